@@ -1,0 +1,67 @@
+"""The dashboard's HTML pages. Templates are rendered with autoescaping on, and every dynamic value goes through
+it: article text and titles are untrusted. The evidence is highlighted by cutting the text at the source's offsets
+into plain/marked segments that the template escapes one by one."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+router = APIRouter(include_in_schema=False)
+WEB = Path(__file__).resolve().parent.parent / "web"
+
+
+@lru_cache(maxsize=1)
+def templates() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(WEB / "templates")), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def render(name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    return HTMLResponse(templates().get_template(name).render(**ctx), status_code=status_code)
+
+
+def evidence_segments(text: str, start: int, end: int, evidence: str) -> tuple[list[tuple[bool, str]], bool]:
+    """Split `text` into (is_evidence, piece) segments; the flag says the offsets matched the evidence exactly.
+    When the offsets are off (an older extraction, an edited article), fall back to finding the evidence."""
+    ok = isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+    if ok and evidence and " ".join(text[start:end].split()) != " ".join(evidence.split()):
+        ok = False
+    if not ok and evidence:
+        found = text.find(evidence)
+        if found >= 0:
+            start, end, ok = found, found + len(evidence), True
+    if not ok:
+        return [(False, text)], False
+    return [(False, text[:start]), (True, text[start:end]), (False, text[end:])], True
+
+
+@router.get("/", response_class=HTMLResponse)
+def dashboard(request: Request) -> HTMLResponse:
+    return render("index.html", tile_url=request.app.state.tile_url or "")
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    store = request.app.state.pool.get()
+    event = store.get_event(event_id) if len(event_id) <= 200 else None
+    if event is None:
+        return render("notfound.html", status_code=404, what="event", ident=event_id[:200])
+    sources = []
+    for s in event.sources:
+        article = store.get_article(s.article_id)
+        segments, exact = evidence_segments(article.text, s.char_start, s.char_end, s.evidence) if article else ([], False)
+        sources.append({"source": s, "article": article, "segments": segments, "exact": exact})
+    fats = [v for v in (event.fatalities_min, event.fatalities, event.fatalities_max) if v is not None]
+    status_of = getattr(store, "event_status", None)
+    status = status_of(event.event_id) if callable(status_of) else None
+    return render("event.html", event=event, status=status, e=event.to_dict(), sources=sources, history=store.history(event_id),
+                  fatalities_range=(min(fats), max(fats)) if fats else None)
+
+
+def not_found_page(request: Request, exc: HTTPException) -> HTMLResponse:
+    return render("notfound.html", status_code=404, what="page", ident=request.url.path[:200])

@@ -1,0 +1,183 @@
+"""`sitrep eval`: run the extractor on a gold folder and score it the way the project is judged.
+
+A predicted event matches a gold event of the same article when the places agree (within 30 km, the same name
+after normalising transliteration, or the same admin1 when gold knows only the region) and the dates agree
+within the gold precision (day +-1, week +-7, month +-31). Pairs are matched greedily, best first. "Loose"
+matching needs place and date; "strict" needs the event_type too. Field accuracies are over loose pairs.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sitrep.model import Article, Event
+
+DATE_WINDOW = {"day": 1, "week": 7, "month": 31, "year": 366}
+FIELDS = ("event_type", "sub_event_type", "actor1_side", "actor2_side", "fatalities", "event_date",
+          "date_precision", "location", "admin1", "geo_precision", "claimed_by")
+_ARCHIVE_TOKEN = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
+
+
+def load_gold(folder: Path) -> list[tuple[Article, list[dict]]]:
+    """Articles of a gold folder, fed as a feed would give them: id, url and published from the gold file."""
+    out = []
+    for gold_path in sorted(folder.glob("*.json")):
+        text_path = gold_path.with_suffix(".txt")
+        if not text_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = _ARCHIVE_TOKEN.sub("", text_path.read_text(encoding="utf-8"), count=1)
+        art = Article(text=text, id=gold.get("id") or gold_path.stem, url=gold.get("url"),
+                      published=gold.get("published"), language=gold.get("language") or "en",
+                      published_basis="page" if gold.get("published") else None)
+        out.append((art, gold.get("events") or []))
+    return out
+
+
+def name_skeleton(name: str | None) -> str:
+    """The geocoder's transliteration-blind key: Vasilyevka ~ Vasylivka, Kharkov ~ Kharkiv."""
+    from sitrep.geo.translit import fold, skeleton
+
+    return skeleton(fold(name or "")) if name else ""
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _distance(pred: Event, gold: dict) -> float | None:
+    if None in (pred.latitude, pred.longitude, gold.get("latitude"), gold.get("longitude")):
+        return None
+    return km(pred.latitude, pred.longitude, gold["latitude"], gold["longitude"])
+
+
+def places_agree(pred: Event, gold: dict) -> bool:
+    d = _distance(pred, gold)
+    if d is not None and d <= 30:
+        return True
+    if pred.location and gold.get("location") and name_skeleton(pred.location) == name_skeleton(gold["location"]):
+        return True
+    return gold.get("geo_precision") == 3 and bool(pred.admin1) and \
+        name_skeleton(pred.admin1) == name_skeleton(gold.get("admin1"))
+
+
+def date_gap(pred: Event, gold: dict) -> int | None:
+    try:
+        return abs((date.fromisoformat(pred.event_date) - date.fromisoformat(gold["event_date"])).days)
+    except (TypeError, ValueError):
+        return None
+
+
+def dates_agree(pred: Event, gold: dict) -> bool:
+    gap = date_gap(pred, gold)
+    return gap is not None and gap <= DATE_WINDOW.get(gold.get("date_precision") or "day", 1)
+
+
+def _pair_cost(pred: Event, gold: dict) -> float:
+    d = _distance(pred, gold)
+    return (d if d is not None else 30.0) / 30.0 + (date_gap(pred, gold) or 0) / 7.0 + \
+        (0.0 if pred.sub_event_type == gold.get("sub_event_type") else 0.5) + \
+        (0.0 if pred.event_type == gold.get("event_type") else 1.0)
+
+
+def match(preds: list[Event], golds: list[dict], strict: bool) -> list[tuple[int, int]]:
+    """Greedy best-first one-to-one matching of predicted to gold events of one article."""
+    cands = []
+    for i, p in enumerate(preds):
+        for j, g in enumerate(golds):
+            if places_agree(p, g) and dates_agree(p, g) and (not strict or p.event_type == g.get("event_type")):
+                cands.append((_pair_cost(p, g), i, j))
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in sorted(cands):
+        if i not in used_p and j not in used_g:
+            used_p.add(i), used_g.add(j), pairs.append((i, j))
+    return pairs
+
+
+def field_agrees(name: str, pred: Event, gold: dict) -> bool:
+    if name == "location":
+        d = _distance(pred, gold)
+        return (d is not None and d <= 15) or name_skeleton(pred.location) == name_skeleton(gold.get("location"))
+    if name == "admin1":
+        return name_skeleton(pred.admin1) == name_skeleton(gold.get("admin1"))
+    if name == "claimed_by":
+        return (pred.claimed_by is None) == (gold.get("claimed_by") is None)
+    return getattr(pred, name) == gold.get(name)
+
+
+@dataclass
+class _Tally:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    def prf(self) -> dict[str, float]:
+        p = self.tp / self.n_pred if self.n_pred else 0.0
+        r = self.tp / self.n_gold if self.n_gold else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                "tp": self.tp, "predicted": self.n_pred, "gold": self.n_gold}
+
+
+def score(results: list[tuple[Article, list[Event], list[dict]]]) -> dict[str, Any]:
+    loose, strict = _Tally(), _Tally()
+    agree = {f: 0 for f in FIELDS}
+    n_pairs = 0
+    per_article = {}
+    negatives_clean = negatives = 0
+    for art, preds, golds in results:
+        lp = match(preds, golds, strict=False)
+        sp = match(preds, golds, strict=True)
+        for t, pairs in ((loose, lp), (strict, sp)):
+            t.tp += len(pairs)
+            t.n_pred += len(preds)
+            t.n_gold += len(golds)
+        for i, j in lp:
+            n_pairs += 1
+            for f in FIELDS:
+                agree[f] += field_agrees(f, preds[i], golds[j])
+        if not golds:
+            negatives += 1
+            negatives_clean += not preds
+        per_article[art.id] = {"predicted": len(preds), "gold": len(golds), "strict_tp": len(sp), "loose_tp": len(lp)}
+    return {
+        "articles": len(results),
+        "loose": loose.prf(),
+        "strict": strict.prf(),
+        "matched_pairs": n_pairs,
+        "field_accuracy": {f: round(agree[f] / n_pairs, 3) if n_pairs else 0.0 for f in FIELDS},
+        "negatives_empty": f"{negatives_clean}/{negatives}",
+        "per_article": per_article,
+    }
+
+
+def evaluate_folder(folder: Path) -> dict[str, Any]:
+    from sitrep.pipeline import extract_articles
+
+    gold = load_gold(folder)
+    results = []
+    for art, golds in gold:
+        events = extract_articles([art]).events
+        results.append((art, events, golds))
+    return score(results)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    lines = [f"articles: {report['articles']}   matched pairs: {report['matched_pairs']}   "
+             f"negatives with no event: {report['negatives_empty']}", ""]
+    lines.append(f"{'':8}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
+    for k in ("strict", "loose"):
+        r = report[k]
+        lines.append(f"{k:8}{r['precision']:7.3f}{r['recall']:7.3f}{r['f1']:7.3f}{r['tp']:6}{r['predicted']:6}{r['gold']:6}")
+    lines.append("")
+    lines.append("field accuracy on matched events:")
+    for f, v in report["field_accuracy"].items():
+        lines.append(f"  {f:16}{v:6.3f}")
+    return "\n".join(lines)

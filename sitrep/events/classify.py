@@ -1,0 +1,116 @@
+"""Which ACLED sub-event type a sentence reports, from weapon, action and target cues.
+
+The cues and the ordered rules that combine them live in `data/lexicons/event_cues.yaml`. Three outcomes
+depend on who acts and are settled later with the actors (`resolve_with_actors`): who takes territory
+(state forces retaking their own land, a non-state group, or a foreign army), and whether a detention is an
+arrest by the state or an abduction by an armed group.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sitrep.data import load_yaml
+
+TERRITORY_REGAIN = "TERRITORY_REGAIN"
+TERRITORY_CAPTURE = "TERRITORY_CAPTURE"
+ARREST_OR_ABDUCTION = "ARREST_OR_ABDUCTION"
+
+
+@dataclass
+class CueHits:
+    """Cue groups found in one sentence, each with the spans that matched."""
+
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def has(self, group: str) -> bool:
+        return bool(self.spans.get(group))
+
+    def first(self, group: str) -> tuple[int, int] | None:
+        s = self.spans.get(group)
+        return min(s) if s else None
+
+
+@dataclass
+class Classification:
+    sub_event_type: str            # an ACLED sub-event type or one of the placeholders above
+    trigger: tuple[int, int]       # span of the action cue in the sentence
+    hits: CueHits
+
+
+@dataclass(frozen=True)
+class _Rule:
+    sub: str
+    all: tuple[str, ...]
+    none: tuple[str, ...]
+    any_text: re.Pattern | None
+
+
+class CueLexicon:
+    """Compiled cue groups and rules; build once (`CueLexicon.default()`) and share."""
+
+    def __init__(self, spec: dict) -> None:
+        self.groups = {name: re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w])", re.IGNORECASE)
+                       for name, pats in spec["cues"].items()}
+        self.rules = [
+            _Rule(r["sub"], tuple(r.get("all", [])), tuple(r.get("none", [])),
+                  re.compile(r"\b(?:" + "|".join(r["any_text"]) + r")\b", re.I) if r.get("any_text") else None)
+            for r in spec["rules"]
+        ]
+        tax = load_yaml("taxonomy.yaml")["event_types"]
+        self.event_type_of = {sub: et for et, spec_ in tax.items() for sub in spec_["sub_event_types"]}
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "CueLexicon":
+        return cls(load_yaml("lexicons/event_cues.yaml"))
+
+    def hits(self, sentence: str) -> CueHits:
+        out = CueHits()
+        for name, rx in self.groups.items():
+            spans = [m.span() for m in rx.finditer(sentence)]
+            if spans:
+                out.spans[name] = spans
+        return out
+
+    def classify(self, sentence: str, hits: CueHits | None = None) -> Classification | None:
+        """The first rule whose cue groups are all present (and none of its excluded ones), or None."""
+        hits = hits or self.hits(sentence)
+        for rule in self.rules:
+            if all(hits.has(g) for g in rule.all) and not any(hits.has(g) for g in rule.none):
+                if rule.any_text is not None and not rule.any_text.search(sentence):
+                    continue
+                action_groups = [g for g in rule.all if g.startswith("a_")] or list(rule.all)
+                trigger = min(hits.first(g) for g in action_groups if hits.first(g))
+                return Classification(rule.sub, trigger, hits)
+        return None
+
+    def event_type(self, sub_event_type: str) -> str:
+        return self.event_type_of[sub_event_type]
+
+
+def resolve_with_actors(sub: str, taker_inter: str | None, taker_country: str | None,
+                        place_country: str | None, sides_known: bool) -> str:
+    """Settle the actor-dependent placeholders with ACLED's rules.
+
+    Territory: state forces retaking their own country's ground -> Government regains territory; a non-state
+    group taking it -> Non-state actor overtakes territory; a foreign state's army taking it -> Armed clash
+    (ACLED codes the Russian capture of Ukrainian settlements so). Detention: by state forces -> Arrests,
+    by anyone else -> Abduction/forced disappearance.
+    """
+    state = taker_inter == "State forces"
+    own_ground = state and taker_country is not None and taker_country == place_country
+    if sub == TERRITORY_REGAIN:
+        if state and not own_ground and taker_country and place_country:
+            return "Armed clash"   # a foreign army "liberating" a place is its capture (e.g. Russian MoD wording)
+        return "Government regains territory" if state or not taker_inter else "Non-state actor overtakes territory"
+    if sub == TERRITORY_CAPTURE:
+        if not taker_inter:
+            return "Armed clash"
+        if state:
+            return "Government regains territory" if own_ground else "Armed clash"
+        return "Non-state actor overtakes territory"
+    if sub == ARREST_OR_ABDUCTION:
+        return "Arrests" if state or taker_inter is None else "Abduction/forced disappearance"
+    return sub

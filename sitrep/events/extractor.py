@@ -1,0 +1,339 @@
+"""From one article to its event mentions: one per action type x actors x place x day (ACLED's unit).
+
+Per sentence: classify the action from cues, drop forecasts/habits/denials, find where (the sentence's own
+places, else its paragraph's region), when (the sentence's date, else the date carried from the sentence
+before, else the publication date), who acts and who is hit, how many died and who says so. A sentence that
+adds only a toll or a consequence ("As a result, three residents were killed") extends the event before it.
+Each field keeps the span that supports it (`Event.provenance`).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sitrep.events.actors import Actor, ActorLexicon, ActorMention, interaction
+from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERRITORY_REGAIN, Classification,
+                                    CueLexicon, resolve_with_actors)
+from sitrep.events.modality import is_reportable
+from sitrep.events.notes import write_notes
+from sitrep.events.places import event_places
+from sitrep.geo import Geocoder
+from sitrep.geo.place import Place, PlaceMention
+from sitrep.model import Article, Event, Provenance, Source
+from sitrep.nlp.attribution import find_attribution
+from sitrep.nlp.dates import DateMention, find_dates
+from sitrep.nlp.fatalities import count_fatalities
+from sitrep.nlp.grammar import roles
+from sitrep.nlp.sentences import Sentence, split_sentences
+
+_PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion)s?|"
+                          r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)
+_UNNAMED_PLACE = re.compile(r"\b(?:a|one|another|two|three|several) (?:\w+ )?(?:villages?|towns?|settlements?|"
+                            r"communit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)|hamlets?)\b", re.I)
+
+
+@dataclass
+class Extractors:
+    """The shared, read-only resources of extraction, loaded once per process."""
+
+    geocoder: Geocoder
+    actors: ActorLexicon
+    cues: CueLexicon
+
+    @classmethod
+    def default(cls) -> "Extractors":
+        return cls(Geocoder.default(), ActorLexicon.default(), CueLexicon.default())
+
+
+@dataclass
+class _Mention:
+    """An event mention before it becomes an Event: the sentence(s) and the resolved pieces."""
+
+    sentences: list[Sentence]
+    cls: Classification
+    place: Place
+    place_span: tuple[int, int]
+    when: date | None
+    precision: str | None
+    date_span: tuple[int, int] | None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    actor_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    headline: bool = False
+
+
+def reference_date(article: Article) -> date | None:
+    try:
+        return date.fromisoformat((article.published or "")[:10])
+    except ValueError:
+        return None
+
+
+def extract_events(article: Article, ex: Extractors) -> list[Event]:
+    """All events of one article, merged within the article, each with its evidence and provenance."""
+    text = article.text
+    ref = reference_date(article)
+    sentences = split_sentences(text)
+    mentions = ex.geocoder.find_mentions(text)
+    country = _article_country(mentions)
+    mentions_by_sentence = _bucket(mentions, sentences)
+    mentions_out: list[_Mention] = []
+    last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
+    for s in sentences:
+        dates = _shift(find_dates(s.text, ref), s.start)
+        if dates:
+            d = dates[0]
+            last_date = (d.date, d.precision, s.index)
+        hits = ex.cues.hits(s.text)
+        cls = ex.cues.classify(s.text, hits)
+        if cls is None:
+            _maybe_extend(mentions_out, s)
+            continue
+        explicit_day = any(d.precision == "day" for d in dates)
+        ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day)
+        if not ok:
+            continue
+        found = ex.actors.find(s.text, country)
+        places = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s))
+        if not places:
+            region = _paragraph_region(s, sentences, mentions_by_sentence)
+            if region is None:
+                _maybe_extend(mentions_out, s)
+                continue
+            places = [region]
+        when, precision, dspan = _event_date(s, dates, last_date, ref, sentences)
+        for pm in places:
+            m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan,
+                         headline=_is_headline(s, sentences))
+            _assign_actors(m, s, found, ex.actors, country)
+            mentions_out.append(m)
+    events = [_to_event(article, m, text, ex) for m in mentions_out]
+    events = [e for e in events if e is not None]
+    return _merge_within_article(events)
+
+
+def _outside_actors(mentions: list[PlaceMention], actors: list[ActorMention], s: Sentence) -> list[PlaceMention]:
+    """A place inside an actor's name ("the Kiev regime", "Kharkiv police") says who, not where."""
+    spans = [(s.start + a.start, s.start + a.end) for a in actors]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
+def _article_country(mentions: list[PlaceMention]) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place and m.place.country:
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _bucket(mentions: list[PlaceMention], sentences: list[Sentence]) -> dict[int, list[PlaceMention]]:
+    out: dict[int, list[PlaceMention]] = {}
+    i = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while i < len(sentences) and sentences[i].end <= m.start:
+            i += 1
+        if i < len(sentences) and sentences[i].start <= m.start < sentences[i].end:
+            out.setdefault(i, []).append(m)
+    return out
+
+
+def _shift(dates: list[DateMention], offset: int) -> list[DateMention]:
+    return [DateMention(d.start + offset, d.end + offset, d.text, d.date, d.precision, d.relative) for d in dates]
+
+
+def _is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
+    return s.index < 4 and not s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) < 20
+
+
+def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]]):
+    """A region named earlier in the same paragraph frames a sentence that names no place of its own."""
+    for prev in reversed(sentences[:s.index]):
+        if prev.paragraph != s.paragraph:
+            break
+        for m in by_sentence.get(prev.index, []):
+            if m.place is not None and m.place.geo_precision == 3:
+                return m
+    return None
+
+
+def _event_date(s: Sentence, dates: list[DateMention], last_date, ref: date | None,
+                sentences: list[Sentence]) -> tuple[date | None, str | None, tuple[int, int] | None]:
+    if dates:
+        d = dates[0]
+        return d.date, d.precision, (d.start, d.end)
+    if last_date is not None and s.index - last_date[2] <= 3:
+        return last_date[0], last_date[1], None
+    if ref is None:
+        return None, None, None
+    lead = s.index <= _first_body_index(sentences) + 2
+    return ref, "day" if lead else "week", None
+
+
+def _first_body_index(sentences: list[Sentence]) -> int:
+    for s in sentences:
+        if s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8:
+            return s.index
+    return 0
+
+
+def _maybe_extend(mentions: list[_Mention], s: Sentence) -> None:
+    """A sentence right after an event that only adds its consequence joins that event's evidence."""
+    if not mentions:
+        return
+    last = mentions[-1]
+    prev = last.sentences[-1]
+    adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text))
+    if not adjacent or not (_CONSEQUENCE.match(s.text) or count_fatalities(s.text) is not None):
+        return
+    for m in mentions:
+        if m.sentences[-1].index == prev.index:
+            m.sentences.append(s)
+
+
+def _assign_actors(m: _Mention, s: Sentence, found: list[ActorMention], lex: ActorLexicon,
+                   country: str | None) -> None:
+    trig = m.cls.trigger[0]
+    r = roles(s.text, m.cls.trigger)
+
+    def inside(a: ActorMention, spans: list[tuple[int, int]]) -> bool:
+        return any(a.start >= x and a.end <= y for x, y in spans)
+
+    armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"]
+    by_grammar = [a for a in armed if inside(a, r.agent)]
+    before = [a for a in armed if a.end <= trig + 1]
+    after = [a for a in found if a.start >= trig]
+    by_agent = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
+    actor1 = (by_grammar or by_agent or before[-1:] or [None])[0]
+    others = [a for a in found if actor1 is None or a.actor != actor1.actor]
+    patients = [a for a in others if inside(a, r.patient)]
+    actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
+    sub = m.cls.sub_event_type
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        m.actor1 = lex.protesters(country)
+        police = [a for a in found if a.actor.inter == "State forces"]
+        m.actor2 = police[0].actor if police and sub != "Peaceful protest" else None
+        return
+    if sub in ("Violent demonstration", "Mob violence"):
+        m.actor1 = lex.rioters(country)
+        m.actor2 = actor2.actor if actor2 and actor2.actor.inter != "Rioters" else None
+        return
+    if actor1 is not None:
+        m.actor1 = actor1.actor
+        m.actor_spans["actor1"] = (s.start + actor1.start, s.start + actor1.end)
+    if actor2 is not None:
+        m.actor2 = actor2.actor
+        m.actor_spans["actor2"] = (s.start + actor2.start, s.start + actor2.end)
+    elif m.cls.hits.has("t_civilian") and m.cls.sub_event_type not in ("Disrupted weapons use",):
+        m.actor2 = lex.civilians(m.place.country or country)
+    if m.actor1 is None:
+        m.actor1 = lex.unidentified(m.place.country or country)
+
+
+def _resolved_sub(m: _Mention) -> str:
+    sub = m.cls.sub_event_type
+    if sub not in _PLACEHOLDERS:
+        return sub
+    a = m.actor1
+    return resolve_with_actors(sub, a.inter if a and a.side != "UNKNOWN" else None, a.country if a else None,
+                               m.place.country, bool(a))
+
+
+def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event | None:
+    start, end = m.sentences[0].start, m.sentences[-1].end
+    evidence = text[start:end]
+    sub = _resolved_sub(m)
+    if m.when is None and reference_date(article) is not None:
+        return None
+    if m.precision in ("year",) and reference_date(article) is not None:
+        return None  # less than a month-level date: ACLED does not code it
+    first = m.sentences[0]
+    fat = count_fatalities(evidence)
+    attr = find_attribution(first.text, context=_context(m, text))
+    p = m.place
+    ev = Event(
+        event_type=ex.cues.event_type(sub), sub_event_type=sub,
+        event_date=m.when.isoformat() if m.when else None, date_precision=m.precision,
+        actor1=m.actor1.name if m.actor1 else None, inter1=m.actor1.inter if m.actor1 else None,
+        actor2=m.actor2.name if m.actor2 else None, inter2=m.actor2.inter if m.actor2 else None,
+        actor1_side=m.actor1.side if m.actor1 else None, actor2_side=m.actor2.side if m.actor2 else None,
+        country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name,
+        latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision, geonameid=p.geonameid,
+        fatalities=fat.value if fat else None,
+        claimed_by=attr.claimed_by, certainty=attr.certainty,
+    )
+    ev.interaction = interaction(ev.inter1, ev.inter2)
+    ev.fatalities_min = ev.fatalities_max = ev.fatalities
+    ev.sources = [Source(article.id, evidence, start, end, article.url, article.published, article.source)]
+    ev.provenance = _provenance(m, text, fat, attr, start)
+    ev.notes = write_notes(ev, p)
+    ev.event_id = event_id(article.id, ev)
+    return ev
+
+
+def _context(m: _Mention, text: str) -> str:
+    s = m.sentences[0]
+    return text[max(0, s.start - 400):s.start]
+
+
+def _provenance(m: _Mention, text: str, fat, attr, base: int) -> list[Provenance]:
+    s = m.sentences[0]
+    spans = {"event_type": (s.start + m.cls.trigger[0], s.start + m.cls.trigger[1]), "location": m.place_span}
+    if m.date_span:
+        spans["event_date"] = m.date_span
+    spans.update(m.actor_spans)
+    if fat is not None:
+        spans["fatalities"] = (base + fat.start, base + fat.end)
+    if attr.claimed_by and attr.start is not None:
+        spans["claimed_by"] = (s.start + attr.start, s.start + attr.end)
+    return [Provenance(f, text[a:b], a, b) for f, (a, b) in spans.items()]
+
+
+def event_id(article_id: str, ev: Event) -> str:
+    key = "|".join(str(x) for x in (article_id, ev.sub_event_type, ev.location, ev.event_date, ev.actor1,
+                                    ev.sources[0].char_start if ev.sources else ""))
+    return "ev-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _merge_within_article(events: list[Event]) -> list[Event]:
+    """One event per type x place x day within an article; region-level echoes of a precise event go."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
+                     and o.event_date == ev.event_date and (o.actor1_side == ev.actor1_side
+                                                           or "UNKNOWN" in (o.actor1_side, ev.actor1_side))), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        for f in ("fatalities", "claimed_by", "actor2", "inter2", "actor2_side"):
+            if getattr(twin, f) is None and getattr(ev, f) is not None:
+                setattr(twin, f, getattr(ev, f))
+        if twin.actor1_side == "UNKNOWN" and ev.actor1_side != "UNKNOWN":
+            twin.actor1, twin.inter1, twin.actor1_side = ev.actor1, ev.inter1, ev.actor1_side
+        if _PRECISION_RANK.get(ev.date_precision or "year", 3) < _PRECISION_RANK.get(twin.date_precision or "year", 3):
+            twin.date_precision = ev.date_precision
+        if len(ev.sources[0].evidence) > len(twin.sources[0].evidence) and _is_title_like(twin.sources[0].evidence):
+            twin.sources = ev.sources
+    precise = [e for e in out if (e.geo_precision or 3) < 3]
+    kept = []
+    for ev in out:
+        slack = 1 if _is_title_like(ev.sources[0].evidence) else 0
+        if ev.geo_precision == 3 and not _UNNAMED_PLACE.search(ev.sources[0].evidence) and any(
+                p.event_type == ev.event_type and p.admin1 == ev.admin1 and _days_apart(p, ev) <= slack
+                and (ev.fatalities is None or ev.fatalities == p.fatalities) for p in precise):
+            continue
+        kept.append(ev)
+    return kept
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    if not a.event_date or not b.event_date:
+        return 0 if a.event_date == b.event_date else 99
+    return abs((date.fromisoformat(a.event_date) - date.fromisoformat(b.event_date)).days)
+
+
+def _is_title_like(evidence: str) -> bool:
+    return not evidence.rstrip().endswith((".", "\"", "”"))

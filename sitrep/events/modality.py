@@ -1,0 +1,32 @@
+"""Is a cue a reported, specific event, or a forecast, threat, habit, denial or campaign total?
+
+ACLED codes what happened, once, somewhere, some day. A trigger preceded in its clause by an irrealis cue
+("could strike", "threatened to seize") or a negation ("did not attempt to take"), or a sentence that speaks of
+a habit or a total ("regularly shell", "since 2022"), yields no event.
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.events.classify import CueHits
+
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|after|when)\b|\.\s")
+
+
+def _same_clause_before(sentence: str, cue_end: int, trigger_start: int) -> bool:
+    if cue_end > trigger_start:
+        return False
+    gap = sentence[cue_end:trigger_start]
+    return len(gap) <= 80 and not _CLAUSE_BREAK.search(gap)
+
+
+def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_explicit_day: bool) -> tuple[bool, str]:
+    """(True, "") when the trigger reports a specific event; else (False, why) for the skip log."""
+    start = trigger[0]
+    for group, why in (("m_irrealis", "forecast, threat or hypothesis"), ("m_negation", "negated")):
+        for s, e in hits.spans.get(group, []):
+            if _same_clause_before(sentence, e, start):
+                return False, why
+    if hits.has("m_habitual") and not has_explicit_day:
+        return False, "habitual or cumulative (no specific day)"
+    return True, ""

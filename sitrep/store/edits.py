@@ -1,0 +1,243 @@
+"""Analysts' corrections: every change is a row of the audit log (who, when, field, old, new, why).
+
+Field corrections are re-applied on top of the reconciled event after every ingest, so they always win over
+re-extraction. Status changes ("not an event"), merges and splits are logged the same way; any row but an undo
+can be undone, which writes an `undo` row of its own (the log is append-only).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sitrep.model import Event
+
+EDITABLE = tuple(f for f in Event.__dataclass_fields__ if f not in ("event_id", "sources", "provenance"))
+_CHOICES = {
+    "date_precision": {"day", "week", "month", "year"},
+    "certainty": {"reported", "claimed", "disputed"},
+    "actor1_side": {"RUS", "UKR", "CIV", "OTHER", "UNKNOWN", None},
+    "actor2_side": {"RUS", "UKR", "CIV", "OTHER", "UNKNOWN", None},
+    "geo_precision": {1, 2, 3, None},
+}
+_INTS = ("fatalities", "fatalities_min", "fatalities_max", "geonameid")
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> dict[str, list[str]]:
+    text = resources.files("sitrep").joinpath("data/store/acled_taxonomy.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def check_value(field: str, value: Any) -> Any:
+    """The value normalised, or ValueError saying why it cannot be stored in that field."""
+    if field not in EDITABLE:
+        raise ValueError(f"{field!r} cannot be corrected (editable: {', '.join(EDITABLE)})")
+    if field in _CHOICES:
+        if value not in _CHOICES[field]:
+            raise ValueError(f"{field}: {value!r} is not one of {sorted(map(str, _CHOICES[field] - {None}))}")
+        return value
+    if field == "event_type":
+        if value not in taxonomy():
+            raise ValueError(f"event_type: {value!r} is not an ACLED event type")
+        return value
+    if field == "event_date":
+        try:
+            return date.fromisoformat(value).isoformat() if isinstance(value, str) and len(value) == 10 else _bad()
+        except ValueError:
+            raise ValueError(f"event_date: {value!r} is not a date (YYYY-MM-DD)") from None
+    if field in ("latitude", "longitude"):
+        limit = 90 if field == "latitude" else 180
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not -limit <= value <= limit:
+            raise ValueError(f"{field}: {value!r} is not a number in -{limit}..{limit}")
+        return float(value)
+    if field in _INTS:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{field}: {value!r} is not a whole number >= 0")
+        return value
+    if value is None and field not in ("notes", "sub_event_type"):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{field}: {value!r} is not a string")
+    return value.strip() if field != "notes" else value
+
+
+def _bad():
+    raise ValueError
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class EditsMixin:
+    # -- applying ------------------------------------------------------------------------------------
+    def apply_corrections(self, event_id: str, base: Event) -> Event:
+        ev = Event.from_dict(base.to_dict())
+        rows = self.db.execute("SELECT field, new FROM corrections WHERE event_id = ? AND kind = 'set' "
+                               "AND undone_by IS NULL ORDER BY id", (event_id,)).fetchall()
+        for field, new in rows:
+            setattr(ev, field, json.loads(new))
+        return ev
+
+    def _log(self, event_id: str, kind: str, field: str | None, old: Any, new: Any, who: str,
+             reason: str | None, target: str | None = None) -> int:
+        from sitrep.store.store import now
+        row = self.db.execute(
+            "INSERT INTO corrections (event_id, kind, field, old, new, who, at, reason, target) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (event_id, kind, field, _j(old), _j(new), who, now(), reason, target)).fetchone()
+        return int(row[0])
+
+    def _live(self, event_id: str) -> Event:
+        row = self.db.execute("SELECT data, status FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise KeyError(event_id)
+        if row[1] == "merged":
+            raise ValueError(f"event {event_id} was merged into another event; correct that one")
+        return Event.from_dict(json.loads(row[0]))
+
+    @staticmethod
+    def _who(who: str) -> str:
+        if not isinstance(who, str) or not who.strip():
+            raise ValueError("a correction needs the name of who made it")
+        return who.strip()
+
+    # -- field corrections ---------------------------------------------------------------------------
+    def correct_event(self, event_id: str, changes: dict, who: str, reason: str | None = None) -> Event:
+        """Set fields of an event; KeyError for an unknown id, ValueError for a bad field or value."""
+        who = self._who(who)
+        if not isinstance(changes, dict) or not changes:
+            raise ValueError("no changes given")
+        clean = {f: check_value(f, v) for f, v in changes.items()}
+        with self.db.transaction():
+            current = self._live(event_id)
+            after = Event.from_dict(current.to_dict())
+            for f, v in clean.items():
+                setattr(after, f, v)
+            subs = taxonomy().get(after.event_type, [])
+            if ("event_type" in clean or "sub_event_type" in clean) and after.sub_event_type not in subs:
+                raise ValueError(f"sub_event_type: {after.sub_event_type!r} is not a sub-event type of "
+                                 f"{after.event_type!r} ({'; '.join(subs)})")
+            for f, v in clean.items():
+                old = getattr(current, f)
+                if old != v:
+                    self._log(event_id, "set", f, old, v, who, reason)
+            return self._rebuild(event_id)
+
+    def history(self, event_id: str) -> list[dict]:
+        """The audit log of an event, oldest first: {id, who, at, field, old, new, reason, kind, undone}."""
+        rows = self.db.execute(
+            "SELECT id, who, at, field, old, new, reason, kind, undone_by, target, event_id FROM corrections "
+            "WHERE event_id = ? OR target = ? ORDER BY id", (event_id, event_id)).fetchall()
+        return [{"id": r[0], "who": r[1], "at": r[2], "field": r[3], "old": json.loads(r[4]) if r[4] else None,
+                 "new": json.loads(r[5]) if r[5] else None, "reason": r[6], "kind": r[7],
+                 "undone": r[8] is not None, "event_id": r[10], "other_event_id": r[9]} for r in rows]
+
+    def undo_correction(self, correction_id: int, who: str) -> Event:
+        """Revert one logged change; returns the event as it is afterwards."""
+        who = self._who(who)
+        with self.db.transaction():
+            row = self.db.execute("SELECT event_id, kind, field, old, new, target, undone_by FROM corrections "
+                                  "WHERE id = ?", (int(correction_id),)).fetchone()
+            if row is None:
+                raise KeyError(correction_id)
+            event_id, kind, field, old, new, target, undone_by = row
+            if undone_by is not None:
+                raise ValueError(f"correction {correction_id} is already undone")
+            if kind == "undo":
+                raise ValueError("an undo cannot be undone; make the correction again")
+            old, new = json.loads(old) if old else None, json.loads(new) if new else None
+            before = self._live_or_any(event_id)
+            undo_id = self._log(event_id, "undo", field, None, None, who, f"undo of correction {correction_id}",
+                                target=str(correction_id))
+            self.db.execute("UPDATE corrections SET undone_by = ? WHERE id = ?", (undo_id, int(correction_id)))
+            if kind == "status":
+                self.db.execute("UPDATE events SET status = ? WHERE event_id = ?", (old, event_id))
+            elif kind == "merge":
+                self._move_reports(new["reports"], other := new["from"])
+                self.db.execute("UPDATE events SET status = ?, merged_into = NULL WHERE event_id = ?",
+                                (new.get("status", "active"), other))
+                self._rebuild(other)
+            elif kind == "split":
+                self._move_reports(new["reports"], event_id)
+                self.db.execute("UPDATE events SET status = 'merged', merged_into = ? WHERE event_id = ?",
+                                (event_id, target))
+            after = self._rebuild(event_id)
+            if kind == "set":
+                logged = (getattr(before, field), getattr(after, field))
+            elif kind == "status":
+                logged = (new, old)
+            else:
+                logged = (None, None)
+            self.db.execute("UPDATE corrections SET old = ?, new = ? WHERE id = ?",
+                            (_j(logged[0]), _j(logged[1]), undo_id))
+            return after
+
+    def _live_or_any(self, event_id: str) -> Event:
+        row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise KeyError(event_id)
+        return Event.from_dict(json.loads(row[0]))
+
+    # -- status, merge, split ------------------------------------------------------------------------
+    def mark_not_event(self, event_id: str, who: str, reason: str | None = None) -> Event:
+        """An analyst says this is not an event: hidden from exports and lists, kept with its sources."""
+        who = self._who(who)
+        with self.db.transaction():
+            self._live(event_id)
+            status = self.event_status(event_id)
+            if status != "not_event":
+                self.db.execute("UPDATE events SET status = 'not_event' WHERE event_id = ?", (event_id,))
+                self._log(event_id, "status", "status", status, "not_event", who, reason)
+            return self._rebuild(event_id)
+
+    def _move_reports(self, report_ids: list[int], event_id: str) -> None:
+        for rid in report_ids:
+            self.db.execute("UPDATE reports SET event_id = ? WHERE id = ?", (event_id, int(rid)))
+
+    def merge_into(self, target_id: str, other_id: str, who: str, reason: str | None = None) -> Event:
+        """Move every source of `other_id` into `target_id`; `other_id` then resolves to the target."""
+        who = self._who(who)
+        if target_id == other_id:
+            raise ValueError("cannot merge an event into itself")
+        with self.db.transaction():
+            self._live(target_id)
+            self._live(other_id)
+            status = self.event_status(other_id)
+            moved = [rid for rid, _ in self._reports(other_id)]
+            self._move_reports(moved, target_id)
+            self.db.execute("UPDATE events SET status = 'merged', merged_into = ? WHERE event_id = ?",
+                            (target_id, other_id))
+            self._log(target_id, "merge", "sources", None, {"from": other_id, "reports": moved, "status": status},
+                      who, reason, target=other_id)
+            return self._rebuild(target_id)
+
+    def split_sources(self, event_id: str, article_ids: list[str], who: str, reason: str | None = None) -> str:
+        """Move the reports of `article_ids` out of an event into a new event; returns the new event's id."""
+        who = self._who(who)
+        wanted = set(article_ids or [])
+        with self.db.transaction():
+            self._live(event_id)
+            reports = self._reports(event_id)
+            moving = [rid for rid, r in reports if {s.article_id for s in r.sources} & wanted]
+            if not moving:
+                raise ValueError(f"none of {sorted(wanted)} is a source of event {event_id}")
+            if len(moving) == len(reports):
+                raise ValueError("a split must leave at least one source on the event")
+            digest = hashlib.sha1(",".join(sorted(wanted)).encode()).hexdigest()[:8]
+            new_id = self._free_id(f"{event_id}-s{digest}")
+            self._move_reports(moving, new_id)
+            from sitrep.dedup import reconcile
+            self._insert_event(new_id, reconcile([r for _, r in self._reports(new_id)], event_id=new_id))
+            self._log(event_id, "split", "sources", None, {"reports": moving, "articles": sorted(wanted)},
+                      who, reason, target=new_id)
+            self._rebuild(event_id)
+            return new_id

@@ -1,0 +1,73 @@
+import pytest
+
+from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERRITORY_REGAIN, CueLexicon,
+                                    resolve_with_actors)
+
+
+@pytest.fixture(scope="module")
+def cues():
+    return CueLexicon.default()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Russian troops shelled the village with Grad rockets.", "Shelling/artillery/missile attack"),
+    ("A Shahed drone hit an apartment block overnight.", "Air/drone strike"),
+    ("Junta jets bombed the village, killing three.", "Air/drone strike"),
+    ("A car bomb exploded outside the administration building.", "Remote explosive/landmine/IED"),
+    ("A tractor driver was injured when his vehicle hit an anti-tank mine.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at the gate of the base.", "Suicide bomb"),
+    ("Gunmen threw a grenade into the bar.", "Grenade"),
+    ("Air defence forces shot down 11 drones over the region.", "Disrupted weapons use"),
+    ("Government troops clashed with rebels near the border.", "Armed clash"),
+    ("Hundreds of people rallied in the central square.", "Peaceful protest"),
+    ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing four.", "Excessive force against protesters"),
+    ("Rioters threw stones at police and torched cars.", "Violent demonstration"),
+    ("Soldiers looted shops in the market.", "Looting/property destruction"),
+    ("The two sides signed a ceasefire agreement.", "Agreement"),
+    ("Gunmen abducted the village head.", "Abduction/forced disappearance"),
+    ("Militiamen shot dead five villagers.", "Attack"),
+    ("Ukrainian forces liberated the village of Neskuchne.", TERRITORY_REGAIN),
+    ("Rebels seized the town after two days.", TERRITORY_CAPTURE),
+    ("Police arrested three men.", ARREST_OR_ABDUCTION),
+])
+def test_sentence_gets_expected_sub_type(cues, sentence, expected):
+    c = cues.classify(sentence)
+    assert c is not None and c.sub_event_type == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers discussed the humanitarian appeal.",
+    "Sanctions target two commanders.",
+    "The bill passed its second reading.",
+])
+def test_sentences_without_event_cues_give_nothing(cues, sentence):
+    assert cues.classify(sentence) is None
+
+
+def test_trigger_span_points_at_the_action(cues):
+    s = "On Monday, Russian troops shelled Kupiansk."
+    c = cues.classify(s)
+    assert s[c.trigger[0]:c.trigger[1]].lower() == "shelled"
+
+
+def test_event_type_of_sub_type(cues):
+    assert cues.event_type("Disrupted weapons use") == "Strategic developments"
+    assert cues.event_type("Grenade") == "Explosions/Remote violence"
+
+
+def test_state_forces_retaking_own_ground_regain_territory():
+    assert resolve_with_actors(TERRITORY_REGAIN, "State forces", "Ukraine", "Ukraine", True) == "Government regains territory"
+
+
+def test_foreign_army_capture_is_armed_clash():
+    assert resolve_with_actors(TERRITORY_CAPTURE, "State forces", "Russia", "Ukraine", True) == "Armed clash"
+
+
+def test_non_state_capture_overtakes_territory():
+    assert resolve_with_actors(TERRITORY_CAPTURE, "Rebel group", None, "Myanmar", True) == "Non-state actor overtakes territory"
+
+
+def test_detention_by_state_is_arrest_and_by_militia_abduction():
+    assert resolve_with_actors(ARREST_OR_ABDUCTION, "State forces", "Kenya", "Kenya", True) == "Arrests"
+    assert resolve_with_actors(ARREST_OR_ABDUCTION, "Political militia", None, "Kenya", True) == "Abduction/forced disappearance"

@@ -1,0 +1,37 @@
+from sitrep.events.classify import CueLexicon
+from sitrep.events.modality import is_reportable
+
+
+def _check(sentence: str, explicit_day: bool = False) -> bool:
+    cues = CueLexicon.default()
+    c = cues.classify(sentence)
+    assert c is not None, sentence
+    return is_reportable(sentence, c.hits, c.trigger, explicit_day)[0]
+
+
+def test_a_reported_strike_is_an_event():
+    assert _check("Russian forces shelled Nikopol on Friday.")
+
+
+def test_a_threat_is_not_an_event():
+    assert not _check("The commander threatened to shell the city.")
+
+
+def test_a_forecast_is_not_an_event():
+    assert not _check("Officials said Russian troops could shell the town within days.")
+
+
+def test_a_negated_attack_is_not_an_event():
+    assert not _check("They did not attempt to capture the town by force.")
+
+
+def test_habitual_shelling_without_a_day_is_background():
+    assert not _check("Since then, the occupiers have regularly been shelling border villages.")
+
+
+def test_habit_word_with_an_explicit_day_still_counts():
+    assert _check("On Monday, Russian troops again shelled the village, which is regularly targeted.", explicit_day=True)
+
+
+def test_irrealis_in_another_clause_does_not_block():
+    assert _check("Russian troops shelled Kherson on Monday; officials warned that more strikes would follow.")

@@ -1,0 +1,29 @@
+"""detect_language: ISO 639-1 codes, deterministic, None when the text is too short to tell."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.ingest.language import detect_language
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian forces shelled the village of Kurylivka on Tuesday, killing two civilians, the governor said.", "en"),
+    ("Російські війська обстріляли село Курилівка у вівторок, загинули двоє цивільних, повідомив голова ОВА.", "uk"),
+    ("Российские войска обстреляли село Куриловка во вторник, погибли двое мирных жителей, сообщил губернатор.", "ru"),
+    ("Les forces russes ont bombardé le village de Kourylivka mardi, tuant deux civils, a déclaré le gouverneur.", "fr"),
+    ("Russische Truppen haben am Dienstag das Dorf Kurylivka beschossen und zwei Zivilisten getötet.", "de"),
+    ("Las fuerzas rusas bombardearon el martes la aldea de Kurylivka y mataron a dos civiles, dijo el gobernador.", "es"),
+])
+def test_language_of_news_sentences(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_detection_is_deterministic_on_ambiguous_text():
+    text = "Kurylivka Kupiansk Balakliia Izium Chuhuiv Vovchansk Zolochiv Bohodukhiv"
+    assert len({detect_language(text) for _ in range(8)}) == 1
+
+
+def test_too_short_to_tell_is_none():
+    assert detect_language("") is None
+    assert detect_language("x y z") is None
+    assert detect_language("12 34 56 78") is None

@@ -1,0 +1,122 @@
+"""Who says it, and how sure: claimant and certainty from hand-written wire-style sentences."""
+import pytest
+
+from sitrep.nlp.attribution import find_attribution
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Two people were killed in the shelling, according to the head of the Sumy Regional Military "
+     "Administration, Volodymyr Artiukh.", "Volodymyr Artiukh"),
+    ("A drone hit a gas station in Odesa, Governor Oleh Kiper said on Telegram.", "Oleh Kiper"),
+    ("The Russian Defence Ministry said its forces had repelled six attacks near Kupiansk.",
+     "Russian Defence Ministry"),
+    ("Three civilians were wounded, the regional police reported.", "regional police"),
+    ("The shelling damaged 12 houses, said Ivan Fedorov, head of the Zaporizhzhia regional administration.",
+     "Ivan Fedorov"),
+    ("Amnesty International, a human rights group, said the strike hit a school.", "Amnesty International"),
+    ("Serhii Lysak, the governor of Dnipropetrovsk Oblast, wrote on Telegram that Nikopol was shelled.",
+     "Serhii Lysak"),
+    ("\"The enemy struck the city centre,\" Lysak wrote.", "Lysak"),
+    ("Gunmen killed 12 villagers near Djibo, local residents told Reuters.", "local residents"),
+    ("The army recaptured the base, citing a military source.", "military source"),
+    ("Moscow's envoy Rodion Miroshnik claimed Ukrainian drones hit a bus.", "Rodion Miroshnik"),
+    ("The explosion was reported by the Kyiv Independent.", "Kyiv Independent"),
+    ("Hamas said five hostages had been killed in Israeli strikes.", "Hamas"),
+    ("The announcement followed remarks by army chief Abdel Fattah al-Burhan, who claimed the city had "
+     "been retaken.", "Abdel Fattah al-Burhan"),
+    ("Russia earlier claimed to have seized the village of Robotyne.", "Russia"),
+])
+def test_claimant_is_found(sentence, claimant):
+    assert find_attribution(sentence).claimed_by == claimant
+
+
+def test_outlet_relay_loses_to_the_source():
+    sentence = ("Petro Andriushchenko, an adviser to the mayor of Mariupol, announced this on Telegram, "
+                "Ukrinform reports.")
+    assert find_attribution(sentence).claimed_by == "Petro Andriushchenko"
+
+
+def test_span_covers_the_attribution_phrase():
+    sentence = "Four people were killed, according to the regional governor."
+    att = find_attribution(sentence)
+    assert sentence[att.start:att.end] == "according to the regional governor"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russian forces shelled the village of Kurylivka on Monday.",
+    "No casualties were reported.",
+    "Reports of explosions in the city could not be confirmed immediately by residents.",
+    "Videos shared on social media showed smoke over the airfield.",
+])
+def test_outlet_voice_has_no_claimant(sentence):
+    assert find_attribution(sentence).claimed_by is None
+
+
+@pytest.mark.parametrize("sentence, certainty", [
+    ("The General Staff said 30 occupiers were eliminated near Bakhmut.", "claimed"),
+    ("Officials said the base was briefly captured.", "claimed"),
+    ("The Kremlin said Ukraine attempted to strike the residence.", "claimed"),
+    ("Al Shabaab said its fighters killed 15 soldiers.", "claimed"),
+    ("The United Nations said at least 30 civilians were killed.", "reported"),
+    ("Witnesses said the market was hit twice.", "reported"),
+    ("Doctors at the city hospital said four children were admitted.", "reported"),
+    ("Russian forces shelled Kherson on Sunday.", "reported"),
+])
+def test_certainty_depends_on_who_speaks(sentence, certainty):
+    assert find_attribution(sentence).certainty == certainty
+
+
+def test_claim_verb_makes_a_claim_even_from_an_unknown_speaker():
+    assert find_attribution("Aliyu Musa claimed the village was burned.").certainty == "claimed"
+
+
+def test_denial_in_context_makes_it_disputed_with_denier():
+    sentence = "Moscow said it shot down two drones over the Kremlin."
+    context = sentence + " Kyiv denied any involvement in the alleged attack."
+    att = find_attribution(sentence, context)
+    assert (att.claimed_by, att.certainty, att.denied_by) == ("Moscow", "disputed", "Kyiv")
+
+
+def test_unverifiable_claim_is_disputed():
+    att = find_attribution("The army said it killed 40 militants, a figure that could not be independently "
+                           "verified.")
+    assert (att.claimed_by, att.certainty) == ("army", "disputed")
+
+
+def test_denial_in_the_sentence_names_the_denier():
+    att = find_attribution("Ukraine's General Staff denied claims by the Russian Defence Ministry that "
+                           "Kupiansk had fallen.")
+    assert att.certainty == "disputed"
+    assert att.denied_by == "Ukraine's General Staff"
+    assert att.claimed_by == "Russian Defence Ministry"
+
+
+def test_pronoun_is_resolved_from_context():
+    context = ("Governor Oleksandr Prokudin said Russian forces struck Kherson 40 times. "
+               "\"Two people were wounded,\" he said.")
+    att = find_attribution("\"Two people were wounded,\" he said.", context)
+    assert att.claimed_by == "Oleksandr Prokudin"
+    assert att.certainty == "claimed"
+
+
+def test_bare_surname_is_completed_and_classified_from_context():
+    context = ("Governor Oleksandr Prokudin reported heavy shelling. "
+               "The strikes killed one person, according to Prokudin.")
+    att = find_attribution("The strikes killed one person, according to Prokudin.", context)
+    assert (att.claimed_by, att.certainty) == ("Oleksandr Prokudin", "claimed")
+
+
+def test_generic_head_is_completed_from_context():
+    context = ("Lebanon's health ministry said six people died in Aitou. "
+               "Separately, the ministry said four people were killed in Barja.")
+    att = find_attribution("Separately, the ministry said four people were killed in Barja.", context)
+    assert att.claimed_by == "Lebanon's health ministry"
+
+
+def test_noun_claim_is_not_a_claimant():
+    att = find_attribution("The claim could not be verified.")
+    assert att.claimed_by is None and att.certainty == "disputed"
+
+
+def test_passive_reported_is_not_a_claimant():
+    assert find_attribution("Explosions were reported near the airport.").claimed_by is None

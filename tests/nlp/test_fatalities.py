@@ -1,0 +1,121 @@
+"""Death and injury counts from hand-written wire-style sentences (ACLED rules: deaths only, conservative)."""
+import pytest
+
+from sitrep.nlp.fatalities import count_fatalities, count_injured
+
+
+def deaths(text):
+    found = count_fatalities(text)
+    return None if found is None else found.value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two people were killed when a missile hit an apartment block in Dnipro.", 2),
+    ("The strike killed three civilians, the regional governor said.", 3),
+    ("Shelling of the market left five dead and 11 wounded.", 5),
+    ("Artillery fire killed at least 14 people on Sunday.", 14),
+    ("More than 100 soldiers were killed in the assault, the army said.", 100),
+    ("Nearly 300 people have died since the siege began.", 300),
+    ("Between 7 and 10 fighters died in the clashes.", 7),
+    ("Twenty-five villagers were killed by gunmen overnight.", 25),
+    ("Two hundred and fifty people lost their lives in the massacre.", 250),
+    ("The blast killed 1,234 people, officials said.", 1234),
+    ("A 45-year-old man was killed in the shelling of Nikopol.", 1),
+    ("A woman and her two children were killed when a drone hit their house.", 3),
+    ("Rebels shot dead a village chief and his wife on Tuesday.", 2),
+    ("The death toll from Monday's strike has risen to 17.", 17),
+    ("Several civilians were killed in the raid.", 3),
+    ("Dozens of people were killed in the bombardment.", 12),
+    ("A family of five died when their car hit a landmine.", 5),
+    ("Police recovered the bodies of four men near the river.", 4),
+    ("The ministry said it had eliminated more than 40 enemy fighters.", 40),
+    ("Militants killed one soldier and injured two others.", 1),
+])
+def test_counts_deaths_in_common_wire_patterns(text, expected):
+    assert deaths(text) == expected
+
+
+def test_injured_number_before_killed_number_is_not_taken_as_deaths():
+    assert deaths("The attack left one injured and four killed, the mayor said.") == 4
+
+
+def test_coordinated_victim_groups_are_added():
+    assert deaths("Six soldiers and 12 militiamen were killed in the ambush.") == 18
+
+
+def test_separate_victims_in_one_passage_are_added():
+    text = "The shell killed a 60-year-old man. A second strike also killed a 35-year-old woman."
+    assert deaths(text) == 2
+
+
+def test_restated_figure_is_counted_once():
+    text = "Three soldiers were killed at the checkpoint. \"We lost three soldiers,\" the commander said."
+    assert deaths(text) == 3
+
+
+def test_subset_clause_is_not_added_to_total():
+    assert deaths("Eight civilians, including two children, were killed in the airstrike.") == 8
+
+
+def test_stated_toll_overrides_earlier_figure():
+    assert deaths("Four people were killed initially; the toll later rose to nine.") == 9
+
+
+def test_span_points_at_supporting_phrase():
+    text = "In Kherson, Russian shelling killed two residents on Friday."
+    found = count_fatalities(text)
+    assert found is not None and text[found.start:found.end] == found.text
+    assert "two residents" in found.text
+
+
+@pytest.mark.parametrize("text", [
+    "No casualties were reported after the strike on the depot.",
+    "No one was hurt when the drone crashed into a field.",
+    "The official survived the car bomb with minor injuries.",
+    "Three people were injured in the shelling of Kharkiv.",
+    "The blast wounded two police officers.",
+    "The attack was repelled without casualties.",
+])
+def test_no_deaths_or_injuries_only_gives_zero(text):
+    assert deaths(text) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Air defences destroyed 25 drones and damaged 12 houses overnight.",
+    "Troops fired 40 artillery shells from BM-21 launchers and Su-25 jets.",
+    "The strike hit at 10:30 with 152mm shells; 30% of the town lost power.",
+    "The 2023 budget foresees 12 billion for reconstruction.",
+    "Russian forces shelled the village of Kurylivka on Monday.",
+    "Reports of casualties are being verified, the official said.",
+    "The men, aged 48 and 57, were detained at a checkpoint.",
+])
+def test_numbers_that_are_not_deaths_give_none(text):
+    assert count_fatalities(text) is None
+
+
+def test_killed_or_wounded_is_not_separable_and_gives_none():
+    assert count_fatalities("The raid killed or wounded 50 soldiers, the statement said.") is None
+    assert count_injured("The raid killed or wounded 50 soldiers, the statement said.") is None
+
+
+def test_deaths_without_a_figure_give_none_not_zero():
+    assert count_fatalities("Gunmen shot dead a whole family and injured a neighbour.") is None
+
+
+def test_age_is_not_a_count():
+    assert deaths("A 72-year-old woman died of her injuries in hospital.") == 1
+
+
+def test_casualty_counting_ignores_dates_before_the_figure():
+    assert deaths("On May 14, three civilians were killed in Toretsk.") == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("One person was killed and 18 others wounded in the strike.", 18),
+    ("The drone crashed into a building, injuring three people.", 3),
+    ("According to preliminary data, 6 dead, 4 wounded.", 4),
+    ("No one was injured in the attack.", 0),
+    ("Four people were killed in the attack.", None),
+])
+def test_counts_injured(text, expected):
+    assert count_injured(text) == expected

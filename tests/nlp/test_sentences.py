@@ -1,0 +1,23 @@
+from sitrep.nlp.sentences import split_sentences
+
+
+def test_offsets_point_back_into_the_text():
+    text = "KYIV, May 3 - Russian forces shelled Kharkiv. Two people died.\n\nThe mayor said so."
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_splits_on_sentence_punctuation_and_line_breaks():
+    text = "Headline without a full stop\nRussian forces shelled Kharkiv. Two people died."
+    assert [s.text for s in split_sentences(text)] == [
+        "Headline without a full stop", "Russian forces shelled Kharkiv.", "Two people died."]
+
+
+def test_abbreviations_do_not_end_a_sentence():
+    text = "Gen. Valery Gerasimov said on Feb. 25 that troops advanced. It was denied."
+    assert len(split_sentences(text)) == 2
+
+
+def test_paragraphs_are_numbered_apart():
+    ss = split_sentences("One here.\n\nTwo here.")
+    assert ss[0].paragraph != ss[1].paragraph

@@ -1,0 +1,62 @@
+from sitrep.evaluate import match, name_skeleton, places_agree, score
+from sitrep.model import Article, Event
+
+
+def _pred(**kw) -> Event:
+    base = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                event_date="2023-09-18", date_precision="day", location="Nova Kakhovka", admin1="Kherson",
+                latitude=46.75, longitude=33.37, geo_precision=1, actor1_side="UKR")
+    base.update(kw)
+    return Event(**base)
+
+
+def _gold(**kw) -> dict:
+    base = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                event_date="2023-09-18", date_precision="day", location="Nova Kakhovka", admin1="Kherson",
+                latitude=46.76, longitude=33.38, geo_precision=1, actor1_side="UKR", actor2_side=None,
+                fatalities=None, claimed_by=None)
+    base.update(kw)
+    return base
+
+
+def test_transliterations_share_a_skeleton():
+    assert name_skeleton("Vasilyevka") == name_skeleton("Vasylivka")
+    assert name_skeleton("Kharkov") == name_skeleton("Kharkiv")
+
+
+def test_places_far_apart_with_other_names_disagree():
+    assert not places_agree(_pred(location="Kyiv", latitude=50.45, longitude=30.52), _gold())
+
+
+def test_region_only_gold_matches_same_admin1():
+    assert places_agree(_pred(location="Oleshky", latitude=46.62, longitude=32.72),
+                        _gold(location="Kherson", latitude=46.63, longitude=32.6, geo_precision=3))
+
+
+def test_date_outside_day_window_does_not_match():
+    assert match([_pred(event_date="2023-09-21")], [_gold()], strict=False) == []
+
+
+def test_week_precision_widens_the_window():
+    assert match([_pred(event_date="2023-09-21")], [_gold(date_precision="week")], strict=False) == [(0, 0)]
+
+
+def test_strict_needs_the_event_type():
+    p = _pred(event_type="Battles", sub_event_type="Armed clash")
+    assert match([p], [_gold()], strict=False) == [(0, 0)]
+    assert match([p], [_gold()], strict=True) == []
+
+
+def test_matching_is_one_to_one_best_first():
+    golds = [_gold(), _gold(location="Kakhovka", latitude=46.81, longitude=33.48)]
+    preds = [_pred(location="Kakhovka", latitude=46.81, longitude=33.48)]
+    assert match(preds, golds, strict=True) == [(0, 1)]
+
+
+def test_score_counts_precision_recall_and_clean_negatives():
+    art = Article(text="x", id="a")
+    neg = Article(text="y", id="b")
+    rep = score([(art, [_pred(), _pred(location="Kyiv", latitude=50.45, longitude=30.52)], [_gold()]), (neg, [], [])])
+    assert rep["strict"]["tp"] == 1 and rep["strict"]["predicted"] == 2 and rep["strict"]["gold"] == 1
+    assert rep["strict"]["precision"] == 0.5 and rep["strict"]["recall"] == 1.0
+    assert rep["negatives_empty"] == "1/1"
