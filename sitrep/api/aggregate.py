@@ -35,6 +35,7 @@ class RowCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._data: dict[tuple, tuple[float, list[Row]]] = {}
+        self._memo: dict[tuple, tuple[list[Row], Any]] = {}
 
     def get(self, key: tuple, load: Callable[[], list[Row]]) -> list[Row]:
         now = time.monotonic()
@@ -49,9 +50,23 @@ class RowCache:
             self._data[key] = (now, rows)
         return rows
 
+    def memo(self, key: tuple, rows: list[Row], compute: Callable[[list[Row]], Any]) -> Any:
+        """A result derived from `rows` (the timeline of a filter), kept as long as those rows are."""
+        with self._lock:
+            hit = self._memo.get(key)
+            if hit and hit[0] is rows:
+                return hit[1]
+        value = compute(rows)
+        with self._lock:
+            if len(self._memo) >= CACHE_ENTRIES:
+                self._memo.clear()
+            self._memo[key] = (rows, value)
+        return value
+
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._memo.clear()
 
 
 def load_rows(store: Any, flt: Any) -> list[Row]:

@@ -45,6 +45,7 @@ def create_app(db: str, tile_url: str | None = None) -> FastAPI:
     app.include_router(reads.router)
     app.include_router(writes.router)
     app.include_router(pages.router)
+    app.add_api_route("/static/vendor/basemap/{name}", pages.basemap, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=str(pages.WEB / "static")), name="static")
 
     @app.exception_handler(StarletteHTTPException)
@@ -63,10 +64,25 @@ def create_app(db: str, tile_url: str | None = None) -> FastAPI:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return JSONResponse({"detail": "internal error"}, status_code=500)
 
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    app.add_middleware(ApiGZip)
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders, tile_url=tile_url)
     return app
+
+
+class ApiGZip:
+    """Compress API responses (JSON, CSV, GeoJSON) but not static files: Starlette's streaming gzip of a large
+    file costs seconds; the big base-map files are shipped pre-compressed instead (see pages.basemap)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.gzip = GZipMiddleware(app, minimum_size=2048, compresslevel=5)
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope.get("path", "").startswith("/api/"):
+            await self.gzip(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
 
 
 def run_server(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:

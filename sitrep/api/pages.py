@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 router = APIRouter(include_in_schema=False)
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -61,6 +61,21 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     status = status_of(event.event_id) if callable(status_of) else None
     return render("event.html", event=event, status=status, e=event.to_dict(), sources=sources, history=store.history(event_id),
                   fatalities_range=(min(fats), max(fats)) if fats else None)
+
+
+BASEMAPS = ("countries-50m.topo.json", "admin1.topo.json")
+
+
+def basemap(request: Request, name: str) -> Response:
+    """The bundled boundary layers, sent as their pre-compressed .gz when the browser accepts gzip."""
+    if name not in BASEMAPS:
+        raise HTTPException(404, "no such base map")
+    path = WEB / "static" / "vendor" / "basemap" / name
+    headers = {"Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
+    gz = path.with_name(name + ".gz")
+    if "gzip" in request.headers.get("accept-encoding", "") and gz.exists():
+        return FileResponse(gz, media_type="application/json", headers={**headers, "Content-Encoding": "gzip"})
+    return FileResponse(path, media_type="application/json", headers=headers)
 
 
 def not_found_page(request: Request, exc: HTTPException) -> HTMLResponse:

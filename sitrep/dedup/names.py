@@ -56,6 +56,7 @@ we you also not no but which who whom what when where while about against betwee
 officials official source sources people region oblast city village town district""".split())
 
 
+@lru_cache(maxsize=8192)
 def content_tokens(text: str) -> frozenset[str]:
     """The words that carry an event's content, each cut to a 5-letter stem (shelling ~ shelled ~ shells)."""
     out = set()

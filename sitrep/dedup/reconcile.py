@@ -26,6 +26,14 @@ _ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor1_side", "actor2", "
                  "actor2_side", "interaction")
 
 
+def copy_event(ev: Event) -> Event:
+    """A copy whose sources and provenance lists can be changed freely (cheaper than deepcopy)."""
+    out = copy.copy(ev)
+    out.sources = [copy.copy(s) for s in ev.sources]
+    out.provenance = [copy.copy(p) for p in ev.provenance]
+    return out
+
+
 def _pub(r: Event) -> str:
     return min((s.published or "9999" for s in r.sources), default="9999")
 
@@ -96,7 +104,7 @@ def reconcile(reports: list[Event], event_id: str | None = None) -> Event:
         raise ValueError("reconcile needs at least one report")
     reports = _order(reports)
     if len(reports) == 1:
-        ev = copy.deepcopy(reports[0])
+        ev = copy_event(reports[0])
         if event_id:
             ev.event_id = event_id
         ev.fatalities, ev.fatalities_min, ev.fatalities_max = reconcile_fatalities(reports)
@@ -109,7 +117,7 @@ def reconcile(reports: list[Event], event_id: str | None = None) -> Event:
     actors = max(typed, key=lambda r: (r.certainty != "claimed", sum(getattr(r, f) is not None for f in _ACTOR_FIELDS)))
     place, when = _pick_place(reports), _pick_date(reports)
 
-    ev = copy.deepcopy(kind)
+    ev = copy_event(kind)
     ev.event_id = event_id or min(r.event_id for r in reports)
     for f in _PLACE_FIELDS:
         setattr(ev, f, getattr(place, f))

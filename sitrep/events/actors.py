@@ -219,6 +219,7 @@ class ActorLexicon:
     """Finds actor phrases in text and resolves them against the article's country. Build with `default()`."""
 
     def __init__(self, files: dict[str, dict]):
+        files = dict(files)
         generic = files.pop("generic.yaml")
         self._states: dict[str, _State] = {}
         self._aliases: dict[str, str] = {}
@@ -330,7 +331,7 @@ class ActorLexicon:
         """
         ctry = self.canonical_country(country)
         original, text = text, text.replace("’", "'").replace("‘", "'")  # same length: offsets hold
-        cands: list[tuple[int, int, int, Actor]] = []  # start, end, priority, actor
+        cands: list[tuple[int, int, int, Actor]] = []  # start, end, priority (lower wins a tie), actor
         for conflict in self._conflicts:
             if not (ctry in conflict.countries or (ctry is None and conflict.default)):
                 continue
@@ -341,18 +342,17 @@ class ActorLexicon:
         cands += [(s, e, 1, a) for s, e, v in _scan(self._named, text) if (a := self._resolve(v, ctry, year))]
         cands += self._demonym_matches(text, ctry, year)
         cands += self._generic_matches(text, ctry, year)
-        # a civilian phrase competes by its noun alone: "10 volunteers" must not beat VDP's "volunteers"
-        core = {id(c): c[1] - c[0] for c in cands}
+        ranked = [(e - s, s, e, p, a) for s, e, p, a in cands]  # (length that competes, start, end, priority, actor)
         for m in self._civ_re.finditer(text):
-            cand = (m.start(), m.end(), 4, self.civilians(ctry))
-            core[id(cand)] = m.end() - m.start("noun") if m.group("noun") else m.end() - m.start()
-            cands.append(cand)
-        chosen: list[tuple[int, int, int, Actor]] = []
-        for cand in sorted(cands, key=lambda c: (-core[id(c)], c[2], c[0])):
-            if all(cand[1] <= s or cand[0] >= e for s, e, _, _ in chosen):
-                chosen.append(cand)
-        chosen = [c for c in chosen if not (c[3].name.startswith("Police Forces") and _REPORTING.match(text, c[1]))]
-        return [ActorMention(s, e, original[s:e], self._localize(a, ctry)) for s, e, _, a in sorted(chosen)]
+            # a civilian phrase competes by its noun alone: "10 volunteers" must not beat VDP's "volunteers"
+            core = m.end() - (m.start("noun") if m.group("noun") else m.start())
+            ranked.append((core, m.start(), m.end(), 4, self.civilians(ctry)))
+        chosen: list[tuple[int, int, Actor]] = []
+        for _, s, e, _, actor in sorted(ranked, key=lambda c: (-c[0], c[3], c[1])):
+            if all(e <= cs or s >= ce for cs, ce, _ in chosen):
+                chosen.append((s, e, actor))
+        return [ActorMention(s, e, original[s:e], self._localize(a, ctry)) for s, e, a in sorted(chosen)
+                if not (a.name.startswith("Police Forces") and _REPORTING.match(text, e))]
 
     def civilians(self, country: str | None) -> Actor:
         ctry = self.canonical_country(country)
@@ -385,6 +385,8 @@ class ActorLexicon:
         ctry = self.canonical_country(country)
         clean = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip().strip("\"'“”‘’.,;:()"), flags=re.I)
         clean = re.sub(r"['’]s$", "", clean).strip()
+        if not re.search(r"\w", clean):
+            return self.unidentified(ctry)
         for m in self.find(clean, ctry):
             if m.end - m.start >= 0.6 * len(clean):
                 return m.actor
@@ -404,6 +406,9 @@ class ActorLexicon:
                 inter = label
                 break
         side = "CIV" if inter in ("Civilians", "Protesters") else "OTHER"
+        if ctry and re.search(r"\b(?:ethnic|communal) militia\b", low):  # ACLED: "Fulani Ethnic Militia (Mali)"
+            clean = f"{clean[:1].upper()}{clean[1:].replace(' ethnic militia', ' Ethnic Militia')} ({ctry})"
+            clean = clean.replace(" communal militia", " Communal Militia")
         return Actor(clean, side, inter, ctry)
 
     # --- matching helpers ----------------------------------------------------------------------------
@@ -420,7 +425,7 @@ class ActorLexicon:
                     name = actor.name.replace("{country}", ctry) if ctry else actor.name.replace(" ({country})", "")
                     actor = replace(actor, name=name, country=actor.country or ctry)
                 return actor
-            state = self._states.get(value.state)
+            state = self._state_for(ctry) if value.state == "{country}" else self._states.get(value.state)
             return state.actor(value.kind, year) if state else None
         return None
 
@@ -431,15 +436,13 @@ class ActorLexicon:
             kind = self._noun_kind.get(_key(m.group("noun")))
             if dem.lower() in self._prefixes:
                 state = self._state_for(ctry)
-                if kind in ("civilians", "protesters", "rioters"):
-                    continue
+                if kind in ("civilians", "protesters", "rioters", "government"):
+                    continue  # "state administration", "military administration": offices that report
                 if not self._weak_ok(ctry) and _key(m.group("noun")) in self._event_nouns:
                     continue  # "military attack" in a two-sided war says nothing of whose
             else:
-                name = self._demonyms.get(dem) or self._demonyms.get(dem.lower())
-                if name is None or (_is_acronym(name) and dem != name):
-                    continue
-                state = self._states.get(name)
+                name = self._demonyms.get(dem) or self._demonyms.get(dem.lower())  # acronyms keyed as written
+                state = self._states.get(name) if name else None
             if state is None or kind is None or (state.kinds is not None and kind not in state.kinds):
                 continue
             out.append((m.start(), m.end(), 2, state.actor(kind, year)))

@@ -99,10 +99,10 @@ def resolve_with_actors(sub: str, taker_inter: str | None, taker_country: str | 
     (ACLED codes the Russian capture of Ukrainian settlements so). Detention: by state forces -> Arrests,
     by anyone else -> Abduction/forced disappearance.
     """
-    state = taker_inter == "State forces"
-    own_ground = state and taker_country is not None and taker_country == place_country
+    state = taker_inter in ("State forces", "External/Other forces")  # the latter: a state's army abroad
+    own_ground = taker_inter == "State forces" and (taker_country is None or taker_country == place_country)
     if sub == TERRITORY_REGAIN:
-        if state and not own_ground and taker_country and place_country:
+        if state and not own_ground:
             return "Armed clash"   # a foreign army "liberating" a place is its capture (e.g. Russian MoD wording)
         return "Government regains territory" if state or not taker_inter else "Non-state actor overtakes territory"
     if sub == TERRITORY_CAPTURE:
@@ -112,5 +112,5 @@ def resolve_with_actors(sub: str, taker_inter: str | None, taker_country: str | 
             return "Government regains territory" if own_ground else "Armed clash"
         return "Non-state actor overtakes territory"
     if sub == ARREST_OR_ABDUCTION:
-        return "Arrests" if state or taker_inter is None else "Abduction/forced disappearance"
+        return "Arrests" if own_ground or taker_inter is None else "Abduction/forced disappearance"
     return sub

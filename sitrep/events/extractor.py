@@ -18,17 +18,19 @@ from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERR
                                     CueLexicon, resolve_with_actors)
 from sitrep.events.modality import is_reportable
 from sitrep.events.notes import write_notes
-from sitrep.events.places import event_places
+from sitrep.events.places import countries_in_play, event_places, is_demonym, names_country
 from sitrep.geo import Geocoder
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.model import Article, Event, Provenance, Source
 from sitrep.nlp.attribution import find_attribution
-from sitrep.nlp.dates import DateMention, find_dates
-from sitrep.nlp.fatalities import count_fatalities
+from sitrep.nlp.dates import DateMention, find_anaphoric_dates, find_dates
+from sitrep.nlp.fatalities import count_fatalities, count_injured
 from sitrep.nlp.grammar import roles
 from sitrep.nlp.sentences import Sentence, split_sentences
 
 _PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
+_WEAPONS = {"w_ied": "Remote explosive/landmine/IED", "w_air": "Air/drone strike",
+            "w_artillery": "Shelling/artillery/missile attack"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion)s?|"
                           r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)
@@ -63,7 +65,6 @@ class _Mention:
     actor1: Actor | None = None
     actor2: Actor | None = None
     actor_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
-    headline: bool = False
 
 
 def reference_date(article: Article) -> date | None:
@@ -80,35 +81,47 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     sentences = split_sentences(text)
     mentions = ex.geocoder.find_mentions(text)
     country = _article_country(mentions)
+    countries = countries_in_play(mentions)
     mentions_by_sentence = _bucket(mentions, sentences)
     mentions_out: list[_Mention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     for s in sentences:
         dates = _shift(find_dates(s.text, ref), s.start)
-        if dates:
-            d = dates[0]
-            last_date = (d.date, d.precision, s.index)
+        when_here = _sentence_date(s, dates, mentions_out)
+        if when_here is not None:
+            last_date = (when_here[0], when_here[1], s.index)
+        if _is_headline(s, sentences):
+            continue  # a headline repeats the body's event; it frames, it is not evidence of its own
         hits = ex.cues.hits(s.text)
         cls = ex.cues.classify(s.text, hits)
+        found = ex.actors.find(s.text, country)
+        own = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s),
+                           countries)
         if cls is None:
-            _maybe_extend(mentions_out, s)
+            if not _casualty_followup(mentions_out, s, own, when_here):
+                _maybe_extend(mentions_out, s)
             continue
+        cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
         explicit_day = any(d.precision == "day" for d in dates)
         ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day)
-        if not ok:
+        r = roles(s.text, cls.trigger)
+        if not ok or r.modal or r.negated or (r.modifier and not explicit_day):
             continue
-        found = ex.actors.find(s.text, country)
-        places = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s))
+        places = own
         if not places:
-            region = _paragraph_region(s, sentences, mentions_by_sentence)
-            if region is None:
+            region = _paragraph_region(s, sentences, mentions_by_sentence, countries)
+            if region is not None:
+                places = [region]
+            elif ref is None and not _continues(mentions_out, s):
+                # an undated snippet: ACLED's place and date minimums cannot be judged, so the event is kept
+                # with what the text gives (no place) rather than lost
+                places = [PlaceMention(s.start, s.start, "", None)]
+            else:
                 _maybe_extend(mentions_out, s)
                 continue
-            places = [region]
-        when, precision, dspan = _event_date(s, dates, last_date, ref, sentences)
+        when, precision, dspan = _event_date(s, when_here, last_date, ref, sentences)
         for pm in places:
-            m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan,
-                         headline=_is_headline(s, sentences))
+            m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan)
             _assign_actors(m, s, found, ex.actors, country)
             mentions_out.append(m)
     events = [_to_event(article, m, text, ex) for m in mentions_out]
@@ -125,8 +138,8 @@ def _outside_actors(mentions: list[PlaceMention], actors: list[ActorMention], s:
 def _article_country(mentions: list[PlaceMention]) -> str | None:
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.place and m.place.country:
-            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+        if m.place and m.place.country and not is_demonym(m.name):
+            counts[m.place.country] = counts.get(m.place.country, 0) + (3 if names_country(m) else 1)
     return max(counts, key=counts.get) if counts else None
 
 
@@ -142,29 +155,44 @@ def _bucket(mentions: list[PlaceMention], sentences: list[Sentence]) -> dict[int
 
 
 def _shift(dates: list[DateMention], offset: int) -> list[DateMention]:
-    return [DateMention(d.start + offset, d.end + offset, d.text, d.date, d.precision, d.relative) for d in dates]
+    return [DateMention(d.start + offset, d.end + offset, d.text, d.date, d.precision, d.relative, d.reporting)
+            for d in dates]
 
 
 def _is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     return s.index < 4 and not s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) < 20
 
 
-def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]]):
+def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
+                      countries: set[str]) -> PlaceMention | None:
     """A region named earlier in the same paragraph frames a sentence that names no place of its own."""
     for prev in reversed(sentences[:s.index]):
         if prev.paragraph != s.paragraph:
             break
-        for m in by_sentence.get(prev.index, []):
-            if m.place is not None and m.place.geo_precision == 3:
+        for m in event_places(prev.text, prev.start, by_sentence.get(prev.index, []), countries):
+            if m.place.geo_precision == 3:
                 return m
     return None
 
 
-def _event_date(s: Sentence, dates: list[DateMention], last_date, ref: date | None,
-                sentences: list[Sentence]) -> tuple[date | None, str | None, tuple[int, int] | None]:
-    if dates:
-        d = dates[0]
+def _sentence_date(s: Sentence, dates: list[DateMention], previous: list["_Mention"]
+                   ) -> tuple[date, str, tuple[int, int] | None] | None:
+    """The date a sentence gives its event: an event date over a statement date, or "the same day" chained."""
+    event_dates = [d for d in dates if not d.reporting] or dates
+    if event_dates:
+        d = event_dates[0]
         return d.date, d.precision, (d.start, d.end)
+    for a in find_anaphoric_dates(s.text):
+        last = next((m for m in reversed(previous) if m.when is not None), None)
+        if last is not None:
+            return last.when + timedelta(days=a.offset_days), last.precision or "day", (s.start + a.start, s.start + a.end)
+    return None
+
+
+def _event_date(s: Sentence, here, last_date, ref: date | None,
+                sentences: list[Sentence]) -> tuple[date | None, str | None, tuple[int, int] | None]:
+    if here is not None:
+        return here
     if last_date is not None and s.index - last_date[2] <= 3:
         return last_date[0], last_date[1], None
     if ref is None:
@@ -178,6 +206,41 @@ def _first_body_index(sentences: list[Sentence]) -> int:
         if s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8:
             return s.index
     return 0
+
+
+def _casualty_followup(mentions: list[_Mention], s: Sentence, places: list[PlaceMention], here) -> bool:
+    """A toll at a new place right after an event ("6 dead in the Chuhuiv community") is the same kind of
+    event there: daily summaries list places and tolls without repeating the verb."""
+    if not mentions or not places:
+        return False
+    last = mentions[-1]
+    if s.index - last.sentences[-1].index > 3:
+        return False
+    toll = count_fatalities(s.text)
+    if toll is None or toll.value == 0 and count_injured(s.text) is None:
+        return False
+    if any(pm.place.name == m.place.name for pm in places for m in mentions if m.place is not None):
+        return False
+    when, precision, dspan = here if here is not None else (last.when, last.precision, None)
+    for pm in places:
+        mentions.append(_Mention([s], last.cls, pm.place, (pm.start, pm.end), when, precision, dspan,
+                                 actor1=last.actor1, actor2=last.actor2))
+    return True
+
+
+def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sentence],
+                            cues: CueLexicon) -> Classification:
+    """"Russian attacks killed one resident. One shell hit the yard...": the weapon named in the next or
+    previous sentence of the paragraph says what kind of attack it was."""
+    if cls.sub_event_type not in ("Attack",) or any(cls.hits.has(g) for g in _WEAPONS):
+        return cls
+    for n in (s.index + 1, s.index - 1):
+        if 0 <= n < len(sentences) and sentences[n].paragraph == s.paragraph:
+            nh = cues.hits(sentences[n].text)
+            for g, sub in _WEAPONS.items():
+                if nh.has(g):
+                    return Classification(sub, cls.trigger, cls.hits)
+    return cls
 
 
 def _maybe_extend(mentions: list[_Mention], s: Sentence) -> None:
@@ -204,7 +267,7 @@ def _assign_actors(m: _Mention, s: Sentence, found: list[ActorMention], lex: Act
 
     armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"]
     by_grammar = [a for a in armed if inside(a, r.agent)]
-    before = [a for a in armed if a.end <= trig + 1]
+    before = [a for a in armed if a.start <= trig]
     after = [a for a in found if a.start >= trig]
     by_agent = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
     actor1 = (by_grammar or by_agent or before[-1:] or [None])[0]
@@ -228,9 +291,18 @@ def _assign_actors(m: _Mention, s: Sentence, found: list[ActorMention], lex: Act
         m.actor2 = actor2.actor
         m.actor_spans["actor2"] = (s.start + actor2.start, s.start + actor2.end)
     elif m.cls.hits.has("t_civilian") and m.cls.sub_event_type not in ("Disrupted weapons use",):
-        m.actor2 = lex.civilians(m.place.country or country)
+        m.actor2 = lex.civilians(_country_of(m, country))
     if m.actor1 is None:
-        m.actor1 = lex.unidentified(m.place.country or country)
+        m.actor1 = lex.unidentified(_country_of(m, country))
+
+
+def _country_of(m: _Mention, article_country: str | None) -> str | None:
+    return (m.place.country if m.place else None) or article_country
+
+
+def _continues(mentions: list[_Mention], s: Sentence) -> bool:
+    """A sentence right after the last event's sentence with no place of its own goes on about that event."""
+    return bool(mentions) and mentions[-1].sentences[-1].index == s.index - 1 and _CONSEQUENCE.match(s.text) is not None
 
 
 def _resolved_sub(m: _Mention) -> str:
@@ -239,7 +311,7 @@ def _resolved_sub(m: _Mention) -> str:
         return sub
     a = m.actor1
     return resolve_with_actors(sub, a.inter if a and a.side != "UNKNOWN" else None, a.country if a else None,
-                               m.place.country, bool(a))
+                               m.place.country if m.place else None, bool(a))
 
 
 def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event | None:
@@ -253,14 +325,14 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     first = m.sentences[0]
     fat = count_fatalities(evidence)
     attr = find_attribution(first.text, context=_context(m, text))
-    p = m.place
+    p = m.place or Place(name="", latitude=None, longitude=None, geo_precision=None, feature="")
     ev = Event(
         event_type=ex.cues.event_type(sub), sub_event_type=sub,
         event_date=m.when.isoformat() if m.when else None, date_precision=m.precision,
         actor1=m.actor1.name if m.actor1 else None, inter1=m.actor1.inter if m.actor1 else None,
         actor2=m.actor2.name if m.actor2 else None, inter2=m.actor2.inter if m.actor2 else None,
         actor1_side=m.actor1.side if m.actor1 else None, actor2_side=m.actor2.side if m.actor2 else None,
-        country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name,
+        country=p.country, admin1=p.admin1, admin2=p.admin2, location=p.name or None,
         latitude=p.latitude, longitude=p.longitude, geo_precision=p.geo_precision, geonameid=p.geonameid,
         fatalities=fat.value if fat else None,
         claimed_by=attr.claimed_by, certainty=attr.certainty,
@@ -281,7 +353,9 @@ def _context(m: _Mention, text: str) -> str:
 
 def _provenance(m: _Mention, text: str, fat, attr, base: int) -> list[Provenance]:
     s = m.sentences[0]
-    spans = {"event_type": (s.start + m.cls.trigger[0], s.start + m.cls.trigger[1]), "location": m.place_span}
+    spans = {"event_type": (s.start + m.cls.trigger[0], s.start + m.cls.trigger[1])}
+    if m.place is not None:
+        spans["location"] = m.place_span
     if m.date_span:
         spans["event_date"] = m.date_span
     spans.update(m.actor_spans)

@@ -27,7 +27,7 @@ def write_notes(ev: Event, place: Place) -> str:
         d = date.fromisoformat(ev.event_date)
         when = {"day": f"On {d.day} {d:%B %Y}", "week": f"Around {d.day} {d:%B %Y}",
                 "month": f"In {d:%B %Y}"}.get(ev.date_precision or "day", f"In {d.year}")
-    where = place.name + (f" ({place.admin1})" if place.admin1 and place.admin1 != place.name else "")
+    where = (place.name or "an unnamed place") + (f" ({place.admin1})" if place.admin1 and place.admin1 != place.name else "")
     who = ev.actor1 or "An unidentified group"
     whom = f" {ev.actor2}" if ev.actor2 else ""
     verb = _VERB.get(ev.sub_event_type, "acted against")

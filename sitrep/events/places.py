@@ -8,7 +8,26 @@ from __future__ import annotations
 
 import re
 
+from functools import lru_cache
+
+from sitrep.data import load_yaml
 from sitrep.geo.place import Place, PlaceMention
+from sitrep.geo.translit import fold
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(d.lower() for d in load_yaml("lexicons/demonyms.yaml")["demonyms"])
+
+
+def is_demonym(word: str) -> bool:
+    w = word.strip().lower().removesuffix("'s").removesuffix("’s")
+    return w in _demonyms() or (w.endswith("s") and w[:-1] in _demonyms())
+
+
+def is_country_level(place: Place) -> bool:
+    """A whole country is less than ACLED's region-level minimum for an event's place."""
+    return place.admin1 is None
 
 # A place name followed by one of these words names an institution, not where something happened.
 _INSTITUTION_AFTER = re.compile(
@@ -31,11 +50,52 @@ def is_container(a: Place, b: Place) -> bool:
     return False
 
 
-def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+def names_country(m: PlaceMention) -> bool:
+    """"Ukraine" is the country, whatever village of a similar name the gazetteer also knows."""
+    return m.place is not None and (is_country_level(m.place) or fold(m.name) == fold(m.place.country or ""))
+
+
+def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
+    """The countries an article is about: those it names, or names a region of, and the most mentioned one.
+
+    A village that resolves to another continent (an ordinary word that is also a place name somewhere) is
+    then not taken for the event's place.
+    """
+    named: set[str] = set()
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place is None or not m.place.country or is_demonym(m.name):
+            continue
+        counts[m.place.country] = counts.get(m.place.country, 0) + 1
+        if names_country(m) or m.place.geo_precision == 3 or m.place.feature == "A":
+            named.add(m.place.country)
+    if counts:
+        named.add(max(counts, key=counts.get))
+    return named
+
+
+_DATELINE = re.compile(
+    r"^\W{0,3}[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}?){0,2}\s*(?:,\s*\w{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\(\w{2,12}\)|/\w{2,12}/)?\s*(?:[-–—:.]|$)")
+
+
+def dateline_end(sentence_text: str) -> int:
+    """End of a dateline ("KHARTOUM, June 3 (Reuters) -"): the reporter's city, not the event's place."""
+    m = _DATELINE.match(sentence_text)
+    return m.end() if m else 0
+
+
+def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMention],
+                 countries: set[str] | None = None) -> list[PlaceMention]:
     """The mentions of this sentence that locate the event: resolved, not institutions, not containers."""
     own = []
+    skip_until = sentence_start + dateline_end(sentence_text)
     for m in mentions:
-        if m.place is None:
+        if m.start < skip_until:
+            continue
+        if m.place is None or names_country(m) or is_demonym(m.name):
+            continue
+        if countries is not None and m.place.country not in countries:
             continue
         local_start, local_end = m.start - sentence_start, m.end - sentence_start
         after = sentence_text[local_end:local_end + 60]

@@ -41,6 +41,7 @@ class _Writer:
     """Collects places and names, then bulk-inserts them."""
 
     def __init__(self) -> None:
+        self.admin1_codes: dict[str, str] = {}
         self.places: dict[int, list] = {}
         self.names: dict[tuple[str, int], str | None] = {}
 
@@ -185,6 +186,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
     progress("historical names", 0.85)
     _add_historical(w)
     progress("writing index", 0.88)
+    w.admin1_codes = {code: name for code, (name, _cap) in admin1.items()}
     counts.update(_write(path, w))
     counts["seconds"] = round(time.time() - t0, 1)
     progress("done", 1.0)
@@ -237,7 +239,9 @@ def _write(path: str, w: _Writer) -> dict:
             note TEXT);
         CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, src TEXT, PRIMARY KEY(key, id)) WITHOUT ROWID;
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+        CREATE TABLE admin1_codes(code TEXT PRIMARY KEY, name TEXT);
     """)
+    db.executemany("INSERT INTO admin1_codes VALUES (?,?)", sorted(getattr(w, "admin1_codes", {}).items()))
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", w.places.values())
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, i, s) for (k, i), s in sorted(w.names.items())))
     db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])

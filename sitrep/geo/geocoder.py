@@ -91,7 +91,9 @@ class Geocoder:
         if phrase is None or not is_indexable(phrase.core):
             return None
         cc = country_code(country)
-        ranked = score(retrieve(self.gaz, phrase.core, levels={1}), Context(country=cc), 1)
+        whole = descriptors.clean(admin1) or ""
+        ranked = score(retrieve(self.gaz, whole, levels={1}), Context(country=cc), 1) if whole else []
+        ranked = ranked or score(retrieve(self.gaz, phrase.core, levels={1}), Context(country=cc), 1)
         if not ranked:
             return None
         return self.to_place(ranked[0].entry, 3, ranked[0].entry.note)

@@ -66,12 +66,12 @@ def _centre(stem: str, members: list[tuple[str, str, str]]) -> str | None:
     best, best_score = None, None
     for sid, key, cat in members:
         if key == stem or key.replace(" ", "") == stem:
-            score = (100, -_CATEGORY_RANK.get(cat, 9))
+            score = (2, -_CATEGORY_RANK.get(cat, 9), 100)
         else:
             cp = _common_prefix(stem, key)
             if cp < min(len(stem), max(3, len(stem) - 2)):
                 continue
-            score = (cp, -_CATEGORY_RANK.get(cat, 9))
+            score = (1, -_CATEGORY_RANK.get(cat, 9), cp)
         if best_score is None or score > best_score:
             best, best_score = sid, score
     return best

@@ -46,9 +46,10 @@ class _Raw:
     end: int
     phrase: descriptors.Phrase
     ranked: list[Scored]
-    weak: bool
+    weak: bool       # a person's title before it: only with a cue and support
     cue: bool
     demonym: str | None = None
+    glued: bool = False   # capitalised non-place words glued to it ("Paris Hilton", "Washington Post")
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +121,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
     gaz = geo.gaz
     stop = _not_places()
     cues = _cues()
-    dem = _demonyms() if demonyms else {}
+    dem = _demonyms()
     base_ctx = Context(country=None, countries={country} if country else set())
     lower_words = None
     out: list[_Raw] = []
@@ -139,8 +140,10 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 if not key or (n == 1 and key in stop) or key.isdigit():
                     continue
                 if n == 1 and key in dem:
-                    found = (n, start, end, name, None, dem[key])
-                    break
+                    if demonyms:
+                        found = (n, start, end, name, None, dem[key])
+                        break
+                    continue
                 cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
                 if cands:
                     found = (n, start, end, name, cands, None)
@@ -161,24 +164,25 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             prev = _prev_word(text, start)
             cue = prev in cues["locative_cues"] or level is not None
             weak = prev in cues["person_titles"]
+            glued = False
             if n < len(g) and demcc is None:
                 rest_after = g[i + n:]
                 rest_before = g[:i]
                 if (rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2])) \
                         or rest_before:
-                    weak = True
+                    glued = True
             if n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
                 if lower_words is None:
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
                 if name.lower() in lower_words:
-                    weak = True
+                    glued = True
             if demcc is not None:
                 ent = gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
                 out.append(_Raw(start, end, descriptors.Phrase(name, 0, False, ""), ranked, False, True, demcc))
             else:
                 phrase = descriptors.Phrase(name, level, near, "")
-                out.append(_Raw(start, end, phrase, geo_rank(cands, base_ctx, level), weak, cue))
+                out.append(_Raw(start, end, phrase, geo_rank(cands, base_ctx, level), weak, cue, None, glued))
             i += n
     return out
 
@@ -200,7 +204,7 @@ def geo_rank(cands: list[Scored], ctx: Context, level: int | None) -> list[Score
 def _article_context(raws: list[_Raw], hint: str | None) -> Context:
     ctx = Context(countries={hint} if hint else set())
     for r in raws:
-        if not r.ranked or r.weak:
+        if not r.ranked or r.weak or r.glued:
             continue
         best = r.ranked[0]
         e = best.entry
@@ -234,6 +238,8 @@ def _keep(r: _Raw) -> bool:
     e = best.entry
     strong = e.level <= 1 or e.population >= 100_000 or best.support >= 0.3
     if r.weak and not (r.cue and (strong or best.support > 0)):
+        return False
+    if r.glued and not (strong or r.cue):
         return False
     if best.kind != "exact" and not (r.cue or best.support >= 0.3 or r.phrase.level is not None):
         return False

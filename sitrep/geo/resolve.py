@@ -19,7 +19,7 @@ from sitrep.geo.translit import deletes1, fold_all, skeleton
 
 MARGIN = 0.12            # score gap under which two far-apart readings are "ambiguous"
 SAME_PLACE_KM = 25.0
-FOCUS = {"UA": 0.08, "RU": 0.03}   # the conflict's geography: a light prior, context outweighs it
+FOCUS = {"UA": 0.15, "RU": 0.05}   # the conflict's geography: a light prior, context outweighs it
 CYRILLIC_ORIGIN = {"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD", "GE", "AM", "AZ", "BG", "RS", "MK",
                    "ME", "BA", "MN"}
 
@@ -77,7 +77,9 @@ def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: b
                 dist = DamerauLevenshtein.distance(key.replace(" ", ""), h.src.replace(" ", ""))
                 base = max(0.45, 0.92 - 0.07 * dist)
                 if h.entry.cc not in CYRILLIC_ORIGIN:
-                    base -= 0.08    # romanisation drift is a Cyrillic-script problem; elsewhere spellings hold
+                    if dist > 1:
+                        continue    # romanisation drift is a Cyrillic-script problem; elsewhere spellings hold
+                    base -= 0.15
             old = best.get(h.entry.id)
             if old is None or old.base < base:
                 best[h.entry.id] = Scored(h, kind, base)
@@ -119,7 +121,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         pop = e.population if e.level == 4 else max(e.population, 100_000)
         if e.level == 0:
             pop = max(e.population, 1_000_000)
-        s += 0.08 * math.log10(max(pop, 300) + 1)
+        s += 0.1 * math.log10(max(pop, 300) + 1)
         if e.precision == 2 and e.level == 4:
             s -= 0.03                      # a codifier village without its own coordinates
         if want is None:

@@ -82,10 +82,27 @@ def _lex() -> dict:
     return lex
 
 
+_OWNER = re.compile(r"^(?:(?:the\s+)?(?:press\s+service|press\s+office|media\s+office|spokes(?:man|woman|person)|"
+                    r"telegram\s+channel|headquarters)\s+of\s+(?:the\s+)?(.+)|(.+?)(?:’s|'s)\s+(?:press\s+service|"
+                    r"press\s+office|office|spokes(?:man|woman|person)|telegram\s+channel))$", re.I)
+
+
 def _clean(phrase: str) -> str:
-    phrase = _TRAIL_FILLERS.sub("", phrase.strip(" ,;:\"“”'’()"))
+    """Trim fillers and articles: 'and the Ukrainian police also' -> 'Ukrainian police'."""
+    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = re.sub(r"\s*\([^)]*\)?\s*$", "", phrase.strip(" ,;:\"“”'’")).strip(" ,;:\"“”'’()")
+    phrase = _TRAIL_FILLERS.sub("", phrase)
     phrase = _LEAD_FILLERS.sub("", phrase)
-    return re.sub(r"^(?:the|The|a|an|A|An)\s+(?=[a-z])|^(?:the|The)\s+", "", phrase).strip(" ,")
+    phrase = re.sub(r"^(?:the|The|a|an|A|An)\s+(?=[a-z])|^(?:the|The)\s+", "", phrase).strip(" ,")
+    phrase = re.sub(r"^(?:claims?|reports?|allegations?|statements?|assertions?)\s+(?:that\s+|which\s+)?(?=[A-Z])", "",
+                    phrase)
+    phrase = re.sub(r"^(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:statement|report|post|message|update|"
+                    r"data|information|figures|briefing|video)\s+(?:from|by|of|issued\s+by|published\s+by)\s+"
+                    r"(?:the\s+)?", "", phrase)
+    owner = _OWNER.match(phrase)
+    if owner:  # "the press service of the Southern Defense Forces", "Zelensky's office" -> the owner
+        phrase = re.sub(r"^(?:the|The)\s+", "", owner.group(1) or owner.group(2))
+    return phrase
 
 
 def _person_of(phrase: str) -> str:
@@ -106,14 +123,21 @@ def _person_of(phrase: str) -> str:
     return phrase
 
 
+_NICKNAME = re.compile(r"(?<=[A-Za-z]) [“\"][A-Z][^“”\".,!?]{0,40}[”\"](?= of\b| [a-z]+\s*$|,|\s*$)")
+
+
 def _subject(left: str) -> tuple[str, str, int] | None:
     """The claimant phrase ending `left` (text before a reporting verb) -> (name, full phrase, start offset)."""
+    # blank out quoted nicknames ('Brigade “Oleksa Dovbush” of ...'), keeping offsets
+    left = _NICKNAME.sub(lambda m: " " * len(m.group(0)), left)
     cut = max(left.rfind(c) for c in '“”";:«»\n') + 1
     m = None
     for m in re.finditer(r"[.!?](?:\s+|(?=[A-Z]))|\b(?:that|who|which|whom|while|but|and\s+(?=[a-z]))\s+", left):
         pass
-    if m and m.end() > cut and not left[m.start():m.end()].strip().startswith(("who", "which")):
-        cut = max(cut, m.end())
+    relative = m is not None and m.group(0).strip() in {"who", "which", "whom", "that"}
+    closed = relative and ("," in left[m.end():] or not left[m.end():].strip())  # ", a businessman who lives in X,"
+    if m and m.end() > cut and not closed:
+        cut = max(cut, m.end())  # "the blast, which residents said" -> "residents"
     rel = re.search(r",?\s*\b(?:who|which)\s*$", left[cut:])
     if rel:  # "... chief Valery Gerasimov, who claimed" -> the antecedent
         ante = re.search(rf"({_NAME})\s*$", left[:cut + rel.start()])
@@ -135,7 +159,7 @@ def _subject(left: str) -> tuple[str, str, int] | None:
     if not last or len(last.split()) > 10 or _BAD_SUBJECT.match(last) or \
             re.search(r"(?i)n[’']t\b|\bnot\b|\bto\b|\b(?:would|could|should|may|might|must|will|can)\b", last):
         return None
-    if not (last[0].isupper() or _lex()["party_cues_re"].search(last) or _lex()["neutral_cues_re"].search(last)
+    if not (last[0].isupper() or last[0].isdigit() or _lex()["party_cues_re"].search(last) or _lex()["neutral_cues_re"].search(last)
             or last.lower() in _lex()["generic_heads"] or re.match(r"^(?:local|officials?|police|residents|witnesses|sources?|he|she|it|"
                                              r"they|him|her|a|an|security|military|emergency|health|ukrainian|"
                                              r"russian|state|regional|government|medics|doctors|rescuers)\b",
@@ -291,3 +315,4 @@ def find_attribution(sentence: str, context: str = "") -> Attribution:
     certainty = "disputed" if doubt else _classify(_Cand(name or best.name, best.full, best.start, best.end,
                                                         best.verb), context)
     return Attribution(name, certainty, best.start, best.end, denied_by)
+

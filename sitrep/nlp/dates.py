@@ -167,15 +167,18 @@ def _candidates(text: str, ref: dt.date | None, year_hint: int | None):
             for m in rgx.finditer(text):
                 if name == "mdy":
                     mon, day, year = months[m[1]], int(m[2]), m[3]
+                    span = re.search(r"[-–]\s*(\d{1,2})$", text[m.start(2):m.end()].split(",")[0])
                 else:
                     mon, day, year = months[m[3]], int(m[1]), m[4]
+                    span = re.match(r"(\d+)", m[2]) if m[2] else None
+                precision = "week" if span and int(span.group(1)) - day >= 2 else "day"
                 y = int(year) if year else (_past_year(mon, day, ref) if ref else year_hint)
                 named = next((cal["weekdays"][w] for w in cal["weekdays"] if m[0].startswith(w)), None)
                 if not year and y and named is not None:
                     y = _weekday_year(y, mon, day, named)
                 d = _safe(y, mon, day) if y else None
                 if d:
-                    yield m.start(), m.end(), d, "day", False
+                    yield m.start(), m.end(), d, precision, False
         for m in rx["month_year"].finditer(text):
             yield m.start(), m.end(), _month_day(int(m[3]), months[m[2]], m[1]), "month", False
         for m in rx["month"].finditer(text):
@@ -261,13 +264,13 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     taken_end = -1
     for start, end, date, precision, relative in cands:
-        if start < taken_end or (limit and date > limit):
+        if start < taken_end:
             continue
-        if out and start < out[-1].end:
-            continue
+        taken_end = end
+        if limit and date > limit:
+            continue  # a future date: dropped, but it still hides the year inside "December 2030"
         out.append(DateMention(start, end, text[start:end], date, precision, relative,
                                _is_reporting(text, start, end)))
-        taken_end = end
     return out
 
 

@@ -43,6 +43,7 @@ class FatalityCount:
     start: int
     end: int
     text: str  # span of the supporting phrase in the given text
+    cumulative: bool = False  # a running total ("since February 2022", "so far", "in total"): not one event's
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class _Tok:
     low: str
     start: int
     end: int
+    cap: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,9 @@ def _lex() -> dict:
     for key in ("death_passive", "death_active", "injury_passive", "injury_active", "person_nouns",
                 "non_person_nouns", "subset_words", "weak_death_nouns", "number_of_heads"):
         lex[key] = frozenset(lex[key])
+    lex["org_words"] = frozenset({"forces", "force", "army", "ministry", "police", "service", "guard", "staff",
+                                  "command", "brigade", "government", "administration", "council", "office",
+                                  "news", "agency", "media", "times", "post", "independent", "pravda", "kremlin"})
     lex["noun_breaks"] = lex["death_passive"] | lex["injury_passive"] | _AUX
     lex["death_mentions"] = lex["death_passive"] | lex["death_active"] | {"fatal", "fatally", "death"}
     return lex
@@ -93,7 +98,7 @@ def _words(text: str) -> list[str]:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    return [_Tok(m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_Tok(m.group(0).lower(), m.start(), m.end(), m.group(0)[:1].isupper()) for m in _TOKEN.finditer(text)]
 
 
 def _phrase_at(toks: list[_Tok], i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int:
@@ -256,12 +261,23 @@ def _find(toks: list[_Tok], kind: str) -> list[_Statement]:
         # B: active verb + count ("killing 3", "killed three civilians", "lost four soldiers")
         n = _phrase_at(toks, i, active_ph) or (1 if toks[i].low in active or
                                                 (kind == "death" and toks[i].low in lex["loss_verbs"]) else 0)
+        if kind == "death" and toks[i].low in lex["lives_verbs"]:
+            q = _quantity(toks, i + 1)
+            if q and q[1] < len(toks) and toks[q[1]].low == "lives":
+                out.append(_stmt(toks, i, q[1] + 1, q[0], (i + 1, q[1] + 1)))
+                i = q[1] + 1
+                continue
         if n and i + n < len(toks) and toks[i + n].low not in {"by", "or", "in"}:
             stmts = _active_counts(toks, i, i + n, toks[i].low in lex["loss_verbs"])
             if stmts:
                 out.extend(stmts)
                 i = i + n
                 continue
+        named = _named_victims(toks, i, passive, passive_ph) if toks[i].cap else None
+        if named:
+            out.append(_stmt(toks, i, named[1], named[0], (i, named[2])))
+            i = named[1]
+            continue
         q = _quantity(toks, i)
         if q is None or _in_subset(toks, i):
             i += 1
@@ -288,9 +304,83 @@ def _find(toks: list[_Tok], kind: str) -> list[_Statement]:
         total = value + sum(v for v, _ in pending)
         first = pending[0][1] if pending else i
         pending.clear()
+        extra = _along_with(toks, end)  # "was killed along with a 37-year-old man"
+        if extra:
+            total, end = total + extra[0], extra[1]
         out.append(_stmt(toks, first, end, total, (first, noun[1])))
         i = end
     return out
+
+
+_FUNCTION = {"the", "a", "an", "in", "on", "at", "as", "after", "before", "when", "while", "since", "during",
+             "according", "but", "and", "meanwhile", "earlier", "later", "this", "that", "these", "those", "it",
+             "he", "she", "they", "we", "i", "his", "her", "their", "our", "its", "some", "many", "all", "no",
+             "mr", "mrs", "ms", "dr", "president", "governor", "mayor", "minister", "general", "colonel"}
+_INTRANSITIVE = {"died", "perished", "succumbed", "drowned"}
+_PASSIVE_AUX = {"was", "were", "had", "has", "have", "been", "reportedly", "also", "later", "both"}
+
+
+def _name_run(toks: list[_Tok], i: int) -> int:
+    """End of a 2-4 token capitalised personal name starting at i ('Elvino Dias'), or 0."""
+    lex = _lex()
+    if (i > 0 and toks[i - 1].cap and toks[i - 1].low not in _FUNCTION) or toks[i].low in _FUNCTION:
+        return 0
+    j = i
+    while j < len(toks) and j - i < 4 and (toks[j].cap or toks[j].low in {"al", "bin", "de", "van", "von"}):
+        w = toks[j].low
+        if w in _MONTHS or w in lex["non_person_nouns"] or w in lex["org_words"] or not w.isalpha() and "-" not in w:
+            return 0
+        j += 1
+    return j if j - i >= 2 else 0
+
+
+def _named_victims(toks: list[_Tok], i: int, passive: frozenset, phrases: dict) -> tuple[int, int, int] | None:
+    """'Elvino Dias and his agent Paulo Guambe, who were shot dead' -> (2, end, end of the names)."""
+    j = _name_run(toks, i)
+    if not j:
+        return None
+    count = 1
+    while j + 1 < len(toks) and toks[j].low == "and":
+        k = j + 1
+        if toks[k].low in {"his", "her", "their", "a", "an"}:
+            noun = _noun(toks, k + 1, True)
+            if not noun or noun[0] != "person":
+                break
+            k = noun[1]
+            k = _name_run(toks, k) or k
+        elif _name_run(toks, k):
+            k = _name_run(toks, k)
+        else:
+            break
+        count, j = count + 1, k
+    names_end = j
+    if j < len(toks) and toks[j].low == ",":
+        j += 1
+    if j < len(toks) and toks[j].low == "who":
+        j += 1
+    aux = False
+    while j < len(toks) and toks[j].low in _PASSIVE_AUX:
+        aux, j = True, j + 1
+    n = _phrase_at(toks, j, phrases)
+    w = toks[j].low if j < len(toks) else ""
+    if n and (aux or w == "lost"):
+        return count, j + n, names_end
+    if w in passive and (aux or w in _INTRANSITIVE):
+        after = toks[j + 1].low if j + 1 < len(toks) else ""
+        if after in {"or", "and/or"}:
+            return None
+        return count, j + 1, names_end
+    return None
+
+
+def _along_with(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """Victims added after the verb: 'along with a 37-year-old man', 'together with two others'."""
+    if j + 2 < len(toks) and toks[j].low in {"along", "together"} and toks[j + 1].low == "with":
+        q = _quantity(toks, j + 2)
+        noun = _noun(toks, q[1], q[2]) if q else None
+        if q and noun and noun[0] == "person":
+            return q[0], noun[1]
+    return None
 
 
 def _passive_after(toks: list[_Tok], j: int, passive: frozenset, phrases: dict, stop: frozenset,
@@ -318,8 +408,11 @@ def _passive_after(toks: list[_Tok], j: int, passive: frozenset, phrases: dict, 
             return "coord" if not strict or w == "and" else None
         if w == "including" or (w == "," and j + 1 < len(toks) and toks[j + 1].low == "including"):
             close = next((m for m in range(j + 2, min(len(toks), j + 14)) if toks[m].low == ","), None)
-            if close is None:
-                return None
+            if close is None:  # "19 people including five children were killed": skip to the verb
+                close = next((m for m in range(j + 2, min(len(toks), j + 10)) if toks[m].low in passive), None)
+                if close is None or toks[close - 1].low in stop:
+                    return None
+                close -= 1
             limit += close - j
             j = close + 1
             continue
@@ -400,6 +493,25 @@ def _combine(stmts: list[_Statement]) -> _Statement | None:
     return _Statement(sum(s.value for s in uniq), min(s.start for s in uniq), max(s.end for s in uniq), "")
 
 
+_CUMULATIVE = re.compile(
+    r"(?i)\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\b|\bsince\s+(?:the\s+)?(?:full-scale\s+)?"
+    r"(?:war|invasion|conflict|fighting)\b|\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?-i:[A-Z])[a-z]+\.?\s+)?"
+    r"(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|\bsince\s+(?:the\s+)?(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b|\bsince\s+(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b|\bso\s+far\b|\bto\s+date\b|"
+    r"\bin\s+total\b|\b(?:a\s+)?total\s+(?:of|number)\b|\boverall\b|\bcumulative\b|\bthis\s+year\b")
+
+
+_SENT_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[A-Z\"“])|(?=[A-Z]))|\n")
+
+
+def _is_cumulative(text: str, start: int, end: int) -> bool:
+    """Does the sentence around the figure present it as a running total?"""
+    bounds = [m.end() for m in _SENT_END.finditer(text, 0, start)]
+    a = bounds[-1] if bounds else 0
+    nxt = _SENT_END.search(text, end)
+    return bool(_CUMULATIVE.search(text[a:nxt.start() if nxt else len(text)]))
+
+
 def _matches(patterns: list[re.Pattern], text: str) -> list[re.Match]:
     return [m for p in patterns for m in p.finditer(text)]
 
@@ -422,9 +534,12 @@ def count_fatalities(text: str) -> FatalityCount | None:
     lex = _lex()
     toks = _tokens(text)
     zero = _matches(lex["zero_patterns_re"], text)
-    best = _combine(_outside(_find(toks, "death") + _tolls(toks), zero))
+    stmts = _outside(_find(toks, "death") + _tolls(toks), zero)
+    running = [s for s in stmts if _is_cumulative(text, s.start, s.end)]
+    single = [s for s in stmts if s not in running]
+    best = _combine(single or running)  # a running total is never added to one event's deaths
     if best is not None and best.value > 0:
-        return FatalityCount(best.value, best.start, best.end, text[best.start:best.end])
+        return FatalityCount(best.value, best.start, best.end, text[best.start:best.end], not single)
     if _matches(lex["unknown_patterns_re"], text) or _matches(lex["ambiguous_patterns_re"], text):
         return None
     covered = [(m.start(), m.end()) for m in zero]

@@ -22,6 +22,9 @@ class Roles:
     agent: list[tuple[int, int]] = field(default_factory=list)
     patient: list[tuple[int, int]] = field(default_factory=list)
     past: bool = False  # a past-tense or perfect verb governs the trigger (reported, not forecast)
+    modal: bool = False  # "would", "could", "should", "will" governs it: a forecast or a hypothesis
+    negated: bool = False  # "not", "never" governs it
+    modifier: bool = False  # the trigger only describes a noun ("the occupied city", "an intercepted call")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +57,12 @@ def roles_in_doc(doc, trigger: tuple[int, int]) -> Roles:
             break
         head = head.head
     out.past = any(t.tag_ in ("VBD", "VBN") for t in [head, *head.children] if t.pos_ in ("VERB", "AUX"))
+    governors = [head]
+    while governors[-1].dep_ == "xcomp" and len(governors) < 3:  # "did not attempt to take", "threatened to seize"
+        governors.append(governors[-1].head)
+    out.modal = any(c.tag_ == "MD" and c.lower_ not in ("can",) for g in governors for c in g.children)
+    out.negated = any(c.dep_ == "neg" for g in [tok, *governors] for c in g.children)
+    out.modifier = tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "JJ", "VBG") and tok.head.pos_ in ("NOUN", "PROPN")
     for child in head.children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ in ("nsubj", "csubj"):

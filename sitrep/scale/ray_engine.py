@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from sitrep.model import Article, Event
-from sitrep.scale.datasets import article_row, dataset_of, row_article, split_inputs
+from sitrep.scale.datasets import article_row, dataset_of, is_remote, row_article, split_inputs
 
 log = logging.getLogger("sitrep.scale")
 RAY_HINT = "--engine ray needs Ray: pip install 'sitrep[ray]'"
@@ -228,8 +228,11 @@ def extract_with_ray(paths: list[str], jobs: int | None = None, progress: bool =
                     for _, row in sorted(_run_window(ray, window, start, settings).items()):
                         take(row)
             for source in datasets + remote_jsonl:
-                ds = dataset_of([source] if source in datasets else [], [source] if source in remote_jsonl else [])
+                if not is_remote(source) and not os.path.exists(source):
+                    result.problems.append(ReadProblem(source, "no such file or folder, skipped"))
+                    continue
                 try:
+                    ds = dataset_of([source] if source in datasets else [], [source] if source in remote_jsonl else [])
                     for row in _extract_stage(ds, settings).iter_rows():
                         take(row)
                 except Exception as e:  # a missing or unreadable dataset is named; the other inputs go on

@@ -100,6 +100,7 @@ class Db:
         try:
             self.conn.execute("PRAGMA journal_mode=WAL").fetchone()
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA cache_size=-32000")  # 32 MB of page cache: candidate lookups stay in memory
         except sqlite3.DatabaseError as e:
             raise translate_error(e) from None
 

@@ -80,9 +80,12 @@ def _j(value: Any) -> str:
 class EditsMixin:
     # -- applying ------------------------------------------------------------------------------------
     def apply_corrections(self, event_id: str, base: Event) -> Event:
-        ev = Event.from_dict(base.to_dict())
         rows = self.db.execute("SELECT field, new FROM corrections WHERE event_id = ? AND kind = 'set' "
                                "AND undone_by IS NULL ORDER BY id", (event_id,)).fetchall()
+        if not rows:
+            return base
+        from sitrep.store.store import event_dict
+        ev = Event.from_dict(event_dict(base))
         for field, new in rows:
             setattr(ev, field, json.loads(new))
         return ev
@@ -97,7 +100,7 @@ class EditsMixin:
         return int(row[0])
 
     def _live(self, event_id: str) -> Event:
-        row = self.db.execute("SELECT data, status FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        row = self.db.execute("SELECT COALESCE(data, base), status FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if row is None:
             raise KeyError(event_id)
         if row[1] == "merged":
@@ -182,7 +185,7 @@ class EditsMixin:
             return after
 
     def _live_or_any(self, event_id: str) -> Event:
-        row = self.db.execute("SELECT data FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        row = self.db.execute("SELECT COALESCE(data, base) FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if row is None:
             raise KeyError(event_id)
         return Event.from_dict(json.loads(row[0]))

@@ -23,7 +23,7 @@ CREATE TABLE events (
     seq {serial}, event_id TEXT NOT NULL UNIQUE, status TEXT NOT NULL DEFAULT 'active', merged_into TEXT,
     sort_date TEXT NOT NULL DEFAULT '', event_type TEXT, country TEXT, admin1 TEXT, adm_key TEXT, loc_key TEXT,
     cell TEXT, latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, geo_precision INTEGER, actors TEXT,
-    base TEXT NOT NULL, data TEXT NOT NULL, updated_at TEXT NOT NULL);
+    base TEXT NOT NULL, data TEXT, updated_at TEXT NOT NULL);
 CREATE INDEX events_by_date ON events (status, sort_date, event_id);
 CREATE INDEX events_by_cell ON events (cell, sort_date);
 CREATE INDEX events_by_loc ON events (loc_key, sort_date);

@@ -1,7 +1,7 @@
 """The store: articles, the events they report (one event, many sources), analysts' corrections, tokens.
 
 Each event row keeps `base` (the reconciliation of its reports, sitrep/dedup) and `data` (base with the
-analysts' corrections applied on top). Every change re-derives `data` from the two, which is why a correction
+analysts' corrections applied on top; NULL when there are none, to keep the file small). Every change re-derives `data` from the two, which is why a correction
 always wins over re-extraction: a new report changes `base`, never the corrections.
 
 Merge candidates come from indexes on (grid cell, date), (place-name skeleton, date) and (region, precision,
@@ -42,8 +42,16 @@ def _neighbour_cells(lat: float, lon: float) -> list[str]:
     return [f"{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
 
 
+def event_dict(ev: Event) -> dict:
+    """Event.to_dict without dataclasses.asdict's deep copies (the hot path of every ingest)."""
+    d = dict(ev.__dict__)
+    d["sources"] = [dict(s.__dict__) for s in ev.sources]
+    d["provenance"] = [dict(p.__dict__) for p in ev.provenance]
+    return d
+
+
 def _dumps(ev: Event) -> str:
-    return json.dumps(ev.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(event_dict(ev), ensure_ascii=False, separators=(",", ":"))
 
 
 def _loads(text: str) -> Event:
@@ -110,7 +118,7 @@ class Store(TokensMixin, EditsMixin):
 
     def _as_report(self, article: Article, ev: Event, index: int) -> Event:
         """The event as this article reports it, with the article's identity on every source."""
-        report = Event.from_dict(ev.to_dict())
+        report = Event.from_dict(event_dict(ev))
         if not report.event_id:
             report.event_id = f"{article.id}-e{index}"
         for s in report.sources:
@@ -142,7 +150,7 @@ class Store(TokensMixin, EditsMixin):
         lo = (rng[0] - timedelta(days=WINDOW_DAYS)).isoformat()
         hi = (rng[1] + timedelta(days=WINDOW_DAYS)).isoformat()
         found: dict[str, str] = {}
-        cols = "event_id, data FROM events WHERE status IN ('active', 'not_event')"
+        cols = "event_id, COALESCE(data, base) FROM events WHERE status IN ('active', 'not_event')"
         queries = []
         if ev.latitude is not None and ev.longitude is not None:
             cells = _neighbour_cells(ev.latitude, ev.longitude)
@@ -182,8 +190,8 @@ class Store(TokensMixin, EditsMixin):
         return [(r[0], _loads(r[1])) for r in rows]
 
     def _insert_event(self, event_id: str, base: Event) -> None:
-        self.db.execute("INSERT INTO events (event_id, base, data, updated_at) VALUES (?, ?, ?, ?)",
-                        (event_id, _dumps(base), _dumps(base), now()))
+        self.db.execute("INSERT INTO events (event_id, base, updated_at) VALUES (?, ?, ?)",
+                        (event_id, "{}", now()))
         self._write(event_id, base, self.apply_corrections(event_id, base))
 
     def _rebuild(self, event_id: str) -> Event:
@@ -204,7 +212,7 @@ class Store(TokensMixin, EditsMixin):
             " updated_at = ? WHERE event_id = ?",
             (ev.event_date or "", ev.event_type, ev.country, ev.admin1, skeleton(ev.admin1) or None,
              skeleton(ev.location) or None, cell_of(ev.latitude, ev.longitude), ev.latitude, ev.longitude,
-             ev.geo_precision, actors.lower(), _dumps(base), _dumps(ev), now(), event_id))
+             ev.geo_precision, actors.lower(), _dumps(base), None if ev is base else _dumps(ev), now(), event_id))
         body = " ".join(x for x in [ev.notes, ev.location, ev.admin1, ev.admin2, ev.country, actors,
                                     *(s.evidence for s in ev.sources), *(s.source or "" for s in ev.sources)] if x)
         if self.db.is_pg:
@@ -218,7 +226,7 @@ class Store(TokensMixin, EditsMixin):
     def get_event(self, event_id: str) -> Event | None:
         """The event (with every source); an id merged into another event gives that event."""
         for _ in range(20):  # follow merges, never loop forever
-            row = self.db.execute("SELECT data, status, merged_into FROM events WHERE event_id = ?",
+            row = self.db.execute("SELECT COALESCE(data, base), status, merged_into FROM events WHERE event_id = ?",
                                   (event_id,)).fetchone()
             if row is None:
                 return None
@@ -239,7 +247,7 @@ class Store(TokensMixin, EditsMixin):
         last_date, last_id = "", ""
         while True:  # keyset pages, so a huge export never holds one giant cursor open
             rows = self.db.execute(
-                f"SELECT sort_date, event_id, data FROM events WHERE {where} AND (sort_date > ? OR "
+                f"SELECT sort_date, event_id, COALESCE(data, base) FROM events WHERE {where} AND (sort_date > ? OR "
                 "(sort_date = ? AND event_id > ?)) ORDER BY sort_date, event_id LIMIT 1000",
                 [*params, last_date, last_date, last_id]).fetchall()
             for row in rows:
@@ -258,7 +266,7 @@ class Store(TokensMixin, EditsMixin):
             sort_date, event_id = decode_cursor(cursor)
             where += " AND (sort_date < ? OR (sort_date = ? AND event_id < ?))"
             params += [sort_date, sort_date, event_id]
-        rows = self.db.execute(f"SELECT sort_date, event_id, data FROM events WHERE {where} "
+        rows = self.db.execute(f"SELECT sort_date, event_id, COALESCE(data, base) FROM events WHERE {where} "
                                "ORDER BY sort_date DESC, event_id DESC LIMIT ?", [*params, limit + 1]).fetchall()
         events = [_loads(r[2]) for r in rows[:limit]]
         nxt = encode_cursor(rows[limit - 1][0], rows[limit - 1][1]) if len(rows) > limit else None

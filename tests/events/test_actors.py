@@ -323,3 +323,74 @@ def test_numbered_unit_is_named_after_its_state(lex):
     assert found == [("The 68th Separate Jaeger Brigade", "Military Forces of Ukraine (2019-) 68th Separate Jaeger Brigade")]
     found = names(lex, "Russia's 810th Marine Brigade lost two tanks.", "Ukraine")
     assert found == [("Russia's 810th Marine Brigade", "Military Forces of Russia (2000-) 810th Marine Brigade")]
+
+
+def test_sahel_fds_is_the_article_country_army(lex):
+    assert names(lex, "The FDS repelled an attack near Tillaberi.", "Niger") == [
+        ("The FDS", "Military Forces of Niger (2023-)")]
+    assert names(lex, "The FDS repelled an attack near Djibo.", "Burkina Faso") == [
+        ("The FDS", "Military Forces of Burkina Faso (2022-)")]
+
+
+def test_palestinians_are_civilians_in_gaza(lex):
+    a = actor_of(lex, "Israeli fire killed 30 Palestinians seeking aid.", "Palestinians", "Palestinian Territory")
+    assert (a.name, a.side) == ("Civilians (Palestine)", "CIV")
+
+
+def test_joint_forces_mean_the_darfur_movements_only_in_sudan(lex):
+    assert names(lex, "The Joint Forces repelled the RSF.", "Sudan")[0][1] == "Joint Forces of Armed Struggle Movements"
+    assert names(lex, "The Joint Forces Command said nothing.", "Ukraine") == []
+
+
+def test_every_yaml_entry_is_well_formed():
+    """Data editors get a named failure instead of a silent miss."""
+    from importlib import resources
+
+    import yaml
+
+    from sitrep.events.actors import INTER_CODES
+    folder = resources.files("sitrep.data").joinpath("actors")
+    files = {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.iterdir() if p.name.endswith(".yaml")}
+    states = {c for d in files.values() for c in (d.get("states") or {})} | {"{country}"}
+    for name, data in files.items():
+        for item in (data.get("actors") or []) + (data.get("contextual") or []):
+            where = f"{name}: {item.get('name') or item.get('state')}"
+            assert item.get("patterns"), where
+            if "state" in item:
+                assert item["state"] in states, where
+            else:
+                assert item.get("inter", "Rebel group") in INTER_CODES, where
+                assert item.get("side", "OTHER") in {"RUS", "UKR", "CIV", "OTHER", "UNKNOWN"}, where
+
+
+def test_from_text_of_an_empty_phrase_is_the_unidentified_group(lex):
+    assert lex.from_text("  ", "Sudan") == lex.unidentified("Sudan")
+
+
+def test_from_text_names_identity_militias_acled_style(lex):
+    a = lex.from_text("Fulani ethnic militia", "Mali")
+    assert (a.name, a.inter) == ("Fulani Ethnic Militia (Mali)", "Identity militia")
+
+
+def test_unknown_country_still_gets_state_and_civilian_actors(lex):
+    found = dict(names(lex, "The army shelled villagers.", "Narnia"))
+    assert found == {"The army": "Military Forces of Narnia", "villagers": "Civilians (Narnia)"}
+
+
+def test_syria_post_assad_forces_and_identity_militias(lex):
+    found = dict(names(lex, "Syrian government forces clashed with Druze gunmen near Sweida.", "Syria"))
+    assert found["Syrian government forces"] == "Military Forces of Syria (2024-)"
+    assert found["Druze gunmen"] == "Druze Militia (Syria)"
+    assert lex.find("Syrian troops shelled Idlib.", "Syria", year=2019)[0].actor.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_pakistan_ttp_and_unnamed_militants(lex):
+    found = dict(names(lex, "The TTP claimed the attack; militants killed five policemen.", "Pakistan"))
+    assert found["The TTP"] == "TTP: Tehreek-i-Taliban Pakistan"
+    assert found["militants"] == "Unidentified Armed Group (Pakistan)"
+    assert found["five policemen"] == "Police Forces of Pakistan (2024-)" or found.get("policemen")
+
+
+def test_jihadists_in_coastal_states(lex):
+    found = dict(names(lex, "Jihadists killed Beninese soldiers near Park W.", "Benin"))
+    assert found == {"Jihadists": "Islamist Militants (Benin)", "Beninese soldiers": "Military Forces of Benin (2016-)"}

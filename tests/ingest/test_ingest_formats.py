@@ -9,8 +9,6 @@ from sitrep.ingest import ReadProblem, read_inputs, read_records
 from sitrep.ingest.readers import article_from_html
 from sitrep.model import Article, derive_article_id
 
-from ingest_helpers import build_warc, small_warc_records
-
 REPORT = "Russian forces shelled the village of Kurylivka on Tuesday, killing two civilians, the governor said."
 
 
@@ -97,9 +95,9 @@ def test_html_declared_legacy_charset_is_honoured():
     assert isinstance(a, Article) and "Обстріл Харкова" in a.text
 
 
-def test_warc_html_responses_become_articles_with_url_and_capture_date(tmp_path):
+def test_warc_html_responses_become_articles_with_url_and_capture_date(tmp_path, build_warc, small_warc_records):
     for name, gz in (("crawl.warc", False), ("crawl.warc.gz", True)):
-        (tmp_path / name).write_bytes(build_warc(small_warc_records(), gzip=gz))
+        (tmp_path / name).write_bytes(build_warc(small_warc_records, gzip=gz))
         items = list(read_inputs([str(tmp_path / name)]))
         [a] = articles(items)
         assert a.url == "https://news.example/odesa" and a.id == derive_article_id(a.url, "")

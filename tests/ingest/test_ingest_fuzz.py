@@ -20,8 +20,6 @@ from sitrep.ingest.published import infer_published
 from sitrep.ingest.readers import article_from_html
 from sitrep.model import Article
 
-from ingest_helpers import build_warc
-
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 json_values = st.recursive(
@@ -100,7 +98,7 @@ def test_random_html_never_raises(html):
 @FUZZ
 @given(st.binary(max_size=600), st.sampled_from(["text/html", "text/html; charset=latin-1", "image/png", ""]),
        st.booleans())
-def test_random_warc_payloads_never_raise(payload, ctype, gz):
+def test_random_warc_payloads_never_raise(build_warc, payload, ctype, gz):
     data = build_warc([("response", "https://x.example/p", ctype, payload, "2023-01-01T00:00:00Z")], gzip=gz)
     read_bytes_as(data, ".warc.gz" if gz else ".warc")
 

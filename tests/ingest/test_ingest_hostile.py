@@ -8,6 +8,7 @@ import gzip
 import json
 import os
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from sitrep.ingest.limits import MAX_HTML_BYTES, MAX_TEXT_CHARS
 from sitrep.ingest.warc import BoundedInflate, InflateBomb
 from sitrep.model import Article
 
-from ingest_helpers import HOSTILE, PAGE, build_warc
+HOSTILE = Path(__file__).parent / "hostile"
 
 REPORT = "Russian forces shelled the village of Kurylivka on Tuesday, the governor said. "
 
@@ -201,9 +202,9 @@ def test_bounded_inflate_enforces_its_output_budget():
         io.BufferedReader(BoundedInflate(io.BytesIO(data), max_ratio=5, check_after=1000)).read()
 
 
-def test_warc_html_payload_over_the_cap_is_skipped_and_next_record_read(tmp_path):
+def test_warc_html_payload_over_the_cap_is_skipped_and_next_record_read(tmp_path, build_warc, html_page):
     records = [("response", "https://news.example/huge", "text/html", b"<p>" + b"x" * (MAX_HTML_BYTES + 10), "2023-01-01T00:00:00Z"),
-               ("response", "https://news.example/ok", "text/html", PAGE, "2023-01-02T00:00:00Z")]
+               ("response", "https://news.example/ok", "text/html", html_page, "2023-01-02T00:00:00Z")]
     (tmp_path / "c.warc.gz").write_bytes(build_warc(records, gzip=True))
     items = read(tmp_path / "c.warc.gz")
     assert "over the 16 MB cap" in items[0].reason and "news.example/huge" in items[0].origin

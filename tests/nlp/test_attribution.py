@@ -120,3 +120,33 @@ def test_noun_claim_is_not_a_claimant():
 
 def test_passive_reported_is_not_a_claimant():
     assert find_attribution("Explosions were reported near the airport.").claimed_by is None
+
+
+def test_owner_of_press_service_or_office_is_the_claimant():
+    att = find_attribution("The press service of the Southern Defense Forces reported that 12 soldiers were "
+                           "eliminated.")
+    assert (att.claimed_by, att.certainty) == ("Southern Defense Forces", "claimed")
+    assert find_attribution("Zelensky's office said two people were killed.").claimed_by == "Zelensky"
+
+
+def test_denial_as_trailing_clause():
+    att = find_attribution("Russia's Defence Ministry said 30 drones were destroyed, a claim Kyiv rejected.")
+    assert (att.claimed_by, att.certainty, att.denied_by) == ("Russia's Defence Ministry", "disputed", "Kyiv")
+
+
+def test_parenthetical_acronym_is_dropped_from_claimant():
+    att = find_attribution("Ukraine's military intelligence (HUR) claimed responsibility for the blast.")
+    assert att.claimed_by == "Ukraine's military intelligence"
+
+
+
+def test_relative_clause_subject_and_appositive_relative_clause():
+    assert find_attribution("The blast, which residents said shook the city, damaged a school.").claimed_by \
+        == "residents"
+    att = find_attribution("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.")
+    assert att.claimed_by == "Andrei Malets"
+
+
+def test_statement_from_body_gives_the_body():
+    att = find_attribution("Two sailors were wounded, according to a statement from the Ukrainian Navy.")
+    assert (att.claimed_by, att.certainty) == ("Ukrainian Navy", "claimed")

@@ -117,3 +117,12 @@ def test_anaphoric_day_before_and_offset_before():
     kinds = [(a.kind, a.offset_days) for a in find_anaphoric_dates(text)]
     assert kinds == [("day_before", -1), ("offset", -3)]
     assert find_dates(text, REF) == []
+
+
+def test_future_month_year_is_dropped_whole():
+    assert find_dates("Elections are due in December 2023.", REF) == []
+
+
+def test_day_range_takes_first_day_with_week_precision():
+    assert first("Fighting raged between 14 and 17 May.") == (dt.date(2023, 5, 14), "week")
+    assert first("The town was shelled on the night of 5-6 June.") == (dt.date(2023, 6, 5), "day")

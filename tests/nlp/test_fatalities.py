@@ -119,3 +119,37 @@ def test_casualty_counting_ignores_dates_before_the_figure():
 ])
 def test_counts_injured(text, expected):
     assert count_injured(text) == expected
+
+
+def test_named_victims_are_counted():
+    text = ("Protests followed the killing of lawyer Elvino Dias and his aide Paulo Guambe, who were shot dead "
+            "after midnight.")
+    assert deaths(text) == 2
+    assert deaths("Oleksiy Kovalev was killed when his car exploded.") == 1
+
+
+def test_named_active_subject_is_not_a_victim():
+    assert count_fatalities("Israeli Defense Forces killed militants in Gaza.") is None
+
+
+def test_lives_claimed():
+    assert deaths("The attack claimed 5 lives in the market.") == 5
+
+
+def test_subset_without_commas():
+    assert deaths("At least 19 people including five children were killed.") == 19
+
+
+def test_equipment_and_deaths_in_one_sentence():
+    assert deaths("The strike destroyed 3 tanks and killed 14 servicemen.") == 14
+
+
+def test_running_totals_are_flagged_cumulative():
+    total = count_fatalities("Since February 2022, more than 10,000 civilians have been killed, the UN said.")
+    assert total is not None and total.value == 10000 and total.cumulative
+    single = count_fatalities("A missile strike killed four people in Odesa on Monday.")
+    assert single is not None and not single.cumulative
+
+
+def test_victims_added_after_the_verb():
+    assert deaths("A teacher, 60, was killed along with a 37-year-old man in the airstrike.") == 2

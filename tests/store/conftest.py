@@ -12,9 +12,12 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 
 import pytest
+
+sys.path.insert(0, os.path.dirname(__file__))  # the helper modules beside this file (import-mode=importlib)
 
 
 def _pg_bin() -> str | None:

@@ -48,6 +48,10 @@ def page(browser):
     ctx.close()
 
 
-def shot(pg, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(SHOTS / name))
+@pytest.fixture(scope="session")
+def shot():
+    """Save a screenshot of the page under docs/screenshots/ (the README shows them)."""
+    def save(pg, name: str) -> None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SHOTS / name))
+    return save

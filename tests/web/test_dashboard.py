@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shot
 
 expect = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright").expect
 
@@ -15,12 +14,12 @@ def open_dashboard(page, site, query: str = "") -> None:
     page.wait_for_selector("#status:has-text('match')")
 
 
-def test_dashboard_shows_map_list_and_timeline(page, site):
+def test_dashboard_shows_map_list_and_timeline(page, site, shot):
     open_dashboard(page, site)
     assert page.locator("#list .item").count() == 4
     assert page.locator("#timeline rect.bar").count() == 4
     page.wait_for_selector("path.mk, .marker-cluster")
-    page.wait_for_timeout(400)  # base map layers
+    page.wait_for_selector("body[data-basemap=ready][data-admin1=ready]")
     shot(page, "dashboard.png")
     assert not page.problems, page.problems
 
@@ -41,10 +40,11 @@ def test_text_filter_and_shared_url_restore_the_view(page, site):
     assert "Protests" in page.inner_text("#detail h2")
 
 
-def test_opening_an_event_highlights_evidence_and_shows_certainty(page, site):
+def test_opening_an_event_highlights_evidence_and_shows_certainty(page, site, shot):
     open_dashboard(page, site)
     page.click("#list .item[data-id='e-bakhmut-1']")
     page.wait_for_selector("#detail mark.ev")
+    page.wait_for_selector("body[data-basemap=ready]")
     assert page.inner_text("#detail mark.ev").startswith("The Russian Ministry of Defence claimed")
     assert "Certainty: claimed" in page.inner_text("#detail .certainty")
     assert "Russian Ministry of Defence" in page.inner_text("#detail .claimant")
@@ -79,7 +79,7 @@ def test_timeline_brush_filters_the_events(page, site):
     assert "since=2024-03-05" in page.url
 
 
-def test_analyst_corrects_a_field_and_sees_it_in_history(page, site):
+def test_analyst_corrects_a_field_and_sees_it_in_history(page, site, shot):
     page.goto(site["url"] + "/events/e-bakhmut-1")
     page.fill("#token", site["token"])
     page.click("#token-form button[type=submit]")
@@ -125,11 +125,12 @@ def test_pages_carry_a_csp_without_inline_script(page, site):
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
 
 
-def test_phone_layout_is_usable(browser, site):
+def test_phone_layout_is_usable(browser, site, shot):
     ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     pg = ctx.new_page()
     pg.goto(site["url"] + "/?event=e-kharkiv-1")
     pg.wait_for_selector("#detail:not([hidden]) mark.ev")
+    pg.wait_for_selector("body[data-basemap=ready]")
     width = pg.evaluate("document.documentElement.scrollWidth")
     shot(pg, "dashboard-phone.png")
     ctx.close()

@@ -54,11 +54,15 @@
   loadBase("/static/vendor/basemap/countries-50m.topo.json", "countries",
     {color: "#6b7280", weight: 1, fillColor: "#eef0e8", fillOpacity: tileUrl ? 0 : 1}, function (layer) {
       layer.addTo(map); layer.bringToBack();
+      document.body.setAttribute("data-basemap", "ready");
     });
-  loadBase("/static/vendor/basemap/admin1.topo.json", "admin1",
-    {color: "#9ca3af", weight: 0.6, fill: false, dashArray: "2 3"}, function (layer) {
-      admin1Layer = layer; syncAdmin1();
-    });
+  function loadAdmin1() {  // after the events are shown: decoding 4,700 regions takes a moment
+    loadBase("/static/vendor/basemap/admin1.topo.json", "admin1",
+      {color: "#9ca3af", weight: 0.6, fill: false, dashArray: "2 3"}, function (layer) {
+        admin1Layer = layer; syncAdmin1();
+        document.body.setAttribute("data-admin1", "ready");
+      });
+  }
   function syncAdmin1() {
     if (!admin1Layer) return;
     if (map.getZoom() >= 4) { if (!map.hasLayer(admin1Layer)) admin1Layer.addTo(map); }
@@ -332,5 +336,8 @@
     moveTimer = setTimeout(function () { writeURL(); loadMap(); loadList(false); }, 150);
   });
   window.addEventListener("resize", function () { loadTimeline(); });
-  refresh(true).then(function () { if (state.selected) select(state.selected, false); });
+  refresh(true).then(function () {
+    if (state.selected) select(state.selected, false);
+    setTimeout(loadAdmin1, 50);
+  });
 })();

@@ -1,8 +1,13 @@
-"""Shared builders for the ingest reader tests: small real WARC files made with warcio's own writer."""
+"""Fixtures for the ingest reader tests: small real WARC files made with warcio's own writer.
+
+(Tests run with --import-mode=importlib, so helpers are shared as fixtures, not imported.)
+"""
 from __future__ import annotations
 
 import io
 from pathlib import Path
+
+import pytest
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -16,7 +21,7 @@ PAGE = (b"<html><head><title>Strike on Odesa port</title>"
         b"</body></html>")
 
 
-def build_warc(records: list[tuple], gzip: bool) -> bytes:
+def _build_warc(records: list[tuple], gzip: bool) -> bytes:
     """records: ("response", url, content_type, payload, warc_date) / ("request", url) / ("warcinfo",)."""
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=gzip)
@@ -35,7 +40,7 @@ def build_warc(records: list[tuple], gzip: bool) -> bytes:
     return buf.getvalue()
 
 
-def small_warc_records() -> list[tuple]:
+def _small_warc_records() -> list[tuple]:
     """A warcinfo, a request, one HTML page, one image and one 404: one article, four records skipped."""
     return [
         ("warcinfo",),
@@ -44,3 +49,24 @@ def small_warc_records() -> list[tuple]:
         ("response", "https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n", "2023-07-20T08:00:01Z"),
         ("response", "https://news.example/gone", "text/html", b"<p>gone</p>", "2023-07-20T08:00:02Z", "404 Not Found"),
     ]
+
+
+@pytest.fixture(scope="session")
+def build_warc():
+    """build_warc(records, gzip) -> bytes of a WARC file (see _build_warc for the record tuples)."""
+    return _build_warc
+
+
+@pytest.fixture(scope="session")
+def small_warc_records():
+    return _small_warc_records()
+
+
+@pytest.fixture(scope="session")
+def hostile_dir() -> Path:
+    return HOSTILE
+
+
+@pytest.fixture(scope="session")
+def html_page() -> bytes:
+    return PAGE

@@ -1,0 +1,60 @@
+"""The CLI commands through typer's runner: geocode --json / --batch, geoparse, import errors."""
+import json
+
+from typer.testing import CliRunner
+
+from sitrep.cli import app
+
+runner = CliRunner()
+
+
+def test_geocode_json(index_path):
+    r = runner.invoke(app, ["geocode", "Zaporozhye", "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    assert set(d) >= {"name", "latitude", "longitude", "country", "admin1", "admin2", "geo_precision", "geonameid",
+                      "candidates"}
+    assert d["admin1"] == "Zaporizhzhia" and d["country"] == "Ukraine"
+
+
+def test_geocode_unknown_prints_null_and_exits_1(index_path):
+    r = runner.invoke(app, ["geocode", "Qwxzqwxz", "--json"])
+    assert r.exit_code == 1 and r.stdout.strip() == "null"
+    r = runner.invoke(app, ["geocode", "", "--json"])
+    assert r.exit_code == 1 and r.stdout.strip() == "null"
+
+
+def test_geocode_batch_one_json_line_per_input(index_path):
+    r = runner.invoke(app, ["geocode", "--batch"], input="Kharkov\t\nVasilyevka\tZaporozhye region\n\x00\x01\t\n")
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 3
+    assert json.loads(lines[0])["admin1"] == "Kharkiv"
+    assert json.loads(lines[1])["admin1"] == "Zaporizhzhia"
+    assert json.loads(lines[2]) is None and r.exit_code == 1
+
+
+def test_geoparse_writes_spans(index_path, tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_text(json.dumps({"id": "a1", "text": "Explosions were heard in Melitopol and Berdiansk."}) + "\n"
+                   + "not json\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = runner.invoke(app, ["geoparse", str(src), "--out", str(out)])
+    assert r.exit_code == 1          # the bad line is named and skipped
+    rows = [json.loads(l) for l in out.read_text(encoding="utf-8").splitlines()]
+    assert {row["name"] for row in rows} >= {"Melitopol", "Berdiansk"}
+    for row in rows:
+        assert row["article_id"] == "a1" and row["end"] > row["start"]
+
+
+def test_import_of_a_truncated_dump_names_the_line_and_keeps_the_index(index_path, tmp_path):
+    import os
+
+    before = os.path.getmtime(index_path)
+    bad = tmp_path / "UA.txt"
+    good = "\t".join(["99999991", "Testivka", "Testivka", "", "47.5", "35.5", "P", "PPL", "UA", "", "26", "", "",
+                      "", "100", "", "50", "Europe/Kyiv", "2024-01-01"])
+    bad.write_text(good + "\n" + "99999992\tBroken\t47.1\n", encoding="utf-8")
+    r = runner.invoke(app, ["gazetteer", "import", str(bad)])
+    assert r.exit_code == 2
+    assert ":2:" in r.stderr
+    assert os.path.getmtime(index_path) == before

@@ -1,0 +1,92 @@
+"""Descriptors, regions, ambiguity fall-back, context and bad input of Geocoder.geocode / region."""
+import pytest
+
+
+def test_region_descriptors_give_the_admin1_region_at_precision_3(geo):
+    for text in ("Kherson Region", "Kherson Oblast", "Khersonska oblast", "Kherson region"):
+        p = geo.geocode(text)
+        assert (p.admin1, p.geo_precision, p.feature) == ("Kherson", 3, "A"), text
+    assert geo.geocode("Zaporozhye Oblast").admin1 == "Zaporizhzhia"
+    assert geo.geocode("Kharkov region").admin1 == "Kharkiv"
+
+
+def test_region_method_uses_the_capital_coordinates(geo):
+    p = geo.region("Kharkiv")
+    assert p.name == "Kharkiv" and p.geo_precision == 3
+    assert abs(p.latitude - 49.98) < 0.1 and abs(p.longitude - 36.25) < 0.1
+    assert geo.region("North Darfur", country="Sudan").admin1 == "North Darfur"
+    assert geo.region("Sagaing Region").country == "Myanmar"
+    assert geo.region("Kyiv City").admin1 == "Kyiv City"
+    assert geo.region("Nowhereland") is None
+
+
+def test_raion_descriptor_gives_the_raion(geo):
+    p = geo.geocode("Nikopol district")
+    assert p.admin1 == "Dnipropetrovsk" and p.admin2 == "Nikopol Raion" and p.geo_precision == 2
+
+
+def test_hromada_with_context_is_the_hromada_not_the_namesake_city(geo):
+    p = geo.geocode("Pokrovska hromada", context="Nikopol district, Dnipropetrovsk Oblast")
+    assert p.admin1 == "Dnipropetrovsk" and p.geo_precision == 2
+    assert abs(p.latitude - 47.65) < 0.2     # Pokrov, not Pokrovsk (Donetsk, 200 km away)
+
+
+def test_community_of_a_russian_style_adjective(geo):
+    p = geo.geocode("Miropolskaya community", context="Sumy region")
+    assert p.admin1 == "Sumy" and p.geo_precision == 2
+
+
+def test_prefix_descriptors(geo):
+    assert geo.geocode("the village of Kozachi Laheri").geo_precision == 1
+    near = geo.geocode("outskirts of Izium")
+    assert near.name == "Izium" and near.geo_precision == 2
+    assert geo.geocode("near Melitopol").geo_precision == 2
+
+
+def test_comma_context_in_the_name(geo):
+    p = geo.geocode("Vasilyevka, Zaporozhye region")
+    assert p.admin1 == "Zaporizhzhia" and abs(p.latitude - 47.44) < 0.1
+
+
+def test_ambiguous_name_without_context_falls_back_with_precision_3(geo):
+    p = geo.geocode("Ivanivka")
+    assert p.geo_precision == 3
+    assert len(p.candidates) > 1 and "ambiguous" in p.note
+
+
+def test_ambiguous_name_within_one_oblast_falls_back_to_the_oblast(geo):
+    p = geo.geocode("Ivanivka", context="Kherson Oblast")
+    assert p.admin1 == "Kherson"
+    if p.geo_precision == 3:
+        assert p.candidates and "ambiguous" in p.note
+
+
+def test_country_argument_filters(geo):
+    assert geo.geocode("Moscow", country="RU").country == "Russia"
+    assert geo.geocode("Bara", country="Sudan").admin1 == "North Kordofan"
+    assert geo.geocode("Kharkiv", country="Sudan") is None
+
+
+def test_codifier_village_without_coordinates_says_so(geo):
+    p = geo.geocode("Tokarivka", context="Kherson Oblast")
+    assert p is not None and p.admin1 == "Kherson"
+    if p.geonameid is None:
+        assert p.geo_precision == 2 and "centre" in p.note
+
+
+def test_world_places(geo):
+    assert geo.geocode("Khan Younis").admin1 == "Gaza Strip"
+    assert geo.geocode("Culiacan").admin1 == "Sinaloa"
+    assert geo.geocode("Paris").country == "France"
+    assert geo.geocode("Ukraine").geo_precision == 3
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 10_000, "\x00\x01\x02", "东京", "???", None, 42])
+def test_bad_input_gives_none(geo, bad):
+    assert geo.geocode(bad) is None
+
+
+def test_ordinary_words_are_not_fuzzy_matched_to_villages(geo):
+    for word in ("yesterday", "artillery", "ceasefire"):
+        p = geo.geocode(word)
+        assert p is None or p.geo_precision == 3 or p.name.lower() == word
