@@ -146,11 +146,13 @@ def actor_score(a: Event, b: Event) -> float:
 
 
 def _text(ev: Event) -> str:
-    return " ".join([ev.notes or ""] + [s.evidence or "" for s in ev.sources])
+    """The outlets' own words (evidence); generated notes share a template, so they only stand in for it."""
+    evidence = " ".join(s.evidence for s in ev.sources if s.evidence)
+    return evidence or ev.notes or ""
 
 
 def text_score(a: Event, b: Event) -> float:
-    """Dice overlap of content-word stems; places and numbers count like any other word."""
+    """Dice overlap of content-word stems of the evidence; places and numbers count like any other word."""
     ta, tb = content_tokens(_text(a)), content_tokens(_text(b))
     if not ta or not tb:
         return 0.3

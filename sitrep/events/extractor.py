@@ -104,15 +104,18 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
         explicit_day = any(d.precision == "day" for d in dates)
         ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day)
-        r = roles(s.text, cls.trigger)
-        if not ok or r.modal or r.negated or (r.modifier and not explicit_day):
+        cue_spans = tuple(sp for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for sp in spans)
+        r = roles(s.text, cls.trigger, cue_spans)
+        if not ok or r.modal or r.negated or not r.has_verb or (r.modifier and not explicit_day):
             continue
-        places = own
+        if not (r.past or dates):
+            continue  # present-tense statements without a date are descriptions, not reports of an event
+        places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
         if not places:
             region = _paragraph_region(s, sentences, mentions_by_sentence, countries)
             if region is not None:
                 places = [region]
-            elif ref is None and not _continues(mentions_out, s):
+            elif ref is None and not countries and not _continues(mentions_out, s):
                 # an undated snippet: ACLED's place and date minimums cannot be judged, so the event is kept
                 # with what the text gives (no place) rather than lost
                 places = [PlaceMention(s.start, s.start, "", None)]
@@ -127,6 +130,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [_to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return _merge_within_article(events)
+
+
+def _in_clause(pm: PlaceMention, s: Sentence, clause: list[tuple[int, int]]) -> bool:
+    a, b = pm.start - s.start, pm.end - s.start
+    return not clause or any(x <= a and b <= y for x, y in clause)
 
 
 def _outside_actors(mentions: list[PlaceMention], actors: list[ActorMention], s: Sentence) -> list[PlaceMention]:
@@ -160,7 +168,12 @@ def _shift(dates: list[DateMention], offset: int) -> list[DateMention]:
 
 
 def _is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
-    return s.index < 4 and not s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) < 20
+    """Headlines, captions, navigation: no closing punctuation, and either near the top or in title case."""
+    if s.text.rstrip().endswith((".", "\"", "”", "!", "?", ":")) or len(s.text.split()) >= 25:
+        return False
+    words = [w for w in s.text.split() if w[:1].isalpha()]
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return s.index < 4 or title_case
 
 
 def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
@@ -178,10 +191,13 @@ def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[
 def _sentence_date(s: Sentence, dates: list[DateMention], previous: list["_Mention"]
                    ) -> tuple[date, str, tuple[int, int] | None] | None:
     """The date a sentence gives its event: an event date over a statement date, or "the same day" chained."""
-    event_dates = [d for d in dates if not d.reporting] or dates
+    event_dates = [d for d in dates if not d.reporting]
     if event_dates:
         d = event_dates[0]
         return d.date, d.precision, (d.start, d.end)
+    if dates:  # only the day something was said: the event happened then or shortly before
+        d = dates[0]
+        return d.date, "week" if d.precision == "day" else d.precision, (d.start, d.end)
     for a in find_anaphoric_dates(s.text):
         last = next((m for m in reversed(previous) if m.when is not None), None)
         if last is not None:
@@ -320,7 +336,7 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     sub = _resolved_sub(m)
     if m.when is None and reference_date(article) is not None:
         return None
-    if m.precision in ("year",) and reference_date(article) is not None:
+    if m.precision == "year":
         return None  # less than a month-level date: ACLED does not code it
     first = m.sentences[0]
     fat = count_fatalities(evidence)

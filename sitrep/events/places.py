@@ -35,6 +35,9 @@ _INSTITUTION_AFTER = re.compile(
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
     r"emergency services|department|directorate|ministry|military administration|RMA|OVA|MVA)\b", re.I)
 _INSTITUTION_BEFORE = re.compile(r"\b(?:head|governor|mayor|chief|spokesman|spokeswoman|spokesperson|of the)\s*$", re.I)
+_NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|Gulf|Strait|Desert|Peninsula|Basin|Delta)\b")
+_QUALIFIER_BEFORE = re.compile(r"\b(?:hub|capital|centre|center|seat|heart|part|province|territory|region|district)\s+of\s+"
+                               r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:'s|’s)\s+)?$")
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|direction of|fled to|evacuated to|moved to)\s+(?:the\s+)?"
                             r"(?:(?:town|city|village|settlement|region|territory|direction)\s+of\s+)?$", re.I)
 
@@ -48,6 +51,10 @@ def is_container(a: Place, b: Place) -> bool:
     if a.feature == "A" and b.feature != "A":
         return a.admin2 is not None and (b.admin2 == a.admin2 or b.admin2 == a.name)
     return False
+
+
+_REGION_WORD = re.compile(r"\b(?:region|oblast|province|state|governorate|district|county|raion|hromada|"
+                          r"township|prefecture|department|territory)\b", re.I)
 
 
 def names_country(m: PlaceMention) -> bool:
@@ -67,7 +74,7 @@ def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
         if m.place is None or not m.place.country or is_demonym(m.name):
             continue
         counts[m.place.country] = counts.get(m.place.country, 0) + 1
-        if names_country(m) or m.place.geo_precision == 3 or m.place.feature == "A":
+        if names_country(m) or _REGION_WORD.search(m.name):
             named.add(m.place.country)
     if counts:
         named.add(max(counts, key=counts.get))
@@ -104,8 +111,10 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             continue
         if _INSTITUTION_AFTER.match(after) and _INSTITUTION_BEFORE.search(before):
             continue
-        if _ORIGIN_BEFORE.search(before):
+        if _ORIGIN_BEFORE.search(before) or _NATURAL_AFTER.match(after):
             continue
+        if own and _QUALIFIER_BEFORE.search(before):
+            continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba
         own.append(m)
     kept = [m for m in own if not any(is_container(m.place, o.place) for o in own if o is not m)]
     out, seen = [], set()

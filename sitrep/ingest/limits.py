@@ -14,8 +14,9 @@ MAX_TEXT_CHARS = 5_000_000
 #: Largest .txt/.md file read (bytes). Bigger than MAX_TEXT_CHARS so 2-4 byte UTF-8 scripts still fit.
 MAX_TEXT_FILE_BYTES = 16 * MB
 
-#: Largest HTML page handed to the extractor (a .html file, or one WARC response payload).
-MAX_HTML_BYTES = 16 * MB
+#: Largest HTML page handed to the extractor (a .html file, one WARC response payload, a feed file). Real pages
+#: are 50 kB-3 MB; with MAX_HTML_ELEMENTS this bounds one page's extraction to ~8 s in the worst case.
+MAX_HTML_BYTES = 8 * MB
 
 #: Largest .json file parsed whole (a list of records). Use JSONL, which is streamed, for bigger collections.
 MAX_JSON_FILE_BYTES = 64 * MB

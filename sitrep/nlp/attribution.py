@@ -298,6 +298,9 @@ def _classify(c: _Cand, context: str) -> str:
 
 def find_attribution(sentence: str, context: str = "") -> Attribution:
     """Claimant and certainty for one sentence (or evidence string); `context` is the surrounding text."""
+    if not sentence:
+        return Attribution(None, "reported", None, None)
+    context = context or ""
     lex = _lex()
     cands = [c for c in _candidates(sentence) if c.verb not in lex["denial_verbs"] - {"insisted"}]
     pos = context.find(sentence) if context else -1

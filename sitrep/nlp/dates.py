@@ -255,6 +255,8 @@ def _relative(text: str, ref: dt.date):
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     """All date mentions in `text`, non-overlapping (longest match wins), in text order."""
+    if not text:
+        return []
     year_hint = None
     if reference is None:
         years = [int(m[1]) for m in _cal()["re"]["year"].finditer(text)]
@@ -284,6 +286,8 @@ _OFFSET = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|
 
 def find_anaphoric_dates(text: str) -> list[AnaphoricDate]:
     """Dates relative to a previously mentioned date ("on the same day", "the next day", "three days later")."""
+    if not text:
+        return []
     out = [AnaphoricDate(m.start(), m.end(), kind, off) for rgx, kind, off in _ANAPHORA for m in rgx.finditer(text)]
     for m in _OFFSET.finditer(text):
         n = int(m[1]) if m[1].isdigit() else _NUM[m[1].lower()]

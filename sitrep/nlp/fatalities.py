@@ -153,6 +153,9 @@ def _is_bad_number(toks: list[_Tok], i: int, j: int) -> bool:
         return prev not in {"at", "in"} or len(toks[i].low) == 4 or nxt in {"a", "p", "am", "pm", "hours"}
     if any(t.low in {"aged", "ages", "age"} for t in toks[max(0, i - 4):i]):
         return True
+    if prev == "," and nxt in {",", ")"} and i >= 2 and j == i + 1 and (
+            toks[i - 2].cap or toks[i - 2].low in _lex()["person_nouns"]):
+        return True  # an age in apposition: "Daw Ni Dain, 60, was killed"
     w = toks[i].low
     return bool(_DIGITS.match(w) and len(w) == 4 and 1900 <= int(w) <= 2100)
 
@@ -418,7 +421,7 @@ def _passive_after(toks: list[_Tok], j: int, passive: frozenset, phrases: dict, 
             continue
         if strict and w not in _AUX:
             return None
-        if _DIGITS.match(w):
+        if _DIGITS.match(w) and not _is_bad_number(toks, j, j + 1):
             return None
         j += 1
     return None
@@ -529,7 +532,7 @@ _GATE = re.compile(r"(?i)kill|dead|death|die|lives|life|bod(?:y|ies)|toll|casual
 
 def count_fatalities(text: str) -> FatalityCount | None:
     """Deaths stated in `text` (most conservative figure), 0 if it says nobody died / only injuries, else None."""
-    if not _GATE.search(text):
+    if not text or not _GATE.search(text):
         return None
     lex = _lex()
     toks = _tokens(text)
@@ -561,7 +564,7 @@ def count_fatalities(text: str) -> FatalityCount | None:
 
 def count_injured(text: str) -> int | None:
     """Injured people stated in `text`; 0 if it says nobody was hurt; None if not stated."""
-    if not _GATE.search(text):
+    if not text or not _GATE.search(text):
         return None
     lex = _lex()
     if _matches(lex["ambiguous_patterns_re"], text):

@@ -25,6 +25,8 @@ class Roles:
     modal: bool = False  # "would", "could", "should", "will" governs it: a forecast or a hypothesis
     negated: bool = False  # "not", "never" governs it
     modifier: bool = False  # the trigger only describes a noun ("the occupied city", "an intercepted call")
+    has_verb: bool = True  # the sentence has a verb at all (not a caption or a list item)
+    clause: list[tuple[int, int]] = field(default_factory=list)  # spans of the trigger's own clause
 
 
 @lru_cache(maxsize=1)
@@ -39,13 +41,16 @@ def parser() -> Language:
 
 
 @lru_cache(maxsize=512)
-def roles(sentence: str, trigger: tuple[int, int]) -> Roles:
+def roles(sentence: str, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...] = ()) -> Roles:
+    """Roles of the trigger at `trigger`; `cues` are the spans of other event words (a conjoined clause led
+    by one of them stays in the trigger's clause: "shelled X and killed two in Y")."""
     doc = parser()(sentence)
-    return roles_in_doc(doc, trigger)
+    return roles_in_doc(doc, trigger, cues)
 
 
-def roles_in_doc(doc, trigger: tuple[int, int]) -> Roles:
+def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...] = ()) -> Roles:
     out = Roles()
+    out.has_verb = any(t.pos_ in ("VERB", "AUX") for t in doc)
     toks = [t for t in doc if t.idx < trigger[1] and t.idx + len(t) > trigger[0]]
     if not toks:
         return out
@@ -56,6 +61,7 @@ def roles_in_doc(doc, trigger: tuple[int, int]) -> Roles:
         if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             break
         head = head.head
+    out.clause = _clause(doc, head, cues)
     out.past = any(t.tag_ in ("VBD", "VBN") for t in [head, *head.children] if t.pos_ in ("VERB", "AUX"))
     governors = [head]
     while governors[-1].dep_ == "xcomp" and len(governors) < 3:  # "did not attempt to take", "threatened to seize"
@@ -82,3 +88,29 @@ def roles_in_doc(doc, trigger: tuple[int, int]) -> Roles:
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 out.agent.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
     return out
+
+
+def _clause(doc, head, cues: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """Character spans of `head`'s clause: its subtree without conjoined clauses that have their own subject
+    ("Moscow launched strikes on Kyiv, and warships appeared near Odesa": Odesa is not where the strikes fell)."""
+    top = head
+    while top.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "conj", "prep", "pobj", "dobj") and top.head is not top \
+            and top.dep_ != "conj" and top.head.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "ADP"):
+        top = top.head
+        if top.pos_ in ("VERB", "AUX") and top.dep_ in ("ROOT", "conj"):
+            break
+    excluded = set()
+    for t in top.subtree:
+        if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i != head.i and head not in t.subtree \
+                and not any(a < t.idx + len(t) and t.idx < b for a, b in cues):
+            excluded.update(x.i for x in t.subtree)
+    spans: list[tuple[int, int]] = []
+    for t in top.subtree:
+        if t.i in excluded:
+            continue
+        a, b = t.idx, t.idx + len(t)
+        if spans and a <= spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans

@@ -233,6 +233,8 @@ def extract_with_ray(paths: list[str], jobs: int | None = None, progress: bool =
                     continue
                 try:
                     ds = dataset_of([source] if source in datasets else [], [source] if source in remote_jsonl else [])
+                    # A dataset's blocks are as big as its files: split them, or one file is one task.
+                    ds = ds.repartition(target_num_rows_per_block=settings.batch)
                     for row in _extract_stage(ds, settings).iter_rows():
                         take(row)
                 except Exception as e:  # a missing or unreadable dataset is named; the other inputs go on

@@ -207,7 +207,7 @@ def test_warc_html_payload_over_the_cap_is_skipped_and_next_record_read(tmp_path
                ("response", "https://news.example/ok", "text/html", html_page, "2023-01-02T00:00:00Z")]
     (tmp_path / "c.warc.gz").write_bytes(build_warc(records, gzip=True))
     items = read(tmp_path / "c.warc.gz")
-    assert "over the 16 MB cap" in items[0].reason and "news.example/huge" in items[0].origin
+    assert "over the 8 MB cap" in items[0].reason and "news.example/huge" in items[0].origin
     assert isinstance(items[1], Article) and items[1].url == "https://news.example/ok"
 
 
@@ -256,3 +256,8 @@ def test_symlink_to_a_device_with_a_text_name_is_not_read(tmp_path):
     os.symlink("/dev/zero", tmp_path / "article.txt")
     [p] = read(tmp_path)
     assert "character device" in p.reason
+
+
+def test_html_with_too_many_elements_is_refused_before_parsing(tmp_path):
+    (tmp_path / "wide.html").write_text("<html><body>" + "<b>x</b>" * 50_000 + "</body></html>")
+    assert "more than 40,000 elements" in read(tmp_path / "wide.html")[0].reason

@@ -150,3 +150,10 @@ def test_relative_clause_subject_and_appositive_relative_clause():
 def test_statement_from_body_gives_the_body():
     att = find_attribution("Two sailors were wounded, according to a statement from the Ukrainian Navy.")
     assert (att.claimed_by, att.certainty) == ("Ukrainian Navy", "claimed")
+
+
+def test_empty_input_is_harmless():
+    from sitrep.nlp.dates import find_dates
+    from sitrep.nlp.fatalities import count_fatalities, count_injured
+    assert find_attribution("").claimed_by is None
+    assert find_dates("", None) == [] and count_fatalities("") is None and count_injured("") is None

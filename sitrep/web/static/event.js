@@ -21,7 +21,8 @@
     msg.textContent = "Saving…";
     promise.then(function (body) {
       msg.textContent = "Saved.";
-      if (after) after(body); else location.reload();
+      if (after) after(body);
+      else { location.hash = "h-history"; location.reload(); }
     }).catch(function (err) { msg.textContent = "Refused: " + err.message; });
   }
   function typed(field, raw) {
