@@ -85,6 +85,18 @@ def main() -> None:
         ms = geo.find_mentions(text)
     print(f"find_mentions: {(time.time() - t) / 50 * 1000:.1f} ms per 3,000-character article "
           f"({len(ms)} mentions)")
+    gwn = "/work/shared/external/geowebnews/geowebnews.jsonl"
+    if os.path.exists(gwn):
+        with open(gwn, encoding="utf-8") as f:
+            texts = [json.loads(line)["text"] for line in f if line.strip()]
+        fresh = Geocoder.open(path)          # cold per-process caches
+        t = time.time()
+        chars = sum(len(x) for x in texts)
+        for x in texts:
+            fresh.find_mentions(x)
+        dt = time.time() - t
+        print(f"find_mentions on {len(texts)} real news articles: {dt / len(texts) * 1000:.1f} ms per article, "
+              f"{dt / chars * 3000 * 1000:.1f} ms per 3,000 characters")
     print(f"max RSS: {rss_mb():.0f} MB; index on disk: {os.path.getsize(path) / 1e6:.0f} MB")
 
 

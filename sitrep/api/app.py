@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
 
@@ -33,6 +34,8 @@ def create_app(db: str, tile_url: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # warm the dashboard's unfiltered aggregate in the background, so the first visitor does not wait
+        threading.Thread(target=_warm, args=(app,), daemon=True, name="sitrep-warm").start()
         yield
         pool.close()
 
@@ -68,6 +71,17 @@ def create_app(db: str, tile_url: str | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders, tile_url=tile_url)
     return app
+
+
+def _warm(app: FastAPI) -> None:
+    from sitrep.api.filters import Query
+
+    try:
+        store = app.state.pool.get()
+        app.state.rows.get(Query().key(False), lambda: aggregate.load_rows(store, Query().event_filter(False)),
+                           aggregate.store_version(store))
+    except Exception:  # only an optimisation; the request path reports real errors
+        log.debug("warm-up failed", exc_info=True)
 
 
 class ApiGZip:

@@ -120,7 +120,8 @@ def cached_rows(request: Request, query: Query) -> list[aggregate.Row]:
     store = store_of(request)
     return request.app.state.rows.get(
         query.key(with_bbox=False),
-        lambda: run_store(aggregate.load_rows, store, query.event_filter(with_bbox=False)))
+        lambda: run_store(aggregate.load_rows, store, query.event_filter(with_bbox=False)),
+        aggregate.store_version(store))
 
 
 @router.get("/timeline", summary="Events per day and type, and totals per type and region, for the dashboard")

@@ -145,18 +145,19 @@ def actor_score(a: Event, b: Event) -> float:
     return 0.7 * s1 + 0.3 * s2
 
 
-def _text(ev: Event) -> str:
-    """The outlets' own words (evidence); generated notes share a template, so they only stand in for it."""
-    evidence = " ".join(s.evidence for s in ev.sources if s.evidence)
-    return evidence or ev.notes or ""
+def _texts(ev: Event) -> list[frozenset[str]]:
+    """Each outlet's own words (evidence); generated notes share a template, so they only stand in for it."""
+    texts = [content_tokens(s.evidence) for s in ev.sources if s.evidence]
+    return [t for t in texts if t] or ([content_tokens(ev.notes)] if ev.notes else [])
 
 
 def text_score(a: Event, b: Event) -> float:
-    """Dice overlap of content-word stems of the evidence; places and numbers count like any other word."""
-    ta, tb = content_tokens(_text(a)), content_tokens(_text(b))
+    """Best Dice overlap of content-word stems between any report of a and any report of b (a merged event
+    does not get less similar as it gathers sources); places and numbers count like any other word."""
+    ta, tb = _texts(a), _texts(b)
     if not ta or not tb:
         return 0.3
-    return 2 * len(ta & tb) / (len(ta) + len(tb))
+    return max(2 * len(x & y) / (len(x) + len(y)) for x in ta[:20] for y in tb[:20])
 
 
 def share_article(a: Event, b: Event) -> bool:

@@ -81,6 +81,7 @@ class _State:
     country: str
     of_name: str
     side: str = "OTHER"
+    geo_name: str = ""    # the gazetteer's name of the country, for Actor.country ("Palestinian Territory")
     periods: list[tuple[int, int | None]] = field(default_factory=list)
     kinds: set[str] | None = None
     names: dict[str, str] = field(default_factory=dict)
@@ -94,7 +95,7 @@ class _State:
         if not period:
             name = name.replace(" ()", "")
         side = "CIV" if kind in ("civilians", "protesters") else self.side
-        return Actor(name, side, _KIND_INTER.get(kind, "State forces"), self.country)
+        return Actor(name, side, _KIND_INTER.get(kind, "State forces"), self.geo_name or self.country)
 
     def period(self, year: int | None) -> str:
         if not self.periods:
@@ -227,6 +228,7 @@ class ActorLexicon:
         self._names_of: dict[str, str] = {}
         self._metonyms: dict[str, str] = {}
         self._names_of_src: list[str] = []
+        self._geo: dict[str, str] = {}   # ACLED country name -> gazetteer name, where they differ
         war_files = [d for d in files.values() if d.get("side_countries")]
         war = frozenset(c for d in war_files for c in d["side_countries"])
         for data in [generic, *files.values()]:
@@ -246,7 +248,9 @@ class ActorLexicon:
         return _default_lexicon()
 
     def _add_state(self, country: str, spec: dict, war: frozenset[str]) -> None:
+        self._geo[country] = spec.get("geonames", country)
         state = _State(country=country, of_name=spec.get("of_name", country), side=spec.get("side", "OTHER"),
+                       geo_name=spec.get("geonames", country),
                        periods=[(p[0], p[1]) for p in spec.get("periods", [])],
                        kinds=set(spec["kinds"]) if spec.get("kinds") else None, names=spec.get("names", {}),
                        war_countries=war if spec.get("side") else frozenset())
@@ -268,8 +272,9 @@ class ActorLexicon:
             if "state" in item:
                 entry = _Entry(state=item["state"], kind=item.get("kind", "military"))
             else:
+                country = self.canonical_country(item.get("country"))
                 entry = _Entry(actor=Actor(item["name"], item.get("side", "OTHER"), item.get("inter", "Rebel group"),
-                                           item.get("country")))
+                                           self._geo.get(country, country) if country else None))
             pairs += [(str(p), entry) for p in item["patterns"]]
         return pairs
 
@@ -355,21 +360,21 @@ class ActorLexicon:
                 if not (a.name.startswith("Police Forces") and _REPORTING.match(text, e))]
 
     def civilians(self, country: str | None) -> Actor:
-        ctry = self.canonical_country(country)
-        return Actor(f"Civilians ({ctry})" if ctry else "Civilians", "CIV", "Civilians", ctry)
+        return self._typed("Civilians", "CIV", "Civilians", country)
 
     def protesters(self, country: str | None) -> Actor:
-        ctry = self.canonical_country(country)
-        return Actor(f"Protesters ({ctry})" if ctry else "Protesters", "CIV", "Protesters", ctry)
+        return self._typed("Protesters", "CIV", "Protesters", country)
 
     def rioters(self, country: str | None) -> Actor:
-        ctry = self.canonical_country(country)
-        return Actor(f"Rioters ({ctry})" if ctry else "Rioters", "OTHER", "Rioters", ctry)
+        return self._typed("Rioters", "OTHER", "Rioters", country)
 
     def unidentified(self, country: str | None) -> Actor:
+        return self._typed("Unidentified Armed Group", "UNKNOWN", "Political militia", country)
+
+    def _typed(self, label: str, side: str, inter: str, country: str | None) -> Actor:
+        """"<label> (<ACLED country name>)"; Actor.country is the gazetteer's name, as places carry it."""
         ctry = self.canonical_country(country)
-        name = f"Unidentified Armed Group ({ctry})" if ctry else "Unidentified Armed Group"
-        return Actor(name, "UNKNOWN", "Political militia", ctry)
+        return Actor(f"{label} ({ctry})" if ctry else label, side, inter, self._geo.get(ctry, ctry) if ctry else None)
 
     def state_actor(self, country: str | None, kind: str = "military", year: int | None = None) -> Actor | None:
         """A state's actor of `kind` (military, police, government, navy, ...); None when country is unknown."""
@@ -409,7 +414,7 @@ class ActorLexicon:
         if ctry and re.search(r"\b(?:ethnic|communal) militia\b", low):  # ACLED: "Fulani Ethnic Militia (Mali)"
             clean = f"{clean[:1].upper()}{clean[1:].replace(' ethnic militia', ' Ethnic Militia')} ({ctry})"
             clean = clean.replace(" communal militia", " Communal Militia")
-        return Actor(clean, side, inter, ctry)
+        return Actor(clean, side, inter, self._geo.get(ctry, ctry) if ctry else None)
 
     # --- matching helpers ----------------------------------------------------------------------------
     def _state_for(self, ctry: str | None) -> _State | None:
@@ -423,7 +428,7 @@ class ActorLexicon:
                 actor = value.actor
                 if "{country}" in actor.name:
                     name = actor.name.replace("{country}", ctry) if ctry else actor.name.replace(" ({country})", "")
-                    actor = replace(actor, name=name, country=actor.country or ctry)
+                    actor = replace(actor, name=name, country=actor.country or (self._geo.get(ctry, ctry) if ctry else None))
                 return actor
             state = self._state_for(ctry) if value.state == "{country}" else self._states.get(value.state)
             return state.actor(value.kind, year) if state else None
@@ -483,11 +488,9 @@ class ActorLexicon:
             elif cat == "unidentified":
                 actor = self.unidentified(ctry)
             elif cat == "islamist":
-                actor = Actor(f"Islamist Militants ({ctry})" if ctry else "Islamist Militants", "OTHER",
-                              "Rebel group", ctry)
+                actor = self._typed("Islamist Militants", "OTHER", "Rebel group", ctry)
             else:
-                actor = Actor(f"Unidentified Gang ({ctry})" if ctry else "Unidentified Gang", "OTHER",
-                              "Political militia", ctry)
+                actor = self._typed("Unidentified Gang", "OTHER", "Political militia", ctry)
             out.append((s, e, 3, actor))
         return out
 
@@ -499,12 +502,13 @@ class ActorLexicon:
     def _localize(self, actor: Actor, ctry: str | None) -> Actor:
         """Adjust an actor to the article's country: RUS / UKR only inside that war's countries; a state's
         forces acting abroad are External/Other forces (ACLED's rule)."""
+        home = self.canonical_country(actor.country)
         if actor.side in ("RUS", "UKR") and ctry is not None:
-            state = self._states.get(actor.country or "")
+            state = self._states.get(home or "")
             war = state.war_countries if state else frozenset()
             if war and ctry not in war:
                 actor = replace(actor, side="OTHER")
-        if actor.inter == "State forces" and ctry and actor.country and actor.country != ctry:
+        if actor.inter == "State forces" and ctry and home and home != ctry:
             actor = replace(actor, inter="External/Other forces")
         return actor
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sitrep.events.actors import Actor, ActorLexicon, ActorMention, interaction
-from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERRITORY_REGAIN, Classification,
+from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERRITORY_REGAIN, Classification, CueHits,
                                     CueLexicon, resolve_with_actors)
 from sitrep.events.modality import is_reportable
 from sitrep.events.notes import write_notes
@@ -94,9 +94,13 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
         hits = ex.cues.hits(s.text)
         cls = ex.cues.classify(s.text, hits)
-        found = ex.actors.find(s.text, country)
+        found = ex.actors.find(s.text, country, year=ref.year if ref else None)
         own = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s),
                            countries)
+        if cls is None:
+            cls = _unspecified_attack(hits, s, sentences, ex.cues, found)
+        elif cls.sub_event_type == "Attack" and not hits.has("a_close_violence") and _military(found, cls):
+            cls = _unspecified_attack(hits, s, sentences, ex.cues, found) or cls
         if cls is None:
             if not _casualty_followup(mentions_out, s, own, when_here):
                 _maybe_extend(mentions_out, s)
@@ -257,6 +261,27 @@ def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Se
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
     return cls
+
+
+def _military(found: list[ActorMention], cls: Classification) -> bool:
+    """An army (at home or abroad) is named as the one acting, before the trigger."""
+    return any(a.actor.inter in ("State forces", "External/Other forces") and a.actor.side != "CIV"
+               and a.start <= cls.trigger[0] for a in found)
+
+
+def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cues: CueLexicon,
+                        found: list[ActorMention]) -> Classification | None:
+    """"Russian forces struck the village" / "attacks killed one resident": an army's attack with no weapon
+    named. The weapon named in a neighbouring sentence decides; else ACLED's usual reading of an army's
+    unspecified attack on a place, remote shelling."""
+    span = hits.first("a_strike_verb")
+    if span is None:
+        return None
+    base = Classification("Shelling/artillery/missile attack", span, hits)
+    neighbour = _with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
+    if neighbour.sub_event_type != "Attack":
+        return neighbour
+    return base if _military(found, base) else None
 
 
 def _maybe_extend(mentions: list[_Mention], s: Sentence) -> None:

@@ -245,6 +245,8 @@ def _write(path: str, w: _Writer) -> dict:
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", w.places.values())
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, i, s) for (k, i), s in sorted(w.names.items())))
     db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])
+    db.execute("CREATE INDEX places_unit ON places(level, name)")
+    db.execute("CREATE INDEX places_country ON places(level, cc)")
     db.commit()
     db.execute("ANALYZE")
     db.commit()

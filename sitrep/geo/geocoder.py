@@ -119,7 +119,7 @@ class Geocoder:
 
     def ranked(self, phrase: descriptors.Phrase, ctx: Context, fuzzy: bool = True,
                skeletons: bool = True) -> list[Scored]:
-        cands = retrieve(self.gaz, phrase.core, fuzzy=fuzzy, skeletons=skeletons)
+        cands = retrieve(self.gaz, phrase.core, fuzzy=fuzzy, skeletons=skeletons, ctx=ctx)
         want = phrase.level
         if want == 1 and any(c.entry.level == 1 for c in cands):
             cands = [c for c in cands if c.entry.level == 1]

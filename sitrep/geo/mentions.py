@@ -125,6 +125,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
     base_ctx = Context(country=None, countries={country} if country else set())
     lower_words = None
     out: list[_Raw] = []
+    seen: dict[tuple, list[Scored]] = {}
     for g in _groups(text):
         i = 0
         while i < len(g):
@@ -182,7 +183,10 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 out.append(_Raw(start, end, descriptors.Phrase(name, 0, False, ""), ranked, False, True, demcc))
             else:
                 phrase = descriptors.Phrase(name, level, near, "")
-                out.append(_Raw(start, end, phrase, geo_rank(cands, base_ctx, level), weak, cue, None, glued))
+                sk = (name, level)
+                if sk not in seen:
+                    seen[sk] = geo_rank(cands, base_ctx, level)
+                out.append(_Raw(start, end, phrase, seen[sk], weak, cue, None, glued))
             i += n
     return out
 
@@ -219,7 +223,9 @@ def _article_context(raws: list[_Raw], hint: str | None) -> Context:
         if e.level == 3 and e.hromada:
             ctx.hromadas.add(e.hromada)
         if e.level == 4 and e.precision == 1:
-            ctx.points.append((e.lat, e.lon))
+            pt = (round(e.lat, 2), round(e.lon, 2))
+            if pt not in ctx.points:
+                ctx.points.append(pt)
     return ctx
 
 
@@ -259,9 +265,15 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
     ctx = _article_context(raws, hint)
     out: list[PlaceMention] = []
     resolved: dict[tuple, object] = {}
+    reranked: dict[tuple, list[Scored]] = {}
     for r in raws:
         if r.demonym is None:
-            r.ranked = geo_rank(r.ranked, ctx, r.phrase.level)
+            rk = (r.phrase.core, r.phrase.level)
+            if rk not in reranked:
+                if ctx.admin1 and r.ranked and not any((c.entry.cc, c.entry.admin1) in ctx.admin1 for c in r.ranked):
+                    r.ranked = retrieve(geo.gaz, r.phrase.core, fuzzy=False, ctx=ctx) or r.ranked
+                reranked[rk] = geo_rank(r.ranked, ctx, r.phrase.level)
+            r.ranked = reranked[rk]
         if not _keep(r):
             continue
         key = (fold(r.phrase.core), r.phrase.level, r.phrase.near)

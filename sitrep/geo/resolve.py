@@ -61,9 +61,24 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def near_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
+    """Distance to the nearest point, equirectangular (plenty for the < 200 km bands it feeds)."""
+    c = math.cos(math.radians(lat))
+    best = 1e18
+    for plat, plon in points:
+        dy, dx = plat - lat, (plon - lon) * c
+        d = dy * dy + dx * dx
+        if d < best:
+            best = d
+    return 111.2 * math.sqrt(best)
+
+
 def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: bool = True,
-             skeletons: bool = True) -> list[Scored]:
-    """All candidates of a name (any level unless `levels`), best spelling match per place."""
+             skeletons: bool = True, ctx: "Context | None" = None, force_skeletons: bool = False) -> list[Scored]:
+    """All candidates of a name (any level unless `levels`), best spelling match per place.
+
+    Skeleton readings are looked for when no exact name matches, or when none of the exact matches fits the
+    context given (`ctx`: "Vasilyevka" near Zaporizhzhia when GeoNames spells only other Vasylivkas that way)."""
     keys = fold_all(name)
     best: dict[int, Scored] = {}
 
@@ -85,13 +100,14 @@ def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: b
                 best[h.entry.id] = Scored(h, kind, base)
 
     for key in keys:
-        add(gaz.lookup(key), "exact", key)
+        add(gaz.hits(key), "exact", key)
     exact = bool(best)
-    if skeletons:
+    fits = exact and (ctx is None or any(_fits(c.entry, ctx) for c in best.values()))
+    if skeletons and (force_skeletons or not fits):
         for key in keys:
             sk = skeleton(key)
             if sk and (len(sk) >= 3 or len(key) <= 5):
-                add([h for h in gaz.lookup("~" + sk) if Indel.normalized_similarity(key, h.src) >= 0.6],
+                add(gaz.hits("~" + sk, lambda src, key=key: Indel.normalized_similarity(key, src) >= 0.6),
                     "skeleton", key)
     if fuzzy and not exact and not any(c.base >= 0.85 for c in best.values()):
         for key in keys:
@@ -101,13 +117,21 @@ def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: b
             limit = 1 if len(k) < 9 else 2
             seen: set[int] = set()
             for d in deletes1(k):
-                for h in gaz.lookup("#" + d):
+                for h in gaz.hits("#" + d):
                     if h.entry.id in seen:
                         continue
                     seen.add(h.entry.id)
                     if DamerauLevenshtein.distance(k, h.src.replace(" ", "")) <= limit:
                         add([h], "fuzzy", key)
     return list(best.values())
+
+
+def _fits(e: Entry, ctx: Context) -> bool:
+    if ctx.country and e.cc != ctx.country:
+        return False
+    if ctx.admin1:
+        return (e.cc, e.admin1) in ctx.admin1
+    return not ctx.countries or e.cc in ctx.countries
 
 
 def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
@@ -141,7 +165,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         if e.hromada and e.hromada in ctx.hromadas:
             sup += 0.2
         if ctx.points and e.level >= 2:
-            d = min(km((e.lat, e.lon), p) for p in ctx.points)
+            d = near_km(e.lat, e.lon, ctx.points)
             sup += 0.35 if d < 30 else 0.2 if d < 80 else 0.08 if d < 200 else 0.0
         c.score, c.support = s + sup, sup
         out.append(c)

@@ -66,7 +66,11 @@ class Gazetteer:
         except sqlite3.DatabaseError as e:
             raise GazetteerError(f"{self.path}: not a usable gazetteer index ({e})") from None
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self.ids = lru_cache(maxsize=200_000)(self._ids)
         self.entry = lru_cache(maxsize=20_000)(self._entry)
+        self._entries: dict[int, Entry] = {}
+        self.find = lru_cache(maxsize=20_000)(self._find)
+        self.country = lru_cache(maxsize=1_000)(self._country)
 
     def _conn(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -84,11 +88,31 @@ class Gazetteer:
             (key,)).fetchall()
         return tuple(Hit(Entry(*r[:13]), r[13] or key) for r in rows)
 
+    def _ids(self, key: str) -> tuple[tuple[int, str], ...]:
+        """(place id, matched exact key) of a key, without the places: cheap to filter before fetching."""
+        rows = self._conn().execute("SELECT id, src FROM names WHERE key = ?", (key,)).fetchall()
+        return tuple((i, src or key) for i, src in rows)
+
+    def hits(self, key: str, keep=None) -> list[Hit]:
+        """Hits of a key whose matched name passes `keep(src)`, places fetched (cached) only for those."""
+        pairs = [(pid, src) for pid, src in self.ids(key) if keep is None or keep(src)]
+        cache = self._entries
+        missing = [pid for pid, _ in pairs if pid not in cache]
+        if missing:
+            if len(cache) > 300_000:
+                cache.clear()
+            conn = self._conn()
+            for i in range(0, len(missing), 500):
+                chunk = missing[i:i + 500]
+                for r in conn.execute(f"SELECT * FROM places WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                    cache[r[0]] = Entry(*r)
+        return [Hit(cache[pid], src) for pid, src in pairs if pid in cache]
+
     def _entry(self, pid: int) -> Entry | None:
         r = self._conn().execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()
         return Entry(*r) if r else None
 
-    def find(self, level: int, name: str, cc: str | None = None, admin1: str | None = None) -> Entry | None:
+    def _find(self, level: int, name: str, cc: str | None = None, admin1: str | None = None) -> Entry | None:
         """A unit by its exact display name (used for fall-backs: the region or raion all candidates share)."""
         sql, args = "SELECT * FROM places WHERE level = ? AND name = ?", [level, name]
         if cc:
@@ -98,7 +122,7 @@ class Gazetteer:
         r = self._conn().execute(sql + " ORDER BY population DESC LIMIT 1", args).fetchone()
         return Entry(*r) if r else None
 
-    def country(self, cc: str) -> Entry | None:
+    def _country(self, cc: str) -> Entry | None:
         r = self._conn().execute("SELECT * FROM places WHERE level = 0 AND cc = ? LIMIT 1", (cc,)).fetchone()
         return Entry(*r) if r else None
 

@@ -1,7 +1,8 @@
 """Bytes to text, with one documented policy for every reader.
 
 Policy (the same for .txt, .md, .html, .json, .jsonl lines and stdin):
-1. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); the mark is dropped.
+1. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32); the mark is dropped. (A UTF-16/32 "mark" followed by
+   what decodes to noise is a binary file that happens to start with FF FE, and is rejected as binary.)
 2. Bytes that look binary (a NUL byte, or more than 10% control characters in the first 64 kB) are rejected as
    "binary file", so images, archives and executables never reach the extractor.
 3. Otherwise the bytes must be UTF-8. Valid UTF-8 is decoded as is.
@@ -47,6 +48,16 @@ def looks_binary(data: bytes) -> bool:
     return controls > 0.10 * len(head)
 
 
+def _mostly_noise(text: str) -> bool:
+    """More than 10% replacement, control or private-use characters: bytes read in the wrong encoding."""
+    sample = text[:SNIFF_BYTES]
+    if not sample:
+        return False
+    noise = sum(1 for c in sample if c == "\ufffd" or (c < " " and c not in "\t\n\r\f")
+                or "\ue000" <= c <= "\uf8ff" or "\ud800" <= c <= "\udfff")
+    return noise > 0.10 * len(sample)
+
+
 def clean_text(s: str) -> str:
     """Remove NULs and replace lone surrogates, so the text can always be encoded as UTF-8."""
     if "\x00" in s:
@@ -69,7 +80,10 @@ def decode_bytes(data: bytes, what: str = "file") -> str:
     bom = bom_encoding(data)
     if bom:
         enc, n = bom
-        return clean_text(data[n:].decode(enc, errors="replace"))
+        text = data[n:].decode(enc, errors="replace")
+        if enc != "utf-8" and _mostly_noise(text):  # FF FE at the start of a binary file is no UTF-16 mark
+            raise DecodeError(f"binary {what} (not text), skipped")
+        return clean_text(text)
     if looks_binary(data):
         raise DecodeError(f"binary {what} (not text), skipped")
     try:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from typing import Iterator
-from urllib.parse import urljoin
 
 from sitrep.ingest import ReadProblem
 from sitrep.ingest.files import FileProblem, read_capped

@@ -38,6 +38,11 @@ MAX_WARC_INFLATED_BYTES = 4 * 1024 * MB
 MAX_WARC_INFLATE_RATIO = 100
 WARC_RATIO_CHECK_AFTER = 64 * MB
 
+#: WARC line reads per record (WARC + HTTP headers, chunk-size lines): most bytes and most lines. warcio reads
+#: lines without a limit, so without these a file of one endless "line" would be read into memory whole.
+MAX_WARC_LINE_BYTES = 2 * MB
+MAX_WARC_LINES_PER_RECORD = 20_000
+
 #: Deepest folder recursion (beyond it, sub-folders are reported and skipped).
 MAX_FOLDER_DEPTH = 64
 

@@ -7,7 +7,8 @@ article was lost).
 Compression bombs: gzip is inflated here, not by warcio, through `BoundedInflate`, which stops the archive once
 it has produced MAX_WARC_INFLATED_BYTES, or more than MAX_WARC_INFLATE_RATIO times the compressed bytes read
 (after WARC_RATIO_CHECK_AFTER bytes; real HTML archives inflate 4-10x). Each payload is read up to
-MAX_HTML_BYTES + 1 bytes only (this also bounds HTTP Content-Encoding inflation, which warcio does lazily).
+MAX_HTML_BYTES + 1 bytes only (this also bounds HTTP Content-Encoding inflation, which warcio does lazily), and
+warcio's unbounded line reads are capped by `LineGuard` (MAX_WARC_LINE_BYTES, MAX_WARC_LINES_PER_RECORD).
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from sitrep.ingest import ReadProblem
 from sitrep.ingest.files import FileProblem, open_regular
 from sitrep.ingest.html import article_from_html
 from sitrep.ingest.limits import (MAX_HTML_BYTES, MAX_WARC_INFLATE_RATIO, MAX_WARC_INFLATED_BYTES,
-                                  WARC_RATIO_CHECK_AFTER)
+                                  MAX_WARC_LINE_BYTES, MAX_WARC_LINES_PER_RECORD, WARC_RATIO_CHECK_AFTER)
 from sitrep.model import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -34,6 +35,35 @@ _CHUNK = 1 << 16
 
 class InflateBomb(Exception):
     """The gzip stream inflates past the caps."""
+
+
+class WarcLimit(Exception):
+    """A WARC header line or a record's line count is past the caps."""
+
+
+class LineGuard:
+    """Bounds warcio's line reads: its readline() has no limit, so one endless line would fill memory."""
+
+    def __init__(self, reader) -> None:
+        self.lines = 0
+        self.bytes = 0
+        self.tripped: str | None = None  # warcio may swallow the exception; the reason is kept here
+        unbounded = reader.readline
+
+        def readline(length=None):
+            cap = MAX_WARC_LINE_BYTES + 1 if not length or length < 0 else min(length, MAX_WARC_LINE_BYTES + 1)
+            line = unbounded(cap)
+            self.bytes += len(line)
+            if self.bytes > MAX_WARC_LINE_BYTES:
+                self.tripped = f"a record's header lines are over {MAX_WARC_LINE_BYTES // 2**20} MB"
+            self.lines += 1
+            if self.lines > MAX_WARC_LINES_PER_RECORD:
+                self.tripped = f"a record has over {MAX_WARC_LINES_PER_RECORD:,} header lines"
+            if self.tripped:
+                raise WarcLimit(self.tripped)
+            return line
+
+        reader.readline = readline
 
 
 class BoundedInflate(io.RawIOBase):
@@ -128,8 +158,12 @@ def _records(stream: BinaryIO, display: str, inflate: BoundedInflate | None) -> 
 
     skipped: Counter = Counter()
     n_read = n_records = 0
+    guard: LineGuard | None = None
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        archive = ArchiveIterator(stream, arc2warc=True)
+        guard = LineGuard(archive.reader)
+        for record in archive:
+            guard.lines = guard.bytes = 0
             n_records += 1
             kind = record.rec_type or "unknown"
             if kind != "response":
@@ -156,7 +190,14 @@ def _records(stream: BinaryIO, display: str, inflate: BoundedInflate | None) -> 
             yield item
     except InflateBomb as e:
         yield ReadProblem(display, f"gzip {e}; stopped after record {n_records}")
+        return
+    except WarcLimit as e:
+        yield ReadProblem(display, f"{e} (record {n_records + 1}); rest of the archive skipped")
+        return
     except Exception as e:  # warcio, zlib and EOF errors on damaged or non-WARC input
+        if guard is not None and guard.tripped:
+            yield ReadProblem(display, f"{guard.tripped} (record {n_records + 1}); rest of the archive skipped")
+            return
         where = f"at record {n_records + 1}" if n_records else "(no record could be read)"
         msg = str(e).splitlines()[0][:120] if str(e) else type(e).__name__
         yield ReadProblem(display, f"not a valid WARC {where}: {msg}")

@@ -296,6 +296,24 @@ def _classify(c: _Cand, context: str) -> str:
     return "reported"
 
 
+def _quote_speaker(sentence: str, context: str, pos: int) -> list[_Cand]:
+    """A sentence inside a quotation: the speaker named after the closing quote ('...," he said.').
+
+    Offsets stay relative to the sentence start, so they point past its end into the following text.
+    """
+    opened = sentence.count("“") + sentence.count('"') - sentence.count("”")
+    if not sentence.lstrip().startswith(("“", '"')) or opened % 2 == 0 and "”" in sentence:
+        return []
+    rest = context[pos + len(sentence):pos + len(sentence) + 1500]
+    close = re.search(r"[”\"]", rest)
+    if not close:
+        return []
+    tail = re.search(r"[.!?](?:\s|$)|\n|$", rest[close.end():])
+    snippet = context[pos:pos + len(sentence) + close.end() + tail.end()]
+    return [c for c in _candidates(snippet) if c.start >= len(sentence) and
+            c.verb not in _lex()["denial_verbs"] - {"insisted"}]
+
+
 def find_attribution(sentence: str, context: str = "") -> Attribution:
     """Claimant and certainty for one sentence (or evidence string); `context` is the surrounding text."""
     if not sentence:
@@ -308,6 +326,8 @@ def find_attribution(sentence: str, context: str = "") -> Attribution:
     doubt = bool(lex["doubt_re"].search(sentence) or (window and lex["doubt_re"].search(window)))
     denied_by = _denier(sentence) or (_denier(context[pos + len(sentence):pos + len(sentence) + 400])
                                       if pos >= 0 else None)
+    if not cands and pos >= 0:
+        cands = _quote_speaker(sentence, context, pos)
     if not cands:
         return Attribution(None, "disputed" if doubt else "reported", None, None, denied_by)
     non_media = [c for c in cands if not lex["media_re"].fullmatch(c.name)]

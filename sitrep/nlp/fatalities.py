@@ -454,10 +454,25 @@ def _active_counts(toks: list[_Tok], verb: int, i: int, loss: bool) -> list[_Sta
 
 def _stmt(toks: list[_Tok], i: int, end: int, value: int, key_range: tuple[int, int] | None = None,
           weak: bool = False) -> _Statement:
-    """A statement spanning tokens i..end; its key (the victim phrase) de-duplicates restatements."""
+    """A statement spanning tokens i..end, keyed so that a restatement of the same victims counts once.
+
+    Figures ("three civilians" ... "three residents were killed") are keyed by value: wire copy restates a
+    toll in other words. Individuals ("a 72-year-old woman", "Oleksiy Kovalev") are keyed by their words, and
+    "also", "another", "more" mark an addition, which is never merged.
+    """
     a, b = key_range or (i, end)
-    key = " ".join(t.low for t in toks[a:b])
+    words = [t.low for t in toks[a:b]]
+    around = {t.low for t in toks[max(0, i - 3):end]}
+    individual = bool(words) and (words[0] in _SINGULAR_DET - {"one"} or toks[a].cap and not _DIGITS.match(words[0])
+                                  and words[0] not in _lex()["numbers"]["units"])
+    additive = bool(around & _ADDITIVE)
+    key = " ".join(words) if individual or additive else f"={value}"
+    if additive:
+        key += f"@{toks[i].start}"
     return _Statement(value, toks[i].start, toks[end - 1].end, key, False, weak)
+
+
+_ADDITIVE = {"also", "another", "more", "further", "additional", "other", "others", "separately"}
 
 
 def _tolls(toks: list[_Tok]) -> list[_Statement]:

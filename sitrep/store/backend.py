@@ -70,7 +70,12 @@ class Db:
                 raise StoreError(f"cannot read the database: {e.strerror}") from None
             if head and head != SQLITE_MAGIC:
                 raise StoreError("not a sitrep database (not an SQLite file); nothing was changed")
-        writable = (os.access(path, os.W_OK) if exists else True) and os.access(os.path.dirname(os.path.abspath(path)) or ".", os.W_OK)
+        folder = os.path.dirname(os.path.abspath(path)) or "."
+        if not exists and not os.path.isdir(folder):
+            raise StoreError(f"cannot create the database: no folder {folder}")
+        writable = (os.access(path, os.W_OK) if exists else True) and os.access(folder, os.W_OK)
+        if not exists and not writable:
+            raise StoreError(f"cannot create the database: the folder {folder} is read-only")
         try:
             if writable:
                 conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)

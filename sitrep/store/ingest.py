@@ -104,6 +104,29 @@ def _ingest_parallel(store: Store, articles: Iterable[Article], summary: IngestS
                     on_article()
 
 
+def _ingest_ray(store: Store, articles: Iterable[Article], summary: IngestSummary, jobs: int) -> IngestSummary:
+    """Extraction on Ray (sitrep.scale), storing here, one transaction per article, in input order."""
+    from sitrep.scale import RayUnavailable, extract_batches_with_ray
+
+    def unknown() -> Iterator[Article]:
+        for article in articles:
+            summary.articles_read += 1
+            if store.has_article(article):
+                summary.articles_skipped_known += 1
+            else:
+                yield article
+
+    def failed(article: Article, reason: str) -> None:
+        summary.problems.append(f"{article.origin or article.id}: {reason}")
+
+    try:
+        for article, events in extract_batches_with_ray(unknown(), on_problem=failed, num_cpus=jobs if jobs > 1 else None):
+            _store_one(store, article, events, summary)
+    except RayUnavailable as e:
+        raise StoreError(f"--engine ray: {e}") from None
+    return summary
+
+
 def _split(items: Iterable, summary: IngestSummary) -> Iterator[Article]:
     from sitrep.ingest import ReadProblem
     for item in items:
@@ -118,18 +141,14 @@ def ingest_paths(paths, db: str, jobs: int = 1, engine: str = "local", progress:
     """Read the inputs (sitrep.ingest.read_inputs), extract and store; StoreError for an unusable database."""
     if engine not in ("local", "ray"):
         raise StoreError(f"unknown engine {engine!r}; choose local or ray")
-    if engine == "ray":
-        try:
-            import ray  # noqa: F401
-        except ImportError:
-            raise StoreError("--engine ray needs Ray: pip install 'sitrep[ray]'") from None
-        # Storing is sequential by design (one transaction per article); extraction uses local worker
-        # processes for both engines here.
+
     from sitrep.ingest import read_inputs
 
     summary = IngestSummary()
     with open_store(db) as store:
         articles = _split(read_inputs(paths), summary)
+        if engine == "ray" and extract is None:
+            return _ingest_ray(store, articles, summary, jobs)
         if not progress:
             return ingest_articles(store, articles, extract=extract, summary=summary, jobs=jobs)
         from rich.console import Console

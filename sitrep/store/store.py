@@ -25,6 +25,7 @@ from sitrep.store.tokens import TokensMixin
 
 CELL_DEG = 0.2          # grid cell for place candidates (~22 km north-south)
 WINDOW_DAYS = 7         # candidate window around an event's date range
+MAX_PAGE = 10_000       # the largest page query_events hands out
 
 
 def now() -> str:
@@ -259,8 +260,8 @@ class Store(TokensMixin, EditsMixin):
     def query_events(self, flt: EventFilter | None = None, limit: int = 100,
                      cursor: str | None = None) -> tuple[list[Event], str | None]:
         """One page, newest first, and the cursor of the next page (None at the end)."""
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-            raise ValueError(f"limit must be a positive integer, not {limit!r}")
+        if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
+            raise ValueError(f"limit must be a whole number from 1 to {MAX_PAGE}, not {limit!r}")
         where, params = where_clause(flt or EventFilter(), self.db.is_pg)
         if cursor:
             sort_date, event_id = decode_cursor(cursor)

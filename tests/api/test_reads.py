@@ -93,3 +93,26 @@ def test_timeline_counts_events_per_day_and_type(client):
 def test_map_returns_points_in_view(client):
     m = client.get("/api/map", params={"zoom": 6, "bbox": "35,49,38,51"}).json()
     assert m["mode"] == "points" and {p["id"] for p in m["points"]} == {"e-kharkiv-1", "e-xss-1"}
+
+
+def test_optional_tile_server_is_allowed_by_the_csp_and_passed_to_the_page(sample_db):
+    import httpx
+
+    from sitrep.api.testing import running_server
+
+    with running_server(sample_db, tile_url="https://tiles.example.org/{z}/{x}/{y}.png") as url:
+        r = httpx.get(url + "/")
+    assert "img-src 'self' data: https://tiles.example.org;" in r.headers["content-security-policy"]
+    assert 'data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png"' in r.text
+
+
+def test_event_page_escapes_untrusted_text(client):
+    html = client.get("/events/e-xss-1").text
+    assert "<script>window.__pwned" not in html and "onerror=\"window" not in html
+    assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html
+
+
+def test_unknown_event_page_is_a_404_page(client):
+    r = client.get("/events/nope")
+    assert r.status_code == 404 and "No such event" in r.text

@@ -102,6 +102,13 @@ REPORTS = [
      actor2="Civilians (Palestine)", actor2_side="CIV", country="Palestine", admin1="Gaza Strip", location="Nuseirat",
      latitude=31.449, longitude=34.392, geo_precision=1, event_date="2023-11-18", fatalities=8),
      "An Israeli air strike on a home in the Nuseirat refugee camp killed at least eight people, medics said."),
+    # I11: a village the geocoder could not place, spelled the Ukrainian and the Russian way
+    ("I11", "rbc-1201", "RBC-Ukraine", "2023-06-28", dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+     **RUS, **CIV, country="Ukraine", admin1="Kharkiv", location="Kurylivka", geo_precision=1, event_date="2023-06-27", fatalities=1),
+     "The occupiers fired multiple rocket launchers at Kurylivka, one man was killed."),
+    ("I11", "ria-1202", "RIA Novosti", "2023-06-27", dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+     **RUS, country="Ukraine", admin1="Kharkiv", location="Kurilovka", geo_precision=1, event_date="2023-06-27"),
+     "Russian artillery struck Ukrainian positions near Kurilovka with Grad rockets."),
     # --- distractors ---
     ("D1", "reuters-1101", "Reuters", "2023-06-28", dict(**SHELL, **RUS, **CIV, **KHARKIV, event_date="2023-06-28", fatalities=2),
      "A Russian missile strike on Kharkiv killed two people and damaged an apartment block, the regional governor said."),
@@ -133,6 +140,9 @@ REPORTS = [
     ("D10", "suspilne-1110", "Suspilne Kharkiv", "2023-05-03", dict(**SHELL, **RUS, **CIV, country="Ukraine", admin1="Kharkiv", location="Ivanivka",
      latitude=49.70, longitude=37.70, geo_precision=1, event_date="2023-05-03", fatalities=0),
      "Russian troops shelled Ivanivka in Kupiansk district; no one was hurt."),
+    ("D12", "rbc-1212", "RBC-Ukraine", "2023-06-28", dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+     **RUS, **CIV, country="Ukraine", admin1="Kharkiv", location="Tymofiivka", geo_precision=1, event_date="2023-06-27", fatalities=0),
+     "Tymofiivka came under mortar fire; no casualties."),
     ("D11", "24channel-1111", "24 Channel", "2022-03-06", dict(**SHELL, **RUS, **CIV, country="Ukraine", admin1="Kherson", location="Nova Kakhovka",
      latitude=46.755, longitude=33.348, geo_precision=1, event_date="2022-03-05", fatalities=1),
      "The occupiers opened fire in Nova Kakhovka on March 5, a family's car was shot at and one man was killed."),

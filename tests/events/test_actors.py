@@ -394,3 +394,11 @@ def test_pakistan_ttp_and_unnamed_militants(lex):
 def test_jihadists_in_coastal_states(lex):
     found = dict(names(lex, "Jihadists killed Beninese soldiers near Park W.", "Benin"))
     assert found == {"Jihadists": "Islamist Militants (Benin)", "Beninese soldiers": "Military Forces of Benin (2016-)"}
+
+
+def test_actor_country_is_the_gazetteer_name_while_names_stay_acled(lex):
+    a = actor_of(lex, "Congolese soldiers fled.", "Congolese soldiers", "Democratic Republic of the Congo")
+    assert a.country == "Democratic Republic of the Congo" and a.inter == "State forces"
+    assert lex.civilians("Palestinian Territory") == Actor("Civilians (Palestine)", "CIV", "Civilians",
+                                                           "Palestinian Territory")
+    assert lex.find("Hamas fired rockets.", "Israel")[0].actor.country == "Palestinian Territory"

@@ -26,6 +26,7 @@ EXPECTED_PROBLEM = {
     "empty.txt": "empty file",
     "whitespace_only.md": "only whitespace",
     "binary_png.txt": "binary file",
+    "fffe_binary.txt": "binary file",
     "latin1_legacy.txt": "not UTF-8",
     "not_json.json": "not JSON",
     "scalar.json": "neither a record",
@@ -261,3 +262,34 @@ def test_symlink_to_a_device_with_a_text_name_is_not_read(tmp_path):
 def test_html_with_too_many_elements_is_refused_before_parsing(tmp_path):
     (tmp_path / "wide.html").write_text("<html><body>" + "<b>x</b>" * 50_000 + "</body></html>")
     assert "more than 40,000 elements" in read(tmp_path / "wide.html")[0].reason
+
+
+def test_warc_with_an_endless_header_line_is_stopped(tmp_path):
+    (tmp_path / "long.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: " + b"a" * (3 << 20) + b"\r\n\r\n")
+    [p] = read(tmp_path / "long.warc")
+    assert "header lines are over 2 MB" in p.reason
+
+
+def test_warc_with_endless_headers_is_stopped(tmp_path):
+    (tmp_path / "many.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\n" + b"X: y\r\n" * 30_000 + b"\r\n")
+    [p] = read(tmp_path / "many.warc")
+    assert "over 20,000 header lines" in p.reason
+
+
+def test_warc_chunked_html_payload_is_decoded(tmp_path, build_warc, html_page):
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(html_page[i:i + 50]), html_page[i:i + 50])
+                      for i in range(0, len(html_page), 50)) + b"0\r\n\r\n"
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    hh = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Transfer-Encoding", "chunked")],
+                          protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://news.example/c", "response", payload=io.BytesIO(chunks),
+                                        http_headers=hh))
+    (tmp_path / "chunked.warc.gz").write_bytes(buf.getvalue())
+    [a] = read(tmp_path / "chunked.warc.gz")
+    assert isinstance(a, Article) and "grain silos" in a.text

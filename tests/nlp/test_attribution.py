@@ -1,5 +1,6 @@
 """Who says it, and how sure: claimant and certainty from hand-written wire-style sentences."""
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sitrep.nlp.attribution import find_attribution
 
@@ -157,3 +158,26 @@ def test_empty_input_is_harmless():
     from sitrep.nlp.fatalities import count_fatalities, count_injured
     assert find_attribution("").claimed_by is None
     assert find_dates("", None) == [] and count_fatalities("") is None and count_injured("") is None
+
+
+def test_speaker_after_a_multi_sentence_quote():
+    context = ("A local emergencies official spoke to reporters on Tuesday. \"Last night, the enemy fired 39 shells at "
+               "Kakhovka. Reports of casualties are being verified,\" he said.")
+    sentence = "\"Last night, the enemy fired 39 shells at Kakhovka."
+    att = find_attribution(sentence, context)
+    assert att.claimed_by == "local emergencies official"
+    assert context[context.index(sentence) + att.start:][:7] == "he said"
+
+
+_WORDS = st.sampled_from(["said", "according", "to", "the", "governor", "Oleh", "Syniehubov", ",", ".", "\"", "“",
+                          "”", "he", "denied", "ministry", "reported", "who", "claimed", "a", "Kyiv", "told",
+                          "Reuters", "(", ")", "citing", "officials", "that", "it", "was", "not", "verified"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=25).map(" ".join), st.lists(_WORDS, max_size=25).map(" ".join))
+def test_always_returns_a_valid_attribution(sentence, context):
+    att = find_attribution(sentence, context + " " + sentence)
+    assert att.certainty in {"reported", "claimed", "disputed"}
+    assert (att.start is None) == (att.end is None)
+    assert att.claimed_by is None or att.claimed_by.strip() == att.claimed_by != ""

@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sitrep.nlp.dates import find_anaphoric_dates, find_dates
 
@@ -126,3 +127,20 @@ def test_future_month_year_is_dropped_whole():
 def test_day_range_takes_first_day_with_week_precision():
     assert first("Fighting raged between 14 and 17 May.") == (dt.date(2023, 5, 14), "week")
     assert first("The town was shelled on the night of 5-6 June.") == (dt.date(2023, 6, 5), "day")
+
+
+_WORDS = st.sampled_from(["on", "Monday", "May", "14", "2023", "last", "night", "week", "month", "late", "early",
+                          "in", "September", ",", ".", "the", "next", "day", "yesterday", "24", "-", "/", "ago",
+                          "two", "days", "overnight", "Feb.", "25", "10:30", "Su-25", "this", "year", "of"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=20).map(" ".join), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+def test_mentions_never_overlap_match_their_text_and_are_not_in_the_future(text, ref):
+    found = find_dates(text, ref)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        assert m.date <= ref + dt.timedelta(days=1)
+        assert m.precision in {"day", "week", "month", "year"}

@@ -1,5 +1,6 @@
 """Death and injury counts from hand-written wire-style sentences (ACLED rules: deaths only, conservative)."""
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from sitrep.nlp.fatalities import count_fatalities, count_injured
 
@@ -153,3 +154,30 @@ def test_running_totals_are_flagged_cumulative():
 
 def test_victims_added_after_the_verb():
     assert deaths("A teacher, 60, was killed along with a 37-year-old man in the airstrike.") == 2
+
+
+def test_restated_toll_in_other_words_is_counted_once():
+    text = ("Shelling hit a village, leaving one injured and three killed. As a result of the attack, three "
+            "civilian residents were killed near their homes.")
+    assert deaths(text) == 3
+
+
+def test_also_and_more_mark_additional_victims():
+    assert deaths("Two people were killed in Kharkiv. Two more died in Sumy.") == 4
+    assert deaths("Two people were killed in Kharkiv. In Sumy, two people were also killed.") == 4
+
+
+_WORDS = st.sampled_from(["killed", "three", "people", "were", "injured", "and", "at", "least", "5", "dead", ",",
+                          ".", "a", "woman", "her", "child", "no", "casualties", "1,234", "drones", "48-year-old",
+                          "between", "or", "wounded", "killing", "toll", "rose", "to", "including", "survived"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=25).map(" ".join))
+def test_counts_are_non_negative_and_spans_match_text(text):
+    found = count_fatalities(text)
+    if found is not None:
+        assert found.value >= 0
+        assert text[found.start:found.end] == found.text
+    injured = count_injured(text)
+    assert injured is None or injured >= 0
