@@ -43,6 +43,8 @@ class RowCache:
         """Cached rows for `key`; with a store `version`, valid while the store is unchanged (up to
         VERSIONED_SECONDS), without one for CACHE_SECONDS."""
         with self._lock:
+            if len(self._loading) > 256:  # bounded: a lock held right now stays referenced by its holder
+                self._loading = {}
             key_lock = self._loading.setdefault(key, threading.Lock())
         with key_lock:  # one load per key at a time: the map and the timeline of a page share it
             now = time.monotonic()

@@ -32,7 +32,8 @@ _PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
 _WEAPONS = {"w_ied": "Remote explosive/landmine/IED", "w_air": "Air/drone strike",
             "w_artillery": "Shelling/artillery/missile attack"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-_CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion)s?|"
+_CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion|incident)s?|"
+                          r"(?:this|it) (?:happened|occurred|took place)|"
                           r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)
 _UNNAMED_PLACE = re.compile(r"\b(?:a|one|another|two|three|several) (?:\w+ )?(?:villages?|towns?|settlements?|"
                             r"communit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)|hamlets?)\b", re.I)
@@ -103,13 +104,18 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             cls = _unspecified_attack(hits, s, sentences, ex.cues, found) or cls
         if cls is None:
             if not _casualty_followup(mentions_out, s, own, when_here):
-                _maybe_extend(mentions_out, s)
+                _maybe_extend(mentions_out, s, when_here)
             continue
         cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
         explicit_day = any(d.precision == "day" for d in dates)
         ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day)
         cue_spans = tuple(sp for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for sp in spans)
         r = roles(s.text, cls.trigger, cue_spans)
+        if r.modifier:  # "in occupied Enerhodar, faced a car bomb": the participle describes, another cue acts
+            other = ex.cues.classify(s.text, _without(hits, cls.trigger))
+            if other is not None:
+                cls = other
+                r = roles(s.text, cls.trigger, cue_spans)
         if not ok or r.modal or r.negated or not r.has_verb or (r.modifier and not explicit_day):
             continue
         if not (r.past or dates):
@@ -124,7 +130,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 # with what the text gives (no place) rather than lost
                 places = [PlaceMention(s.start, s.start, "", None)]
             else:
-                _maybe_extend(mentions_out, s)
+                _maybe_extend(mentions_out, s, when_here)
                 continue
         when, precision, dspan = _event_date(s, when_here, last_date, ref, sentences)
         for pm in places:
@@ -263,6 +269,11 @@ def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Se
     return cls
 
 
+def _without(hits: CueHits, span: tuple[int, int]) -> CueHits:
+    """The cue hits of a sentence less those at `span`."""
+    return CueHits({g: [sp for sp in spans if sp != span] for g, spans in hits.spans.items()})
+
+
 def _military(found: list[ActorMention], cls: Classification) -> bool:
     """An army (at home or abroad) is named as the one acting, before the trigger."""
     return any(a.actor.inter in ("State forces", "External/Other forces") and a.actor.side != "CIV"
@@ -284,8 +295,10 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     return base if _military(found, base) else None
 
 
-def _maybe_extend(mentions: list[_Mention], s: Sentence) -> None:
-    """A sentence right after an event that only adds its consequence joins that event's evidence."""
+def _maybe_extend(mentions: list[_Mention], s: Sentence, here=None) -> None:
+    """A sentence right after an event that only adds its consequence joins that event's evidence; when it
+    dates the event ("The incident happened late last month.") and the event had no date of its own, that
+    date is the event's."""
     if not mentions:
         return
     last = mentions[-1]
@@ -296,6 +309,8 @@ def _maybe_extend(mentions: list[_Mention], s: Sentence) -> None:
     for m in mentions:
         if m.sentences[-1].index == prev.index:
             m.sentences.append(s)
+            if here is not None and m.date_span is None:
+                m.when, m.precision, m.date_span = here
 
 
 def _assign_actors(m: _Mention, s: Sentence, found: list[ActorMention], lex: ActorLexicon,

@@ -35,6 +35,8 @@ _INSTITUTION_AFTER = re.compile(
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
     r"emergency services|department|directorate|ministry|military administration|RMA|OVA|MVA)\b", re.I)
 _INSTITUTION_BEFORE = re.compile(r"\b(?:head|governor|mayor|chief|spokesman|spokeswoman|spokesperson|of the)\s*$", re.I)
+_PERSON_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:office|home|house|car|residence|family|wife|husband|son|daughter|"
+                           r"body|death|killing|murder|arrest|lawyer|party|supporters|spokesman|aide|bodyguards?)\b", re.I)
 _NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|Gulf|Strait|Desert|Peninsula|Basin|Delta)\b")
 _QUALIFIER_BEFORE = re.compile(r"\b(?:hub|capital|centre|center|seat|heart|part|province|territory|region|district)\s+of\s+"
                                r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:'s|’s)\s+)?$")
@@ -111,7 +113,7 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             continue
         if _INSTITUTION_AFTER.match(after) and _INSTITUTION_BEFORE.search(before):
             continue
-        if _ORIGIN_BEFORE.search(before) or _NATURAL_AFTER.match(after):
+        if _ORIGIN_BEFORE.search(before) or _NATURAL_AFTER.match(after) or _PERSON_AFTER.match(after):
             continue
         if own and _QUALIFIER_BEFORE.search(before):
             continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba

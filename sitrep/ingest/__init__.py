@@ -19,7 +19,7 @@ class ReadProblem:
     notice: bool = False
 
     def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}"
+        return " ".join(f"{self.origin}: {self.reason}".splitlines())  # always one line on stderr
 
 
 from sitrep.ingest.readers import article_from_html, read_inputs, read_records  # noqa: E402

@@ -136,7 +136,7 @@ def read_json_file(path: str, display: str) -> Iterator[Item]:
 
 
 def read_text_file(path: str, display: str) -> Iterator[Item]:
-    """The whole file is the text; its first non-blank line doubles as the title (markdown '#' removed)."""
+    """The whole file is the text; its first line with a letter or digit doubles as the title ('#' removed in .md)."""
     try:
         data = read_capped(path, MAX_TEXT_FILE_BYTES, "text file")
         if not data:
@@ -146,7 +146,7 @@ def read_text_file(path: str, display: str) -> Iterator[Item]:
     except (FileProblem, DecodeError) as e:
         yield ReadProblem(display, str(e))
         return
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    first = next((ln for ln in text.splitlines() if any(c.isalnum() for c in ln)), "")  # skips "---" rules
     title = first.strip().lstrip("#").strip() if display.lower().endswith((".md", ".markdown")) else first
     yield make_article(text, display, title=title)
 
@@ -231,4 +231,4 @@ def _guarded(make: Callable[[], Iterable[Item]], display: str) -> Iterator[Item]
     except MemoryError:
         yield ReadProblem(display, "out of memory while reading, skipped")
     except Exception as e:
-        yield ReadProblem(display, f"could not be read ({type(e).__name__}: {str(e)[:80]}), skipped")
+        yield ReadProblem(display, f"could not be read ({type(e).__name__}: {' '.join(str(e).split())[:80]}), skipped")

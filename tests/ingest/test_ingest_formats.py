@@ -163,3 +163,25 @@ def test_feed_file_items_with_text_become_articles(tmp_path):
                                                        "2023-06-28T10:00:00+00:00")
     assert a.text == REPORT and "1 of 2 items carry no text" in skipped.reason
     assert b.url == "https://an.example/o" and b.source == "Atom News" and "Odesa" in b.text
+
+
+def test_title_skips_rule_lines_such_as_front_matter_fences(tmp_path):
+    (tmp_path / "a.md").write_text("---\n\n## Kurylivka shelled\n" + REPORT)
+    [a] = list(read_inputs([str(tmp_path / "a.md")]))
+    assert a.title == "Kurylivka shelled"
+
+
+def test_jsonl_is_streamed_not_read_whole():
+    lines = b"".join(json.dumps({"text": f"{REPORT} {i}"}).encode() + b"\n" for i in range(20_000))
+    stream = io.BytesIO(lines)
+    first = next(iter(read_inputs(["-"], stdin=stream)))
+    assert isinstance(first, Article) and stream.tell() < len(lines) // 10
+
+
+def test_reading_twice_gives_the_same_items_in_the_same_order(tmp_path):
+    for i, name in enumerate(["b.txt", "a.jsonl", "c/d.md", "c/e.txt"]):
+        f = tmp_path / name
+        f.parent.mkdir(exist_ok=True)
+        f.write_text(json.dumps({"text": f"{REPORT} {i}"}) if name.endswith("jsonl") else f"{REPORT} {i}")
+    runs = [[(x.id, x.origin, x.language, x.published) for x in read_inputs([str(tmp_path)])] for _ in range(2)]
+    assert runs[0] == runs[1] and len(runs[0]) == 4

@@ -317,8 +317,10 @@
     var jobs = [loadMap().then(function () { return loadList(false); })];
     if (withTimeline !== false) jobs.push(loadTimeline());
     else drawSelection();
-    return Promise.all(jobs).then(function () {
-      return S.getJSON("/api/timeline?" + filterParams(false)).then(function (d) {
+    return Promise.all(jobs).then(function (done) {
+      var dated = form.elements.since.value || form.elements.until.value;
+      var counted = !dated && done[1] ? Promise.resolve(done[1]) : S.getJSON("/api/timeline?" + filterParams(false));
+      return counted.then(function (d) {
         statusBox.textContent = d.total + (d.total === 1 ? " event matches" : " events match") + " the filters";
       });
     }).catch(function (err) { statusBox.textContent = "Error: " + err.message; });
