@@ -1,8 +1,8 @@
 """Store benchmark: ingest throughput, export time for N stored events, database size per event, and the time
 of one merge decision as the store grows (it must stay flat: candidates come from indexes, never a scan).
 
-    .venv/bin/python benchmarks/bench_store.py                # 100,000 events, SQLite
-    .venv/bin/python benchmarks/bench_store.py --n 20000 --db postgresql://user@127.0.0.1:5432/bench
+    .venv/bin/python benchmarks/bench_store.py                  # until 100,000 events are stored, SQLite
+    .venv/bin/python benchmarks/bench_store.py --events 20000 --db postgresql://user@127.0.0.1:5432/bench
 
 Synthetic feed: events arrive in date order (~100 a day) at ~3,000 places across Ukraine; about a third of
 the articles report an event already stored (another outlet, another spelling of the toll) and get merged.
@@ -82,41 +82,46 @@ def db_size(db: str, store) -> int:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=100_000, help="articles (= event reports) to ingest")
+    ap.add_argument("--events", type=int, default=100_000, help="ingest articles until this many events are stored")
     ap.add_argument("--db", default=None, help="SQLite path or postgresql:// URL (default: a temp file)")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="sitrep-bench-")
     db = args.db or os.path.join(tmp, "bench.db")
     rng = random.Random(42)
     plc = places(rng)
-    checkpoints = sorted({c for c in (1_000, 10_000, 30_000, 60_000, 100_000, args.n) if c <= args.n})
+    target = args.events
+    checkpoints = [c for c in (1_000, 10_000, 30_000, 60_000, 100_000, 300_000, 1_000_000) if c < target] + [target]
     recent: list[Event] = []
     probe_rng = random.Random(7)
-    print(f"store benchmark: {args.n:,} articles into {'PostgreSQL' if db.startswith('postgresql') else 'SQLite'}")
-    print(f"{'stored':>9} {'events':>9} {'articles/s':>11} {'merge decision ms (median)':>27} {'candidates':>11}")
+    print(f"store benchmark: articles into {'PostgreSQL' if db.startswith('postgresql') else 'SQLite'} until "
+          f"{target:,} events are stored")
+    print(f"{'articles':>9} {'events':>9} {'articles/s':>11} {'merge decision ms (median)':>27} {'candidates':>11}")
     with open_store(db) as store:
         t0 = time.perf_counter()
         window_start, done = t0, 0
-        for i in range(args.n):
+        i, n_events = 0, 0
+        while n_events < target:
             art, ev = make_article(i, rng, plc, recent)
-            store.ingest_article(art, [ev])
+            new, _ = store.ingest_article(art, [ev])
+            n_events += new
             recent.append(ev)
             if len(recent) > 300:
                 recent.pop(0)
             done += 1
-            if i + 1 in checkpoints:
+            i += 1
+            if new and n_events == checkpoints[0]:
+                checkpoints.pop(0)
                 rate = done / (time.perf_counter() - window_start)
-                probes = [make_article(i + 1 + k, probe_rng, plc, recent)[1] for k in range(200)]
+                probes = [make_article(i + k, probe_rng, plc, recent)[1] for k in range(200)]
                 ms, mean_c = merge_decision_ms(store, probes)
-                print(f"{i + 1:>9,} {store.count_events():>9,} {rate:>11,.0f} {ms:>27.3f} {mean_c:>11.1f}", flush=True)
+                print(f"{i:>9,} {n_events:>9,} {rate:>11,.0f} {ms:>27.3f} {mean_c:>11.1f}", flush=True)
                 window_start, done = time.perf_counter(), 0
         total = time.perf_counter() - t0
-        n_events = store.count_events()
-        print(f"ingest: {args.n:,} articles in {total:,.1f} s = {args.n / total:,.0f} articles/s "
-              f"({n_events:,} events, {args.n - n_events:,} reports merged)")
+        print(f"ingest: {i:,} articles in {total:,.1f} s = {i / total:,.0f} articles/s "
+              f"({n_events:,} events, {i - n_events:,} reports merged into stored events)")
         size = db_size(db, store)
         print(f"database size: {size / 1e6:,.1f} MB = {size / n_events:,.0f} bytes per event "
-              f"({size / args.n:,.0f} per article, texts included)")
+              f"({size / i:,.0f} per article; article texts, reports and the full-text index included)")
         if not db.startswith("postgresql"):
             plan = store.db.execute("EXPLAIN QUERY PLAN SELECT event_id FROM events WHERE status IN ('active','not_event') "
                                     "AND cell IN ('1:2','1:3') AND sort_date BETWEEN '2023-01-01' AND '2023-01-15'").fetchall()

@@ -6,8 +6,11 @@ places that are clearly different (two named settlements with precise coordinate
 namesake more than 30 km away, different regions); two events reported by the same article (the extractor
 separated them on purpose).
 
-Otherwise the score weighs place, date, type, actors and wording (token overlap of notes and evidence: as good
-as sentence embeddings on short event sentences here, and it needs no model). MERGE_THRESHOLD is the decision.
+Otherwise the score weighs place, date, type, actors and wording (token overlap of the outlets' evidence
+sentences: on these short sentences it separates as well as sentence embeddings would, and needs no model).
+MERGE_THRESHOLD is the decision. Same place, same day, same sub-event type and same side merge on those alone
+(an ACLED event is one action type at one place on one day); a different sub-event type, a compatible but
+different event type, a region-level place or a "near X" place also need the wording to agree.
 """
 from __future__ import annotations
 
@@ -17,16 +20,16 @@ from datetime import date, timedelta
 from sitrep.dedup.names import content_tokens, place_key
 from sitrep.model import Event
 
-MERGE_THRESHOLD = 0.65
+MERGE_THRESHOLD = 0.75
 WEIGHTS = {"place": 0.30, "date": 0.20, "type": 0.25, "actor": 0.10, "text": 0.15}
 
 # Event types that may describe the same action in two outlets' reports (unordered pairs) and how well.
 _COMPATIBLE_TYPES = {
-    frozenset({"Explosions/Remote violence", "Violence against civilians"}): 0.5,
-    frozenset({"Explosions/Remote violence", "Battles"}): 0.4,
-    frozenset({"Battles", "Violence against civilians"}): 0.3,
-    frozenset({"Battles", "Strategic developments"}): 0.3,
-    frozenset({"Protests", "Riots"}): 0.5,
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}): 0.4,
+    frozenset({"Explosions/Remote violence", "Battles"}): 0.2,
+    frozenset({"Battles", "Violence against civilians"}): 0.2,
+    frozenset({"Battles", "Strategic developments"}): 0.2,
+    frozenset({"Protests", "Riots"}): 0.4,
 }
 _PRECISION_DAYS = {"day": 0, "week": 6}
 _WORDS_RUS = ("russia", "russian", "wagner", "dpr", "lpr", "donetsk people", "luhansk people")
@@ -93,7 +96,7 @@ def date_score(a: Event, b: Event) -> float:
 
 def type_score(a: Event, b: Event) -> float:
     if a.event_type == b.event_type:
-        return 1.0 if a.sub_event_type == b.sub_event_type else 0.2
+        return 1.0 if a.sub_event_type == b.sub_event_type else 0.4
     return _COMPATIBLE_TYPES.get(frozenset({a.event_type, b.event_type}), 0.0)
 
 
@@ -122,8 +125,8 @@ def place_score(a: Event, b: Event) -> float:
         tol = 15.0  # one of them is "near X" / a part of X
         if d > tol:
             return 0.0
-        if loc_a and loc_b:  # two different names: only wording can make them one event
-            return 0.4 * (1.0 - d / tol)
+        if loc_a and loc_b:  # "near X" vs a named place near X: the wording has to make them one event
+            return 0.5
         return 1.0 - 0.4 * d / tol
     if admin_clash:
         return 0.0

@@ -18,7 +18,7 @@ from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERR
                                     CueLexicon, resolve_with_actors)
 from sitrep.events.modality import is_reportable
 from sitrep.events.notes import write_notes
-from sitrep.events.places import countries_in_play, event_places, is_demonym, names_country
+from sitrep.events.places import countries_in_play, dateline_end, event_places, is_demonym, names_country
 from sitrep.geo import Geocoder
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.model import Article, Event, Provenance, Source
@@ -66,6 +66,8 @@ class _Mention:
     actor1: Actor | None = None
     actor2: Actor | None = None
     actor_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    shared_toll: bool = False          # one toll for several places: it belongs to none of them alone
+    toll_sentence: Sentence | None = None  # a later sentence giving this place's own toll
 
 
 def reference_date(article: Article) -> date | None:
@@ -87,7 +89,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     mentions_out: list[_Mention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     for s in sentences:
-        dates = _shift(find_dates(s.text, ref), s.start)
+        dates = [d for d in _shift(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)]
         when_here = _sentence_date(s, dates, mentions_out)
         if when_here is not None:
             last_date = (when_here[0], when_here[1], s.index)
@@ -120,6 +122,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue
         if not (r.past or dates):
             continue  # present-tense statements without a date are descriptions, not reports of an event
+        if r.perfect and not dates and s.index > _first_body_index(sentences) + 2:
+            continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
         places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
         if not places:
             region = _paragraph_region(s, sentences, mentions_by_sentence, countries)
@@ -134,7 +138,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 continue
         when, precision, dspan = _event_date(s, when_here, last_date, ref, sentences)
         for pm in places:
-            m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan)
+            m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan, shared_toll=len(places) > 1)
             _assign_actors(m, s, found, ex.actors, country)
             mentions_out.append(m)
     events = [_to_event(article, m, text, ex) for m in mentions_out]
@@ -245,6 +249,13 @@ def _casualty_followup(mentions: list[_Mention], s: Sentence, places: list[Place
     toll = count_fatalities(s.text)
     if toll is None or toll.value == 0 and count_injured(s.text) is None:
         return False
+    recent = [m for m in mentions if m.place is not None and s.index - m.sentences[-1].index <= 4]
+    named = [m for m in recent for pm in places if pm.place.name == m.place.name]
+    claimed = [m for m in named if m.shared_toll and m.toll_sentence is None]
+    for m in claimed:  # "A man was killed in Bilozerka": that place's own toll, after a list sentence
+        m.toll_sentence = s
+    if claimed:
+        return True
     if any(pm.place.name == m.place.name for pm in places for m in mentions if m.place is not None):
         return False
     when, precision, dspan = here if here is not None else (last.when, last.precision, None)
@@ -372,6 +383,8 @@ def _resolved_sub(m: _Mention) -> str:
 
 def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event | None:
     start, end = m.sentences[0].start, m.sentences[-1].end
+    if m.toll_sentence is not None:
+        end = max(end, m.toll_sentence.end)
     evidence = text[start:end]
     sub = _resolved_sub(m)
     if m.when is None and reference_date(article) is not None:
@@ -380,6 +393,13 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
         return None  # less than a month-level date: ACLED does not code it
     first = m.sentences[0]
     fat = count_fatalities(evidence)
+    if m.shared_toll:
+        fat = count_fatalities(m.toll_sentence.text) if m.toll_sentence else None
+        if fat is not None:
+            fat = type(fat)(fat.value, fat.start + m.toll_sentence.start - start, fat.end + m.toll_sentence.start - start,
+                            fat.text)
+    if fat is not None and fat.cumulative:
+        fat = None  # a running total is not this event's toll
     attr = find_attribution(first.text, context=_context(m, text))
     p = m.place or Place(name="", latitude=None, longitude=None, geo_precision=None, feature="")
     ev = Event(

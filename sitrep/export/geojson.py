@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from sitrep.export.attribution import ATTRIBUTION, GENERATOR, LICENSES
+from sitrep.export.records import event_dict
 from sitrep.model import Event
 
 
@@ -21,7 +22,7 @@ def _geometry(ev: Event) -> dict | None:
 
 
 def feature(ev: Event) -> dict:
-    props = ev.to_dict()
+    props = event_dict(ev)
     props.pop("latitude", None)
     props.pop("longitude", None)
     props["latitude"], props["longitude"] = ev.latitude, ev.longitude

@@ -49,7 +49,7 @@ class _Writer:
               admin2: str | None, level: int, population: int = 0, geonameid: int | None = None,
               precision: int = 1, note: str | None = None, hromada: str | None = None) -> None:
         self.places[pid] = [pid, name, lat, lon, cc, admin1, admin2, hromada, level, population, geonameid,
-                            precision, note]
+                            precision, note, None, None]
 
     def add_names(self, pid: int, names: Iterable[str], fuzzy: bool = False) -> None:
         for raw in names:
@@ -156,6 +156,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
             cp = w.places[cap]
             w.place(rid, name, cp[2], cp[3], code.split(".")[0], name, None, 1, cp[9], s.geonameid, 3,
                     f"region-level: coordinates of {cp[1]}")
+            w.places[rid][13:15] = _centroid([w.places[g] for g in members]) or (cp[2], cp[3])
             region_ids[code] = rid
         names = [name, s.name, *s.alternates]
         w.add_names(rid, names + [sources._SUFFIX.sub("", n) for n in names])
@@ -166,18 +167,40 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
             rid = REGION_BASE + 900_000 + len(region_ids)
             w.place(rid, name, cp[2], cp[3], code.split(".")[0], name, None, 1, cp[9], None, 3,
                     f"region-level: coordinates of {cp[1]}")
+            w.places[rid][13:15] = _centroid([w.places[g] for g in by_admin1[code]]) or (cp[2], cp[3])
             region_ids[code] = rid
             w.add_names(rid, [name])
 
     progress("countries", 0.65)
+    points = {r["cc"]: (float(r["lat"]), float(r["lon"])) for r in sources.read_csv_rows("country_points.csv")}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    for r in sources.read_csv_rows("country_aliases.csv"):
+        aliases[r["cc"]].append(r["alias"])
     for k, c in enumerate(sources.countries()):
-        if not c["latlng"]:
+        ll = points.get(c["cc"]) or c["latlng"]
+        if not ll:
             continue
         cid = COUNTRY_BASE + k
         name = country_names.get(c["cc"], c["name"])
-        w.place(cid, name, float(c["latlng"][0]), float(c["latlng"][1]), c["cc"], None, None, 0,
+        w.place(cid, name, float(ll[0]), float(ll[1]), c["cc"], None, None, 0,
                 c["population"], None, 3, "country-level: country centroid")
-        w.add_names(cid, [name, c["name"], *c["alts"]])
+        w.places[cid][13:15] = [float(ll[0]), float(ll[1])]
+        w.add_names(cid, [name, c["name"], *c["alts"], *aliases.get(c["cc"], [])])
+        for a in aliases.get(c["cc"], []):   # "US", "UK": too short for the general filter
+            for key in fold_all(a):
+                w.names.setdefault((key, cid), None)
+    for k, c in enumerate(sources.continents()):
+        pid = COUNTRY_BASE + 5000 + k
+        w.place(pid, c["name"], c["lat"], c["lon"], None, None, None, 0, 1_000_000_000, c["geonameid"], 3,
+                "continent")
+        w.places[pid][13:15] = [c["lat"], c["lon"]]
+        w.add_names(pid, [c["name"]])
+    for k, r in enumerate(sources.read_csv_rows("landmarks.csv")):
+        pid = UNIT_BASE + 900_000 + k
+        w.place(pid, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], r["admin1"], None, 4, 1_000_000, None, 1,
+                "landmark")
+        for key in fold_all(r["name"]):
+            w.names[(key, pid)] = "=" + key        # curated: outranks a town's translated alternate name
 
     progress("KATOTTG settlements", 0.7)
     from sitrep.geo.katottg import add_katottg
@@ -209,6 +232,17 @@ def _adjectival_name(name: str, capital: str) -> str:
     return stem
 
 
+def _centroid(rows: list[list]) -> list[float] | None:
+    """Middle of the area a set of places covers: the midpoint of their 5th-95th percentile box (the places'
+    mean would sit in the densest corner)."""
+    if not rows:
+        return None
+    lats = sorted(r[2] for r in rows)
+    lons = sorted(r[3] for r in rows)
+    lo, hi = int(len(rows) * 0.05), max(int(len(rows) * 0.95) - 1, 0)
+    return [round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)]
+
+
 def _add_historical(w: _Writer) -> None:
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for pid, p in w.places.items():
@@ -236,13 +270,13 @@ def _write(path: str, w: _Writer) -> dict:
         PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
         CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT, admin1 TEXT,
             admin2 TEXT, hromada TEXT, level INTEGER, population INTEGER, geonameid INTEGER, precision INTEGER,
-            note TEXT);
+            note TEXT, clat REAL, clon REAL);
         CREATE TABLE names(key TEXT NOT NULL, id INTEGER NOT NULL, src TEXT, PRIMARY KEY(key, id)) WITHOUT ROWID;
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
         CREATE TABLE admin1_codes(code TEXT PRIMARY KEY, name TEXT);
     """)
     db.executemany("INSERT INTO admin1_codes VALUES (?,?)", sorted(getattr(w, "admin1_codes", {}).items()))
-    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", w.places.values())
+    db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", w.places.values())
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, i, s) for (k, i), s in sorted(w.names.items())))
     db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])
     db.execute("CREATE INDEX places_unit ON places(level, name)")

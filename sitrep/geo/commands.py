@@ -204,9 +204,11 @@ def geoparse_command(paths: list[str], out: Path | None) -> int:
             read += 1
             for m in geo.find_mentions(text, demonyms=True):
                 p = m.place
+                lat, lon = (p.centroid if p is not None and p.centroid else
+                            (p.latitude, p.longitude) if p is not None else (None, None))
                 sink.write(json.dumps({
                     "article_id": aid, "start": m.start, "end": m.end, "name": m.name,
-                    "latitude": p.latitude if p else None, "longitude": p.longitude if p else None,
+                    "latitude": lat, "longitude": lon,
                     "country": p.country if p else None, "admin1": p.admin1 if p else None,
                     "geonameid": p.geonameid if p else None, "geo_precision": p.geo_precision if p else None,
                 }, ensure_ascii=False) + "\n")

@@ -83,7 +83,7 @@ class Geocoder:
         cc = country_code(country)
         if country and not cc:
             return None
-        ctx = Context(ctx.countries, ctx.admin1, ctx.admin2, ctx.hromadas, ctx.points, cc)
+        ctx = Context(ctx.countries, ctx.admin1, ctx.admin2, ctx.hromadas, ctx.points, cc, ctx.country_weight)
         return self.resolve(phrase, ctx)
 
     def region(self, admin1: str, country: str | None = None) -> Place | None:
@@ -177,7 +177,8 @@ class Geocoder:
             name=e.name, latitude=round(e.lat, 5), longitude=round(e.lon, 5), country=country,
             country_code=e.cc, admin1=e.admin1 if e.level >= 1 else None, admin2=e.admin2 if e.level >= 2 else None,
             geo_precision=min(3, max(1, precision)), geonameid=e.geonameid, feature="P" if e.level == 4 else "A",
-            population=e.population, candidates=list(candidates or []), note=note)
+            population=e.population, candidates=list(candidates or []), note=note,
+            centroid=(e.clat, e.clon) if e.clat is not None else None)
 
 
 def open_default() -> Geocoder | None:

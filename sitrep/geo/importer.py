@@ -103,8 +103,9 @@ def import_geonames(file: str, index: str) -> int:
                                    "WHERE id=?", (lat, lon, gid, pop, target))
                         pid = target
                     else:
-                        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                                   (gid, display_name(name), lat, lon, cc, a1, None, None, 4, pop, gid, 1, None))
+                        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                   (gid, display_name(name), lat, lon, cc, a1, None, None, 4, pop, gid, 1, None,
+                                    None, None))
                         pid = gid
                     added += 1
                 else:

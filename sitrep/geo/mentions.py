@@ -68,15 +68,17 @@ def _cues() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """'russian' / 'russians' -> 'RU' (countryinfo demonyms)."""
-    from sitrep.geo.sources import countries
+    from sitrep.geo.sources import countries, read_csv_rows
 
     out: dict[str, str] = {}
-    for c in countries():
+    for c in sorted(countries(), key=lambda c: -c["population"]):   # "American": the US, not a territory
         for d in re.split(r"[,/]", c["demonym"] or ""):
             d = d.strip().lower()
             if len(d) > 3:
                 out.setdefault(d, c["cc"])
                 out.setdefault(d + "s", c["cc"])
+    for r in read_csv_rows("demonym_extras.csv"):
+        out[fold(r["word"])] = r["cc"]
     return out
 
 
@@ -146,6 +148,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                         break
                     continue
                 cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
+                if len(key) <= 3 and name.isupper():       # "US", "UK" yes; "SA", "ISW" no
+                    cands = [c for c in cands if c.entry.level == 0]
                 if cands:
                     found = (n, start, end, name, cands, None)
                     break
@@ -207,6 +211,7 @@ def geo_rank(cands: list[Scored], ctx: Context, level: int | None) -> list[Score
 
 def _article_context(raws: list[_Raw], hint: str | None) -> Context:
     ctx = Context(countries={hint} if hint else set())
+    counts: dict[str, int] = {hint: 3} if hint else {}
     for r in raws:
         if not r.ranked or r.weak or r.glued:
             continue
@@ -216,6 +221,7 @@ def _article_context(raws: list[_Raw], hint: str | None) -> Context:
             continue
         if e.cc:
             ctx.countries.add(e.cc)
+            counts[e.cc] = counts.get(e.cc, 0) + 1
         if e.level >= 1 and e.admin1:
             ctx.admin1.add((e.cc, e.admin1))
         if e.level == 2 and e.admin2:
@@ -226,6 +232,8 @@ def _article_context(raws: list[_Raw], hint: str | None) -> Context:
             pt = (round(e.lat, 2), round(e.lon, 2))
             if pt not in ctx.points:
                 ctx.points.append(pt)
+    top = max(counts.values(), default=1)
+    ctx.country_weight = {cc: 0.15 + 0.15 * n / top for cc, n in counts.items()}
     return ctx
 
 

@@ -21,6 +21,9 @@ class Place:
     population: int = 0
     candidates: list[str] = field(default_factory=list)  # other readings when ambiguous
     note: str | None = None             # e.g. "coordinates of the hromada centre"
+    # optional, added by sitrep.geo: for a region or country, the middle of its area (latitude, longitude);
+    # latitude/longitude above hold its capital (ACLED practice), geoparse reports the centroid
+    centroid: tuple[float, float] | None = None
 
 
 @dataclass

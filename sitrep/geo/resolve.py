@@ -33,6 +33,7 @@ class Context:
     hromadas: set[str] = field(default_factory=set)
     points: list[tuple[float, float]] = field(default_factory=list)
     country: str | None = None                                     # hard filter (ISO code)
+    country_weight: dict[str, float] = field(default_factory=dict)  # how much each country dominates
 
     def empty(self) -> bool:
         return not (self.countries or self.admin1 or self.admin2 or self.points)
@@ -142,7 +143,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         if ctx.country and e.cc != ctx.country:
             continue
         s = c.base
-        pop = e.population if e.level == 4 else max(e.population, 100_000)
+        pop = e.population if e.level == 4 else 200_000   # a region outranks towns, not cities, of its name
         if e.level == 0:
             pop = max(e.population, 1_000_000)
         s += 0.1 * math.log10(max(pop, 300) + 1)
@@ -157,7 +158,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         s += FOCUS.get(e.cc or "", 0.0) if not ctx.countries else 0.0
         sup = 0.0
         if e.cc and e.cc in ctx.countries:
-            sup += 0.15
+            sup += ctx.country_weight.get(e.cc, 0.15)
         if e.admin1 and (e.cc, e.admin1) in ctx.admin1:
             sup += 0.5
         if e.admin2 and e.admin2 in ctx.admin2:

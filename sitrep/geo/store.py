@@ -29,6 +29,8 @@ class Entry(NamedTuple):
     geonameid: int | None
     precision: int
     note: str | None
+    clat: float | None = None    # area centroid of a country / region
+    clon: float | None = None
 
 
 class Hit(NamedTuple):
@@ -65,7 +67,6 @@ class Gazetteer:
             self._conn().execute("SELECT v FROM meta WHERE k='schema'").fetchone()
         except sqlite3.DatabaseError as e:
             raise GazetteerError(f"{self.path}: not a usable gazetteer index ({e})") from None
-        self.lookup = lru_cache(maxsize=100_000)(self._lookup)
         self.ids = lru_cache(maxsize=200_000)(self._ids)
         self.entry = lru_cache(maxsize=20_000)(self._entry)
         self._entries: dict[int, Entry] = {}
@@ -80,13 +81,6 @@ class Gazetteer:
             conn.execute("PRAGMA cache_size=-32000")
             self._local.conn = conn
         return conn
-
-    def _lookup(self, key: str) -> tuple[Hit, ...]:
-        rows = self._conn().execute(
-            "SELECT p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.hromada, p.level, p.population, "
-            "p.geonameid, p.precision, p.note, n.src FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
-            (key,)).fetchall()
-        return tuple(Hit(Entry(*r[:13]), r[13] or key) for r in rows)
 
     def _ids(self, key: str) -> tuple[tuple[int, str], ...]:
         """(place id, matched exact key) of a key, without the places: cheap to filter before fetching."""

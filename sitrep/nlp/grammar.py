@@ -24,6 +24,7 @@ class Roles:
     past: bool = False  # a past-tense or perfect verb governs the trigger (reported, not forecast)
     modal: bool = False  # "would", "could", "should", "will" governs it: a forecast or a hypothesis
     negated: bool = False  # "not", "never" governs it
+    perfect: bool = False  # present perfect ("have damaged"): fresh news in a lead, a summary further down
     modifier: bool = False  # the trigger only describes a noun ("the occupied city", "an intercepted call")
     has_verb: bool = True  # the sentence has a verb at all (not a caption or a list item)
     clause: list[tuple[int, int]] = field(default_factory=list)  # spans of the trigger's own clause
@@ -62,7 +63,10 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
             break
         head = head.head
     out.clause = _clause(doc, head, cues)
-    out.past = any(t.tag_ in ("VBD", "VBN") for t in [head, *head.children] if t.pos_ in ("VERB", "AUX"))
+    verbs = [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]
+    out.past = any(t.tag_ in ("VBD", "VBN") for t in verbs if t.pos_ in ("VERB", "AUX"))
+    out.perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "’ve")
+                                             for c in head.children)
     governors = [head]
     while governors[-1].dep_ == "xcomp" and len(governors) < 3:  # "did not attempt to take", "threatened to seize"
         governors.append(governors[-1].head)

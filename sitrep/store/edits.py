@@ -84,7 +84,7 @@ class EditsMixin:
                                "AND undone_by IS NULL ORDER BY id", (event_id,)).fetchall()
         if not rows:
             return base
-        from sitrep.store.store import event_dict
+        from sitrep.export.records import event_dict
         ev = Event.from_dict(event_dict(base))
         for field, new in rows:
             setattr(ev, field, json.loads(new))

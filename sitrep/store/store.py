@@ -16,6 +16,7 @@ from typing import Iterator
 
 from sitrep.dedup import MERGE_THRESHOLD, reconcile, same_event_score
 from sitrep.dedup.names import place_key as skeleton
+from sitrep.export.records import event_dict
 from sitrep.model import Article, Event, text_hash
 from sitrep.store.backend import Db
 from sitrep.store.edits import EditsMixin
@@ -41,14 +42,6 @@ def cell_of(lat: float | None, lon: float | None) -> str | None:
 def _neighbour_cells(lat: float, lon: float) -> list[str]:
     i, j = math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)
     return [f"{i + di}:{j + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
-
-
-def event_dict(ev: Event) -> dict:
-    """Event.to_dict without dataclasses.asdict's deep copies (the hot path of every ingest)."""
-    d = dict(ev.__dict__)
-    d["sources"] = [dict(s.__dict__) for s in ev.sources]
-    d["provenance"] = [dict(p.__dict__) for p in ev.provenance]
-    return d
 
 
 def _dumps(ev: Event) -> str:

@@ -18,8 +18,20 @@ def test_language_of_news_sentences(text, lang):
     assert detect_language(text) == lang
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Vladimir Putin Portugal expels Diplomats", None),  # langdetect says Catalan
+    ("Kurylivka Kupiansk Balakliia Izium Chuhuiv Vovchansk", None),  # langdetect says Slovak
+    ("Somalia severs ties with Kenya; expels diplomats", "en"),  # langdetect says Catalan
+    ("As forças russas bombardearam a aldeia na terça-feira", "pt"),  # shares "a", "as" with English
+    ("Russische Truppen beschossen das Dorf in der Nacht", "de"),
+])
+def test_short_latin_texts_are_named_only_from_their_function_words(text, lang):
+    assert detect_language(text) == lang
+
+
 def test_detection_is_deterministic_on_ambiguous_text():
-    text = "Kurylivka Kupiansk Balakliia Izium Chuhuiv Vovchansk Zolochiv Bohodukhiv"
+    # 48 words, no function words: goes to langdetect, whose random n-gram sampling must be seeded
+    text = " ".join(["Kurylivka Kupiansk Balakliia Izium Chuhuiv Vovchansk Zolochiv Bohodukhiv"] * 6)
     assert len({detect_language(text) for _ in range(8)}) == 1
 
 

@@ -106,3 +106,30 @@ def test_a_read_only_database_can_be_read_and_refuses_writes_clearly(tiny_fs):
             store.ingest_article(art2, evs2)
         with pytest.raises(StoreError, match="read-only"):
             store.create_token("olena")
+
+
+def test_an_older_schema_is_migrated_in_place_keeping_its_events(tmp_path, monkeypatch):
+    import sitrep.store.schema as schema
+    path = str(tmp_path / "old.db")
+    art, evs = kharkiv_strike("1", "Russian missiles struck Kharkiv, killing 3.")
+    with open_store(path) as store:
+        store.ingest_article(art, evs)
+    v2 = (2, lambda db: "CREATE TABLE review_queue (event_id TEXT PRIMARY KEY);\n")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [v2])
+    monkeypatch.setattr(schema, "CURRENT_VERSION", 2)
+    with open_store(path) as store:
+        assert store.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        store.db.execute("SELECT count(*) FROM review_queue").fetchone()
+        assert store.get_event(evs[0].event_id) is not None
+
+
+def test_a_postgresql_database_of_another_application_is_refused(pg_url):
+    import psycopg
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(StoreError, match="not a sitrep database"):
+        open_store(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables "
+                                             "WHERE table_schema = 'public'")}
+    assert tables == {"invoices"}

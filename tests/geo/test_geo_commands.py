@@ -58,3 +58,20 @@ def test_import_of_a_truncated_dump_names_the_line_and_keeps_the_index(index_pat
     assert r.exit_code == 2
     assert ":2:" in r.stderr
     assert os.path.getmtime(index_path) == before
+
+
+def test_import_adds_places_to_a_copy_of_the_index(index_path, tmp_path):
+    import shutil
+
+    from sitrep.geo import Geocoder
+    from sitrep.geo.importer import import_geonames
+
+    copy = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(index_path, copy)
+    dump = tmp_path / "UA.txt"
+    row = ["99999991", "Zzyxivka", "Zzyxivka", "Zzyksivka,Ззиксівка", "47.5", "35.5", "P", "PPL", "UA", "", "26",
+           "", "", "", "100", "", "50", "Europe/Kyiv", "2024-01-01"]
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    assert import_geonames(str(dump), str(copy)) == 1
+    p = Geocoder.open(copy).geocode("Zzyksivka")
+    assert p is not None and p.geonameid == 99999991 and p.admin1 == "Zaporizhzhia"

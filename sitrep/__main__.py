@@ -1,0 +1,4 @@
+"""`python -m sitrep` runs the command line."""
+from sitrep.cli import app
+
+app()

@@ -1,0 +1,89 @@
+"""The extractor on small hand-written wire-style articles (needs the gazetteer index, built on first use)."""
+import pytest
+
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str, published: str = "2024-03-14"):
+    return extract_article(Article(text=text, id="t", published=published, language="en"))
+
+
+def test_one_event_per_shelled_place():
+    evs = _events("Russian forces shelled the towns of Nikopol and Marhanets in Dnipropetrovsk region on Wednesday, "
+                  "the governor said.")
+    assert sorted(e.location for e in evs) == ["Marhanets", "Nikopol"]
+    assert {e.sub_event_type for e in evs} == {"Shelling/artillery/missile attack"}
+
+
+def test_weekday_resolves_against_publication_date():
+    (ev,) = _events("Russian troops shelled Kupiansk in Kharkiv region on Tuesday, killing two civilians.")
+    assert ev.event_date == "2024-03-12" and ev.date_precision == "day"
+
+
+def test_toll_and_actors_are_coded():
+    (ev,) = _events("Russian troops shelled Kupiansk in Kharkiv region on Tuesday, killing two civilians.")
+    assert ev.fatalities == 2
+    assert ev.actor1 == "Military Forces of Russia (2000-)" and ev.actor1_side == "RUS"
+    assert ev.actor2 == "Civilians (Ukraine)"
+
+
+def test_injuries_only_is_zero_fatalities():
+    (ev,) = _events("A Russian drone hit a car in Beryslav on Thursday morning, injuring the driver.")
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 0
+
+
+def test_evidence_offsets_point_into_the_text():
+    text = "KHERSON, March 14 - Russian forces shelled Bilozerka on Wednesday. Two people were killed."
+    (ev,) = _events(text)
+    src = ev.sources[0]
+    assert text[src.char_start:src.char_end] == src.evidence
+    assert "shelled Bilozerka" in src.evidence and "Two people were killed" in src.evidence
+    for p in ev.provenance:
+        assert text[p.char_start:p.char_end] == p.text
+
+
+def test_forecast_yields_no_event():
+    assert _events("Officials warned that Russian forces could shell Kherson again in the coming days.") == []
+
+
+def test_diplomacy_article_yields_no_event():
+    assert _events("EU governments agreed on Wednesday a new package of sanctions against Russia. "
+                   "The measures could be extended if attacks on Ukrainian cities continue.") == []
+
+
+def test_country_alone_is_not_a_place():
+    assert _events("Russian forces shelled Ukraine on Monday, officials said.") == []
+
+
+def test_drones_shot_down_are_disrupted_weapons_use():
+    evs = _events("Ukrainian air defence shot down 11 Shahed drones over Odesa region overnight, the air force said.")
+    assert evs and evs[0].sub_event_type == "Disrupted weapons use"
+    assert evs[0].event_type == "Strategic developments"
+
+
+def test_liberation_by_own_army_regains_territory():
+    (ev,) = _events("Ukrainian forces liberated the village of Neskuchne in Donetsk region on Sunday.", "2023-06-12")
+    assert ev.sub_event_type == "Government regains territory" and ev.actor1_side == "UKR"
+
+
+def test_capture_by_invading_army_is_armed_clash():
+    (ev,) = _events("Russian troops captured the town of Vuhledar in Donetsk region on Tuesday.", "2024-10-03")
+    assert ev.event_type == "Battles" and ev.sub_event_type == "Armed clash"
+
+
+def test_claim_by_party_is_claimed():
+    (ev,) = _events("Russian forces shelled Nikopol on Monday, killing one man, Governor Serhiy Lysak said.", "2024-03-12")
+    assert ev.claimed_by and "Lysak" in ev.claimed_by
+    assert ev.certainty == "claimed"
+
+
+def test_other_conflict_rsf_attack():
+    (ev,) = _events("Fighters of the paramilitary Rapid Support Forces attacked the town of El Fasher in North Darfur "
+                    "on Friday, killing 12 civilians, medics said.", "2024-06-09")
+    assert ev.actor1 == "Rapid Support Forces" and ev.country == "Sudan" and ev.fatalities == 12
+
+
+def test_notes_are_one_sentence():
+    (ev,) = _events("Russian troops shelled Kupiansk in Kharkiv region on Tuesday, killing two civilians.")
+    assert ev.notes.count(". ") == 0 and ev.notes.endswith(".")
