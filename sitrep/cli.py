@@ -28,9 +28,10 @@ def _exit_for(problems: list, read_any: bool) -> None:
     """Name every skipped input on stderr and exit with the contract's code."""
     for p in problems:
         _err(str(p))
-    if problems and not read_any:
+    skipped = [p for p in problems if not getattr(p, "notice", False)]  # notices: nothing expected was lost
+    if skipped and not read_any:
         raise typer.Exit(2)
-    raise typer.Exit(1 if problems else 0)
+    raise typer.Exit(1 if skipped else 0)
 
 
 # --- extraction ------------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ The output is sorted by date, then event id; a merged event keeps the smallest m
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sitrep.dedup.reconcile import reconcile
 from sitrep.dedup.score import MERGE_THRESHOLD, date_range, same_event_score

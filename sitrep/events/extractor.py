@@ -86,6 +86,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     country = _article_country(mentions)
     countries = countries_in_play(mentions)
     mentions_by_sentence = _bucket(mentions, sentences)
+    has_body = any(_is_body(s) for s in sentences)
     mentions_out: list[_Mention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     for s in sentences:
@@ -93,7 +94,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         when_here = _sentence_date(s, dates, mentions_out)
         if when_here is not None:
             last_date = (when_here[0], when_here[1], s.index)
-        if _is_headline(s, sentences):
+        headline_style = _is_headline(s, sentences)
+        if headline_style and has_body:
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
         hits = ex.cues.hits(s.text)
         cls = ex.cues.classify(s.text, hits)
@@ -120,7 +122,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 r = roles(s.text, cls.trigger, cue_spans)
         if not ok or r.modal or r.negated or not r.has_verb or (r.modifier and not explicit_day):
             continue
-        if not (r.past or dates):
+        if not (r.past or dates or headline_style or ref is None):
             continue  # present-tense statements without a date are descriptions, not reports of an event
         if r.perfect and not dates and s.index > _first_body_index(sentences) + 2:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
@@ -129,7 +131,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             region = _paragraph_region(s, sentences, mentions_by_sentence, countries)
             if region is not None:
                 places = [region]
-            elif ref is None and not countries and not _continues(mentions_out, s):
+            elif ref is None and not _continues(mentions_out, s):
                 # an undated snippet: ACLED's place and date minimums cannot be judged, so the event is kept
                 # with what the text gives (no place) rather than lost
                 places = [PlaceMention(s.start, s.start, "", None)]
@@ -231,11 +233,12 @@ def _event_date(s: Sentence, here, last_date, ref: date | None,
     return ref, "day" if lead else "week", None
 
 
+def _is_body(s: Sentence) -> bool:
+    return s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8
+
+
 def _first_body_index(sentences: list[Sentence]) -> int:
-    for s in sentences:
-        if s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8:
-            return s.index
-    return 0
+    return next((s.index for s in sentences if _is_body(s)), 0)
 
 
 def _casualty_followup(mentions: list[_Mention], s: Sentence, places: list[PlaceMention], here) -> bool:

@@ -195,6 +195,9 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
                 "continent")
         w.places[pid][13:15] = [c["lat"], c["lon"]]
         w.add_names(pid, [c["name"]])
+        if c["name"] == "Europe":
+            for key in ("eu", "european union"):
+                w.names.setdefault((key, pid), None)
     for k, r in enumerate(sources.read_csv_rows("landmarks.csv")):
         pid = UNIT_BASE + 900_000 + k
         w.place(pid, r["name"], float(r["lat"]), float(r["lon"]), r["cc"], r["admin1"], None, 4, 1_000_000, None, 1,
@@ -202,6 +205,8 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
         for key in fold_all(r["name"]):
             w.names[(key, pid)] = "=" + key        # curated: outranks a town's translated alternate name
 
+    progress("admin2 units", 0.68)
+    _add_admin2(w, subs, links, admin1)
     progress("KATOTTG settlements", 0.7)
     from sitrep.geo.katottg import add_katottg
 
@@ -232,14 +237,42 @@ def _adjectival_name(name: str, capital: str) -> str:
     return stem
 
 
+ADMIN2_BASE = 500_000_000
+
+
+def _add_admin2(w: _Writer, subs: list, links: dict, admin1: dict) -> None:
+    """Second-level units outside Ukraine (US counties, districts, townships) at the middle of their places;
+    Ukraine's raions come from the codifier instead."""
+    members: dict[int, list] = defaultdict(list)
+    for gid, idx in links.items():
+        p = w.places.get(gid)
+        if p is None:
+            continue
+        for i in idx:
+            if 0 < i <= len(subs) and subs[i - 1].level == 2:
+                members[i - 1].append(p)
+    for i, rows in members.items():
+        s = subs[i]
+        cc = s.code.split(".")[0] if s.code else rows[0][4]
+        if cc == "UA":
+            continue
+        c = _centroid(rows)
+        a1 = admin1.get(".".join(s.code.split(".")[:2]), (rows[0][5], None))[0] if s.code else rows[0][5]
+        pid = ADMIN2_BASE + i
+        w.place(pid, display_name(s.name), c[0], c[1], cc, a1, display_name(s.name), 2, sum(r[9] for r in rows),
+                s.geonameid, 2, "district: middle of its places")
+        names = [s.name, *s.alternates]
+        w.add_names(pid, names + [sources._SUFFIX.sub("", n) for n in names])
+
+
 def _centroid(rows: list[list]) -> list[float] | None:
-    """Middle of the area a set of places covers: the midpoint of their 5th-95th percentile box (the places'
+    """Middle of the area a set of places covers: the midpoint of their 2nd-98th percentile box (the places'
     mean would sit in the densest corner)."""
     if not rows:
         return None
     lats = sorted(r[2] for r in rows)
     lons = sorted(r[3] for r in rows)
-    lo, hi = int(len(rows) * 0.05), max(int(len(rows) * 0.95) - 1, 0)
+    lo, hi = int(len(rows) * 0.02), max(int(len(rows) * 0.98) - 1, 0)
     return [round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)]
 
 

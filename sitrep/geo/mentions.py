@@ -23,18 +23,20 @@ from sitrep.geo.resolve import Context, Scored, retrieve, rivals, score
 from sitrep.geo.sources import data_path
 from sitrep.geo.translit import fold
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*|\d+")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*|\d+")
+_CONTRACTION = re.compile(r"[’'](ve|re|ll|m|d)$|n[’']t$", re.I)
 _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "de", "du", "des", "la", "le", "del", "da", "do",
               "dos", "das", "van", "von", "bin", "ibn", "upon", "on", "sur", "am", "di", "y", "e"}
 _UPPER_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|at|az|ed|es)-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
 _SUFFIX = re.compile(
     r"^[ \-]+(territorial community|urban territorial community|rural territorial community|community|hromada|"
-    r"region|oblast|raion|rayon|district|province|governorate|state|krai|kray|municipality|township|city|"
+    r"region|oblast|raion|rayon|district|county|parish|province|governorate|state|krai|kray|municipality|township|city|"
     r"town|village)\b", re.I)
 _LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural territorial community": 3,
           "community": 3, "hromada": 3, "municipality": 3, "township": 3, "region": 1, "oblast": 1, "province": 1,
-          "governorate": 1, "state": 1, "krai": 1, "kray": 1, "raion": 2, "rayon": 2, "district": 2, "city": 4,
+          "governorate": 1, "state": 1, "krai": 1, "kray": 1, "raion": 2, "rayon": 2, "district": 2, "county": 2,
+          "parish": 2, "city": 4,
           "town": 4, "village": 4}
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
@@ -49,7 +51,9 @@ class _Raw:
     weak: bool       # a person's title before it: only with a cue and support
     cue: bool
     demonym: str | None = None
-    glued: bool = False   # capitalised non-place words glued to it ("Paris Hilton", "Washington Post")
+    glued: bool | str = False   # capitalised non-place words glued to it ("Paris Hilton", "Washington Post")
+    contained: bool = False  # narrowed by the region/country written right after it ("London, Kentucky")
+    surname: bool = False  # the last word of a capitalised run ("Marty Walsh"): a person's name
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +80,6 @@ def _demonyms() -> dict[str, str]:
             d = d.strip().lower()
             if len(d) > 3:
                 out.setdefault(d, c["cc"])
-                out.setdefault(d + "s", c["cc"])
     for r in read_csv_rows("demonym_extras.csv"):
         out[fold(r["word"])] = r["cc"]
     return out
@@ -89,7 +92,7 @@ def _groups(text: str) -> list[list[tuple[int, int, str]]]:
     last_end = -10
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        cap = tok[0].isupper() or bool(_UPPER_PARTICLE.match(tok))
+        cap = (tok[0].isupper() or bool(_UPPER_PARTICLE.match(tok))) and not _CONTRACTION.search(tok)
         particle = tok in _PARTICLES
         joined = m.start() - last_end == 1 and text[last_end] == " "
         if cap or (particle and cur and joined):
@@ -128,40 +131,54 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
     lower_words = None
     out: list[_Raw] = []
     seen: dict[tuple, list[Scored]] = {}
+    surnames: set[str] = set()
     for g in _groups(text):
         i = 0
+        out_in_group = False
         while i < len(g):
             found = None
-            for n in range(min(_MAX_WORDS, len(g) - i), 0, -1):
-                toks = g[i:i + n]
-                if toks[0][2] in _PARTICLES or toks[-1][2] in _PARTICLES:
-                    continue
-                start, end = toks[0][0], toks[-1][1]
-                name = _POSSESSIVE.sub("", text[start:end])
-                end = start + len(name)
-                key = fold(name)
-                if not key or (n == 1 and key in stop) or key.isdigit():
-                    continue
-                if n == 1 and key in dem:
-                    if demonyms:
-                        found = (n, start, end, name, None, dem[key])
+            for loose in (False, True):     # exact names of any length first, then spelling variants
+                for n in range(min(_MAX_WORDS, len(g) - i), 0, -1):
+                    toks = g[i:i + n]
+                    if toks[0][2] in _PARTICLES or toks[-1][2] in _PARTICLES:
+                        continue
+                    if loose and n > 1 and fold(toks[0][2]) in stop:
+                        continue
+                    start, end = toks[0][0], toks[-1][1]
+                    name = _POSSESSIVE.sub("", text[start:end])
+                    end = start + len(name)
+                    key = fold(name)
+                    if not key or (n == 1 and key in stop) or key.isdigit():
+                        continue
+                    if n == 1 and key in dem:
+                        if demonyms and not loose:
+                            found = (n, start, end, name, None, dem[key])
+                            break
+                        continue
+                    if loose:
+                        cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
+                    else:
+                        cands = retrieve(gaz, name, fuzzy=False, skeletons=False)
+                    if len(key.replace(" ", "")) <= 4 and name.isupper():   # "US", "UK" yes; "SA", "AMLO" no
+                        cands = [c for c in cands if c.entry.level == 0]
+                    if cands:
+                        found = (n, start, end, name, cands, None)
                         break
-                    continue
-                cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
-                if len(key) <= 3 and name.isupper():       # "US", "UK" yes; "SA", "ISW" no
-                    cands = [c for c in cands if c.entry.level == 0]
-                if cands:
-                    found = (n, start, end, name, cands, None)
+                if found is not None:
                     break
             if found is None:
                 i += 1
                 continue
+            if found[5] is not None:
+                out_in_group = True
             n, start, end, name, cands, demcc = found
             level, near = None, False
             m = _SUFFIX.match(text[end:end + 40])
             if m and demcc is None:
                 level = _LEVEL[m.group(1).lower()]
                 end += m.end()
+                if not any(c.entry.level == level for c in cands):   # "Zaporozhye region": the unit's spelling
+                    cands = retrieve(gaz, name, fuzzy=False, force_skeletons=True) or cands
             before = text[max(0, start - 40):start].lower()
             if re.search(r"(near|outskirts of|outside|around|vicinity of|(north|south|east|west)(-?(east|west))? of|"
                          r"km from|direction of|suburbs? of)\s+(the\s+)?$", before):
@@ -169,18 +186,25 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             prev = _prev_word(text, start)
             cue = prev in cues["locative_cues"] or level is not None
             weak = prev in cues["person_titles"]
-            glued = False
+            glued = surname = False
             if n < len(g) and demcc is None:
                 rest_after = g[i + n:]
-                rest_before = g[:i]
-                if (rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2])) \
-                        or rest_before:
-                    glued = True
+                if rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2]) \
+                        and fold(rest_after[0][2]) not in stop:
+                    glued = "institution" if rest_after[0][2].lower() in cues["institution_words"] else True
+                before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES]
+                first_name = bool(before_toks) and not before_toks[-1][2].isupper()
+                small = not cands or all(c.entry.level == 4 and c.entry.population < 100_000 for c in cands)
+                if first_name and small and not out_in_group:
+                    surname = True
+                    surnames.add(fold(name))
             if n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
                 if lower_words is None:
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
                 if name.lower() in lower_words:
                     glued = True
+                elif demcc is None and all(c.entry.level == 4 and c.entry.population < 10_000 for c in cands):
+                    glued = True      # "Snow in Edmonton": a word that starts a sentence, not a hamlet
             if demcc is not None:
                 ent = gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
@@ -190,8 +214,12 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 sk = (name, level)
                 if sk not in seen:
                     seen[sk] = geo_rank(cands, base_ctx, level)
-                out.append(_Raw(start, end, phrase, seen[sk], weak, cue, None, glued))
+                out.append(_Raw(start, end, phrase, seen[sk], weak, cue, None, glued, surname))
+                out_in_group = True
             i += n
+    for r in out:   # "Walsh" alone after "Marty Walsh": the person again
+        if r.demonym is None and not r.surname and " " not in r.phrase.core and fold(r.phrase.core) in surnames:
+            r.surname = True
     return out
 
 
@@ -237,6 +265,25 @@ def _article_context(raws: list[_Raw], hint: str | None) -> Context:
     return ctx
 
 
+def _apply_containers(geo, text: str, raws: list[_Raw]) -> None:
+    """"Edmonton, Alberta", "London, Kentucky", "Vasylivka (Zaporizhzhia Oblast)": the region or country written
+    right after a name holds it; keep the candidates inside it."""
+    for a, b in zip(raws, raws[1:]):
+        if not a.ranked or not b.ranked or a.demonym:
+            continue
+        gap = text[a.end:b.start]
+        if gap not in (", ", " (", ",\n", " - "):
+            continue
+        unit = b.ranked[0].entry
+        if unit.level > 1:
+            continue
+        pool = retrieve(geo.gaz, a.phrase.core, fuzzy=False, force_skeletons=True) if unit.level == 1 else a.ranked
+        inside = [c for c in pool if c.entry.cc == unit.cc and (unit.level == 0 or c.entry.admin1 == unit.admin1)
+                  and c.entry.id != unit.id]
+        if inside:
+            a.ranked, a.contained, a.cue = inside, True, True
+
+
 def context_from_text(geo, text: str) -> Context:
     """What a free-text context says (the oblast, raion, country, other places)."""
     raws = _scan(geo, text, None, False, fuzzy=False)
@@ -253,7 +300,9 @@ def _keep(r: _Raw) -> bool:
     strong = e.level <= 1 or e.population >= 100_000 or best.support >= 0.3
     if r.weak and not (r.cue and (strong or best.support > 0)):
         return False
-    if r.glued and not (strong or r.cue):
+    if r.surname and e.level > 1:
+        return False
+    if r.glued and not (e.level <= 1 or r.cue or (r.glued == "institution" and strong)):
         return False
     if best.kind != "exact" and not (r.cue or best.support >= 0.3 or r.phrase.level is not None):
         return False
@@ -270,12 +319,18 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
 
     hint = country_code(country_hint) if country_hint else None
     raws = _scan(geo, text, hint, demonyms, fuzzy)
+    _apply_containers(geo, text, raws)
+    for r in raws:
+        if r.contained:
+            r.ranked = geo_rank(r.ranked, Context(), r.phrase.level)
     ctx = _article_context(raws, hint)
     out: list[PlaceMention] = []
     resolved: dict[tuple, object] = {}
     reranked: dict[tuple, list[Scored]] = {}
     for r in raws:
-        if r.demonym is None:
+        if r.demonym is None and r.contained:
+            r.ranked = geo_rank(r.ranked, ctx, r.phrase.level)
+        elif r.demonym is None:
             rk = (r.phrase.core, r.phrase.level)
             if rk not in reranked:
                 if ctx.admin1 and r.ranked and not any((c.entry.cc, c.entry.admin1) in ctx.admin1 for c in r.ranked):
@@ -284,7 +339,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
             r.ranked = reranked[rk]
         if not _keep(r):
             continue
-        key = (fold(r.phrase.core), r.phrase.level, r.phrase.near)
+        key = (fold(r.phrase.core), r.phrase.level, r.phrase.near, r.ranked[0].entry.id if r.contained else 0)
         if key not in resolved:
             resolved[key] = geo.to_place(r.ranked[0].entry, 3, r.ranked[0].entry.note) if r.demonym \
                 else geo.resolve(r.phrase, ctx, ranked=r.ranked)

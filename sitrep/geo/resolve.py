@@ -146,6 +146,8 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         pop = e.population if e.level == 4 else 200_000   # a region outranks towns, not cities, of its name
         if e.level == 0:
             pop = max(e.population, 1_000_000)
+            if c.kind == "exact":
+                s += 0.2          # "Mexico", "Kazakhstan": the country, not a city also called so
         s += 0.1 * math.log10(max(pop, 300) + 1)
         if e.precision == 2 and e.level == 4:
             s -= 0.03                      # a codifier village without its own coordinates
@@ -167,7 +169,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             sup += 0.2
         if ctx.points and e.level >= 2:
             d = near_km(e.lat, e.lon, ctx.points)
-            sup += 0.35 if d < 30 else 0.2 if d < 80 else 0.08 if d < 200 else 0.0
+            sup += 0.2 if d < 30 else 0.12 if d < 80 else 0.05 if d < 200 else 0.0
         c.score, c.support = s + sup, sup
         out.append(c)
     out.sort(key=lambda c: (-c.score, -c.entry.population, c.entry.id))

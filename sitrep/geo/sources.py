@@ -14,7 +14,7 @@ from typing import Iterator
 
 _SUFFIX = re.compile(
     r"\s+(oblast[’']?|region|state|province|governorate|krai|kray|department|prefecture|county|district|"
-    r"republic|autonomous okrug|municipality|division|territory)$", re.I)
+    r"republic|autonomous okrug|municipality|division|territory|parish|township|shi|xian|qu)$", re.I)
 
 
 def data_path(name: str) -> str:

@@ -11,6 +11,11 @@ verified"); "claimed" when the claimant is a party (ministries, armies, governor
 Kremlin) or uses a claim verb ("claimed", "blamed"); otherwise "reported" (neutral sources, or the outlet's own
 voice, where claimed_by is None). Where a sentence names both a source and the outlet relaying it ("X announced
 this on Telegram, Ukrinform reports"), the source wins.
+
+Best called with `context` = a window of the article that contains the sentence (say 400 characters either
+side): the text before it completes pronouns, surnames and generic heads; the text after it names the speaker
+of a quotation that runs on ('"Last night ... shells. Reports are being verified," he said.'; the span then
+points past the sentence's end) and carries denials ("Kyiv denied ...").
 """
 from __future__ import annotations
 

@@ -9,8 +9,12 @@ Decisions (documented because ACLED leaves room):
 - Vague quantities: several / a few / a handful = 3, a couple = 2, a dozen / dozens = 12, scores = 20,
   hundreds = 100, thousands = 1000; "a family of five" = 5.
 - Several statements in one text are added ("killing a 72-year-old woman ... also killed a 50-year-old woman" = 2,
-  "four soldiers and 10 volunteers" = 14), a repeated identical phrase is counted once, and a stated toll
-  ("death toll rose to 12", "the number of dead reached 7") overrides the sum.
+  "four soldiers and 10 volunteers" = 14, "two were killed ... two more died" = 4), but a figure restated in other
+  words counts once ("three killed ... three civilian residents were killed" = 3), and a stated toll ("death toll
+  rose to 12", "the number of dead reached 7") overrides the sum. A running total ("since February 2022", "so
+  far") is never added to one event's figure and is flagged `cumulative`.
+- Named victims count one each ("Elvino Dias and his aide Paulo Guambe, who were shot dead" = 2); ages in
+  apposition ("Daw Ni Dain, 60, was killed") are not counts.
 - Subset clauses ("including two teachers", "among them three children") are not added.
 - "killed or wounded 50" (deaths not separable): None, as for "not stated" (devset rule 4), never 0.
 - Value 0 only when the text says nobody died ("no casualties", "no one was hurt", "survived", "unhurt") or

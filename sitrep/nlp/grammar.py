@@ -72,7 +72,9 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
         governors.append(governors[-1].head)
     out.modal = any(c.tag_ == "MD" and c.lower_ not in ("can",) for g in governors for c in g.children)
     out.negated = any(c.dep_ == "neg" for g in [tok, *governors] for c in g.children)
-    out.modifier = tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "JJ", "VBG") and tok.head.pos_ in ("NOUN", "PROPN")
+    described = tok.head
+    out.modifier = (tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "VBG") and described.pos_ in ("NOUN", "PROPN")
+                    and not (trigger[0] <= described.idx < trigger[1]))  # "sexual violence" is one cue, not a modifier
     for child in head.children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ in ("nsubj", "csubj"):

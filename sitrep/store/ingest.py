@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import Callable, Iterable, Iterator
 
@@ -50,10 +51,6 @@ def _extract_safely(extract: Extractor, article: Article) -> list[Event] | str:
         return f"extraction failed: {type(e).__name__}: {e}"
 
 
-def _worker(article: Article) -> list[Event] | str:
-    return _extract_safely(_default_extractor(), article)
-
-
 def _store_one(store: Store, article: Article, result: list[Event] | str, summary: IngestSummary) -> None:
     if isinstance(result, str):
         summary.problems.append(f"{article.origin or article.id}: {result}")
@@ -67,9 +64,9 @@ def ingest_articles(store: Store, articles: Iterable[Article], extract: Extracto
                     summary: IngestSummary | None = None, jobs: int = 1, on_article=None) -> IngestSummary:
     """Extract and store every article not stored yet. `extract` defaults to sitrep.pipeline.extract_article."""
     summary = summary if summary is not None else IngestSummary()
-    if jobs > 1 and extract is None:
-        return _ingest_parallel(store, articles, summary, jobs, on_article)
     extract = extract or _default_extractor()
+    if jobs > 1:
+        return _ingest_parallel(store, articles, summary, jobs, on_article, extract)
     for article in articles:
         summary.articles_read += 1
         if store.has_article(article):
@@ -82,9 +79,10 @@ def ingest_articles(store: Store, articles: Iterable[Article], extract: Extracto
 
 
 def _ingest_parallel(store: Store, articles: Iterable[Article], summary: IngestSummary, jobs: int,
-                     on_article) -> IngestSummary:
-    """Extraction in worker processes, storing in this one (in input order, so results are the same)."""
-    _default_extractor()  # fail early and clearly when extraction is missing
+                     on_article, extract: Extractor) -> IngestSummary:
+    """Extraction in worker processes (`extract` must be a module-level function), storing in this one, in
+    input order, so the result is the same as with one process."""
+    work = partial(_extract_safely, extract)
     it = iter(articles)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         while True:
@@ -98,7 +96,7 @@ def _ingest_parallel(store: Store, articles: Iterable[Article], summary: IngestS
                     summary.articles_skipped_known += 1
                 else:
                     todo.append(article)
-            for article, result in zip(todo, pool.map(_worker, todo)):
+            for article, result in zip(todo, pool.map(work, todo)):
                 _store_one(store, article, result, summary)
                 if on_article:
                     on_article()

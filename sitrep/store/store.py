@@ -239,11 +239,11 @@ class Store(TokensMixin, EditsMixin):
         """Every event matching the filter, oldest first (exports)."""
         where, params = where_clause(flt or EventFilter(), self.db.is_pg)
         last_date, last_id = "", ""
-        while True:  # keyset pages, so a huge export never holds one giant cursor open
+        while True:  # keyset pages (index ranges), so a huge export never holds one giant cursor open
             rows = self.db.execute(
-                f"SELECT sort_date, event_id, COALESCE(data, base) FROM events WHERE {where} AND (sort_date > ? OR "
-                "(sort_date = ? AND event_id > ?)) ORDER BY sort_date, event_id LIMIT 1000",
-                [*params, last_date, last_date, last_id]).fetchall()
+                f"SELECT sort_date, event_id, COALESCE(data, base) FROM events WHERE {where} AND "
+                "(sort_date, event_id) > (?, ?) ORDER BY sort_date, event_id LIMIT 1000",
+                [*params, last_date, last_id]).fetchall()
             for row in rows:
                 yield _loads(row[2])
             if len(rows) < 1000:
@@ -258,8 +258,8 @@ class Store(TokensMixin, EditsMixin):
         where, params = where_clause(flt or EventFilter(), self.db.is_pg)
         if cursor:
             sort_date, event_id = decode_cursor(cursor)
-            where += " AND (sort_date < ? OR (sort_date = ? AND event_id < ?))"
-            params += [sort_date, sort_date, event_id]
+            where += " AND (sort_date, event_id) < (?, ?)"  # a row value: an index range, not a scan
+            params += [sort_date, event_id]
         rows = self.db.execute(f"SELECT sort_date, event_id, COALESCE(data, base) FROM events WHERE {where} "
                                "ORDER BY sort_date DESC, event_id DESC LIMIT ?", [*params, limit + 1]).fetchall()
         events = [_loads(r[2]) for r in rows[:limit]]

@@ -91,7 +91,7 @@ def test_without_reference_year_comes_from_the_text():
 
 
 def test_future_dates_are_never_returned():
-    assert find_dates("Talks are planned for next Monday and for 2030.", REF) == []
+    assert find_dates("Talks are planned for next Monday, next weekend and for 2030.", REF) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -135,3 +135,17 @@ def test_ingest_paths_reads_files_stores_them_and_names_bad_lines(db_url, tmp_pa
     again = ingest_paths([str(src)], db_url, extract=fake_extract)
     assert (again.articles_skipped_known, again.events_new, again.events_merged) == (2, 0, 0)
     assert "2 already stored" in again.describe()
+
+
+def test_parallel_extraction_stores_the_same_as_one_process(tmp_path):
+    from store_factory import fake_extract
+
+    from sitrep.store import ingest_articles
+    arts = [article(str(i), f"Kharkiv strike report {i}, {i % 4} killed.") for i in range(12)]
+    results = []
+    for jobs in (1, 2):
+        with open_store(str(tmp_path / f"j{jobs}.db")) as store:
+            summary = ingest_articles(store, arts, extract=fake_extract, jobs=jobs)
+            assert summary.articles_read == 12 and not summary.problems
+            results.append([(e.event_id, len(e.sources), e.fatalities) for e in store.iter_events()])
+    assert results[0] == results[1]

@@ -135,3 +135,17 @@ def test_phone_layout_is_usable(browser, site, shot):
     shot(pg, "dashboard-phone.png")
     ctx.close()
     assert width <= 400
+
+
+def test_analyst_marks_an_event_as_not_an_event(page, site):
+    page.goto(site["url"] + "/events/e-kyiv-1")
+    page.fill("#token", site["token"])
+    page.click("#token-form button[type=submit]")
+    page.fill("#n-reason", "a commemoration")
+    with page.expect_navigation():
+        page.click("#notevent-form button[type=submit]")
+    page.wait_for_selector("#status:has-text('match')")
+    assert page.locator("#list .item[data-id='e-kyiv-1']").count() == 0
+    page.goto(site["url"] + "/events/e-kyiv-1")
+    assert "not an event" in page.inner_text("#status-banner")
+    assert "a commemoration" in page.inner_text("#history")

@@ -144,6 +144,7 @@
     var p = listParams();
     if (append && state.next) p.set("cursor", state.next);
     return S.getJSON("/api/events?" + p).then(function (data) {
+      var active = document.activeElement, keep = active && listBox.contains(active) ? active.getAttribute("data-id") : null;
       if (!append) listBox.textContent = "";
       data.events.forEach(function (e) {
         var b = el("button.item", {type: "button", "data-id": e.event_id},
@@ -157,6 +158,10 @@
       });
       state.next = data.next;
       moreBtn.hidden = !data.next;
+      if (keep) {  // a keyboard user keeps their place when the map moves and the list is redrawn
+        var again = listBox.querySelector('.item[data-id="' + CSS.escape(keep) + '"]');
+        if (again) again.focus();
+      }
     });
   }
   moreBtn.addEventListener("click", function () { loadList(true); });
