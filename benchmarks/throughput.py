@@ -37,14 +37,15 @@ CLI = [sys.executable, "-c", "import sys; sys.argv[0] = 'sitrep'; from sitrep.cl
 
 # --- the corpus ------------------------------------------------------------------------------------------
 
-def base_articles(devset: Path = DEVSET, samples: Path = SAMPLES) -> list:
+def base_articles(devset: Path = DEVSET, samples: Path | None = SAMPLES) -> list:
     """The devset articles (as `sitrep eval` feeds them) and the sample articles, once each."""
     from sitrep.evaluate import load_gold
     from sitrep.ingest import read_inputs
     from sitrep.model import Article
 
     arts = [a for a, _ in load_gold(devset)] if devset.is_dir() else []
-    arts += [a for a in read_inputs([str(samples)]) if isinstance(a, Article)]
+    if samples is not None:
+        arts += [a for a in read_inputs([str(samples)]) if isinstance(a, Article)]
     if not arts:
         sys.exit(f"no articles found in {devset} or {samples}")
     return arts
@@ -214,9 +215,9 @@ def row(label: str, n: int, r: dict, ref: dict | None = None) -> str:
 HEADER = f"  {'configuration':34}{'art/s':>9}{'seconds':>9}{'PSS MB':>9}{'RSS MB':>9}{'x sm':>6}"
 
 
-def speed_table(n: int, tmp: Path, jobs_list=(1, 2), with_ray: bool = False) -> dict:
+def speed_table(n: int, tmp: Path, jobs_list=(1, 2), with_ray: bool = False, base: list | None = None) -> dict:
     """Print blank / en_core_web_sm / sitrep extract per jobs on `n` articles; return the measurements."""
-    path = write_jsonl(corpus(n), tmp / f"corpus-{n}.jsonl")
+    path = write_jsonl(corpus(n, base), tmp / f"corpus-{n}.jsonl")
     res = {"blank": measure(worker_cmd("blank", str(path))), "sm": measure(worker_cmd("sm", str(path)))}
     for j in jobs_list:
         res[f"jobs{j}"] = sitrep_extract(path, j, tmp)

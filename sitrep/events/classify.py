@@ -100,7 +100,7 @@ def resolve_with_actors(sub: str, taker_inter: str | None, taker_country: str | 
     by anyone else -> Abduction/forced disappearance.
     """
     state = taker_inter in ("State forces", "External/Other forces")  # the latter: a state's army abroad
-    own_ground = taker_inter == "State forces" and (taker_country is None or taker_country == place_country)
+    own_ground = taker_inter == "State forces" and (None in (taker_country, place_country) or taker_country == place_country)
     if sub == TERRITORY_REGAIN:
         if state and not own_ground:
             return "Armed clash"   # a foreign army "liberating" a place is its capture (e.g. Russian MoD wording)

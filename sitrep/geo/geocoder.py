@@ -98,10 +98,12 @@ class Geocoder:
             return None
         return self.to_place(ranked[0].entry, 3, ranked[0].entry.note)
 
-    def find_mentions(self, text: str, country_hint: str | None = None, demonyms: bool = False) -> list[PlaceMention]:
+    def find_mentions(self, text: str, country_hint: str | None = None, demonyms: bool = False,
+                      best_guess: bool = False) -> list[PlaceMention]:
+        """Every place mention of an article, resolved with the article as context (see mentions.py)."""
         from sitrep.geo.mentions import find_mentions
 
-        return find_mentions(self, text, country_hint=country_hint, demonyms=demonyms)
+        return find_mentions(self, text, country_hint=country_hint, demonyms=demonyms, best_guess=best_guess)
 
     # -- internals used by mentions.py and commands.py ------------------------------------------------
     def context(self, text: str) -> Context:
@@ -121,6 +123,8 @@ class Geocoder:
                skeletons: bool = True) -> list[Scored]:
         cands = retrieve(self.gaz, phrase.core, fuzzy=fuzzy, skeletons=skeletons, ctx=ctx)
         want = phrase.level
+        if want is not None and skeletons and not any(c.entry.level == want for c in cands):
+            cands = retrieve(self.gaz, phrase.core, fuzzy=fuzzy, ctx=ctx, force_skeletons=True) or cands
         if want == 1 and any(c.entry.level == 1 for c in cands):
             cands = [c for c in cands if c.entry.level == 1]
         elif want in (2, 3) and any(c.entry.level in (2, 3) for c in cands):
@@ -130,7 +134,7 @@ class Geocoder:
         return score(cands, ctx, want)
 
     def resolve(self, phrase: descriptors.Phrase, ctx: Context, ranked: list[Scored] | None = None,
-                fuzzy: bool = True) -> Place | None:
+                fuzzy: bool = True, best_guess: bool = False) -> Place | None:
         ranked = self.ranked(phrase, ctx, fuzzy=fuzzy) if ranked is None else ranked
         if not ranked:
             return None
@@ -144,6 +148,10 @@ class Geocoder:
         if phrase.near:
             precision = max(precision, 2)
         rv = rivals(ranked)
+        if rv and best_guess:
+            listed = [describe(c.entry) for c in [best, *rv][:10]]
+            return self.to_place(e, 3, f"ambiguous: {len(rv) + 1} places named {phrase.core!r} fit; the most "
+                                 f"likely is given", listed)
         if rv:
             return self.fallback([best, *rv], phrase.core)
         return self.to_place(e, precision, e.note)

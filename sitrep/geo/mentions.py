@@ -206,7 +206,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 elif demcc is None and all(c.entry.level == 4 and c.entry.population < 10_000 for c in cands):
                     glued = True      # "Snow in Edmonton": a word that starts a sentence, not a hamlet
             if demcc is not None:
-                ent = gaz.country(demcc)
+                ent = gaz.find(0, demcc[1:]) if demcc.startswith("@") else gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
                 out.append(_Raw(start, end, descriptors.Phrase(name, 0, False, ""), ranked, False, True, demcc))
             else:
@@ -312,7 +312,9 @@ def _keep(r: _Raw) -> bool:
 
 
 def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: bool = False,
-                  fuzzy: bool = True) -> list[PlaceMention]:
+                  fuzzy: bool = True, best_guess: bool = False) -> list[PlaceMention]:
+    """Place mentions of `text`. best_guess=True (geoparse): an ambiguous name gets its most likely reading
+    (still geo_precision 3, the candidates and a note) instead of the unit all readings share."""
     if not isinstance(text, str) or not text.strip():
         return []
     from sitrep.geo.geocoder import country_code
@@ -342,7 +344,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
         key = (fold(r.phrase.core), r.phrase.level, r.phrase.near, r.ranked[0].entry.id if r.contained else 0)
         if key not in resolved:
             resolved[key] = geo.to_place(r.ranked[0].entry, 3, r.ranked[0].entry.note) if r.demonym \
-                else geo.resolve(r.phrase, ctx, ranked=r.ranked)
+                else geo.resolve(r.phrase, ctx, ranked=r.ranked, best_guess=best_guess)
         place = resolved[key]
         if place is not None:
             out.append(PlaceMention(r.start, r.end, text[r.start:r.end], place))

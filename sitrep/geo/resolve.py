@@ -147,7 +147,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         if e.level == 0:
             pop = max(e.population, 1_000_000)
             if c.kind == "exact":
-                s += 0.2          # "Mexico", "Kazakhstan": the country, not a city also called so
+                s += 0.5          # "Mexico", "Kazakhstan": the country, not a city also called so
         s += 0.1 * math.log10(max(pop, 300) + 1)
         if e.precision == 2 and e.level == 4:
             s -= 0.03                      # a codifier village without its own coordinates

@@ -37,6 +37,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "reportedly", "reported", "also",
         "all", "later", "confirmed", "subsequently", "immediately", "both", "who", "that", "allegedly", "then",
         "now", "as", "people", '"', "“", "”", "'", ",", "others", "more", "in", "total", "of", "them"}
+_DEMONYM = re.compile(r"(?:ans|is|ese|ites|ers|ks|hs)$")  # capitalised plurals: Palestinians, Somalis, Sudanese
 _SINGULAR_DET = {"a", "an", "another", "one", "her", "his", "their", "its", "single"}
 _PLURAL_SINGULAR_EXCEPTIONS = {"police", "personnel", "staff", "crew", "people", "men", "women", "children"}
 
@@ -227,6 +228,8 @@ def _noun(toks: list[_Tok], k: int, singular: bool) -> tuple[str, int] | None:
         w = toks[j].low
         if w in lex["non_person_nouns"] and not (j + 1 < len(toks) and toks[j + 1].low in lex["person_nouns"]):
             return "bad", j + 1  # "25 drones"; but "a village chief", "two car drivers"
+        if w not in lex["person_nouns"] and toks[j].cap and _DEMONYM.search(w):
+            return ("person", j + 1) if not singular else None  # "15 Palestinians", "12 Somalis"
         if w in lex["person_nouns"]:
             while j + 1 < len(toks) and toks[j + 1].low in lex["person_nouns"] and toks[j + 1].low != "others":
                 j += 1
@@ -335,7 +338,9 @@ def _name_run(toks: list[_Tok], i: int) -> int:
     j = i
     while j < len(toks) and j - i < 4 and (toks[j].cap or toks[j].low in {"al", "bin", "de", "van", "von"}):
         w = toks[j].low
-        if w in _MONTHS or w in lex["non_person_nouns"] or w in lex["org_words"] or not w.isalpha() and "-" not in w:
+        nums = lex["numbers"]
+        if w in _MONTHS or w in lex["non_person_nouns"] or w in lex["org_words"] or not w.isalpha() and "-" not in w \
+                or w in nums["units"] or w in nums["tens"] or w in nums["vague"] or w in lex["person_nouns"]:
             return 0
         j += 1
     return j if j - i >= 2 else 0

@@ -28,11 +28,17 @@ def is_remote(path: str) -> bool:
     return "://" in path and not path.startswith("file://")
 
 
+_JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz")
+
+
 def is_parquet_dataset(path: str) -> bool:
-    """A `.parquet` file, or a folder whose data files are all Parquet (hidden and marker files aside)."""
+    """A `.parquet` file, a local folder whose data files are all Parquet (hidden and marker files aside), or a
+    remote URI that does not name a JSONL file (a remote folder is taken for a Parquet dataset)."""
     if path.lower().endswith(".parquet"):
         return True
-    if is_remote(path) or not os.path.isdir(path):
+    if is_remote(path):
+        return not path.lower().endswith(_JSONL_SUFFIXES)
+    if not os.path.isdir(path):
         return False
     seen = False
     for root, dirs, files in os.walk(path):

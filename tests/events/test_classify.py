@@ -71,3 +71,13 @@ def test_non_state_capture_overtakes_territory():
 def test_detention_by_state_is_arrest_and_by_militia_abduction():
     assert resolve_with_actors(ARREST_OR_ABDUCTION, "State forces", "Kenya", "Kenya", True) == "Arrests"
     assert resolve_with_actors(ARREST_OR_ABDUCTION, "Political militia", None, "Kenya", True) == "Abduction/forced disappearance"
+
+
+def test_every_cue_in_the_lexicon_is_a_pattern_string():
+    from sitrep.data import load_yaml
+
+    spec = load_yaml("lexicons/event_cues.yaml")
+    assert all(isinstance(p, str) for pats in spec["cues"].values() for p in pats)
+    known = set(spec["cues"])
+    for rule in spec["rules"]:
+        assert set(rule.get("all", [])) | set(rule.get("none", [])) <= known, rule

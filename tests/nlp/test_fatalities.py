@@ -181,3 +181,14 @@ def test_counts_are_non_negative_and_spans_match_text(text):
         assert text[found.start:found.end] == found.text
     injured = count_injured(text)
     assert injured is None or injured >= 0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Three Ukrainian soldiers were killed near Bakhmut.", 3),
+    ("Two Russians were killed and 3 Ukrainians injured.", 2),
+    ("At least 15 Palestinians lost their lives in the strike.", 15),
+    ("Twelve Somalis died in the blast.", 12),
+    ("Several Sudanese were killed in the raid.", 3),
+])
+def test_capitalised_number_words_and_demonyms_are_counts_not_names(text, expected):
+    assert deaths(text) == expected

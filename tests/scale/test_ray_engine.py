@@ -53,9 +53,10 @@ def test_inputs_are_split_between_sitrep_readers_and_ray_datasets(tmp_path):
     (mixed / "a.txt").write_text("text")
     pq.write_table(pa.table({"text": ["x"]}), mixed / "b.parquet")
     assert is_parquet_dataset(str(ds)) and not is_parquet_dataset(str(mixed))
-    local, parquet, remote = split_inputs([str(mixed), str(ds), "-", "s3://bucket/news.jsonl", "one.parquet"])
+    local, parquet, remote = split_inputs([str(mixed), str(ds), "-", "s3://bucket/news.jsonl", "one.parquet",
+                                           "gs://bucket/dataset/"])
     assert local == [str(mixed), "-"]
-    assert parquet == [str(ds), "one.parquet"]
+    assert parquet == [str(ds), "one.parquet", "gs://bucket/dataset/"]
     assert remote == ["s3://bucket/news.jsonl"]
 
 
