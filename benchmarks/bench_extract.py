@@ -25,9 +25,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000, help="articles: the devset repeated (default 1,000)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1], help="sitrep extract --jobs values (default 1)")
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     base = base_articles(DEVSET, samples=None)
     print(f"devset: {len(base)} articles, repeated to {args.n:,}")
-    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as d:
+    with tempfile.TemporaryDirectory(prefix="tput-") as d:
         speed_table(args.n, Path(d), jobs_list=tuple(args.jobs), base=base)
     print(f"  {strict_f1()}")
 

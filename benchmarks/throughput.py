@@ -248,7 +248,8 @@ def strict_f1() -> str:
 def scaling(tmp: Path, first: dict, n_main: int, full_100k: bool, merge_timeout: float) -> None:
     """Full extraction (2 jobs) at 1,000 and 10,000; the merge step alone up to 100,000."""
     print("\ngrowth: sitrep extract --jobs 2, whole command")
-    for n in (1000, 10000) + ((100000,) if full_100k else ()):
+    points = sorted({1000, n_main} | ({10000} if n_main >= 10000 else set()) | ({100000} if full_100k else set()))
+    for n in points:
         r = first.get("jobs2") if n == n_main else None
         r = r or sitrep_extract(write_jsonl(corpus(n), tmp / f"corpus-{n}.jsonl"), 2, tmp)
         print(f"  {n:>7,} articles {r['seconds']:8.1f} s  {1e3 * r['seconds'] / n:6.2f} ms/article  "
@@ -277,9 +278,10 @@ def main() -> None:
     ap.add_argument("--ray", action="store_true", help="also run `sitrep extract --engine ray` (2 CPUs)")
     ap.add_argument("--no-growth", action="store_true", help="skip the 1,000 / 10,000 / 100,000 growth rows")
     ap.add_argument("--profile", type=int, default=300, help="articles to profile on the 1-job path (0: none)")
-    ap.add_argument("--merge-timeout", type=float, default=600.0, help="seconds allowed per merge-only point")
+    ap.add_argument("--merge-timeout", type=float, default=300.0, help="seconds allowed per merge-only point")
     ap.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)
     if args.worker:
         kind, *rest = args.worker
         if kind == "merge":
@@ -287,7 +289,7 @@ def main() -> None:
         if kind == "profile":
             return run_profile_worker(rest[0])
         return run_worker(kind, rest[0])
-    with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as d:
+    with tempfile.TemporaryDirectory(prefix="tput-") as d:
         tmp = Path(d)
         first = speed_table(args.n, tmp, with_ray=args.ray)
         print(f"  {strict_f1()}")

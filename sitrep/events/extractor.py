@@ -300,7 +300,7 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     named. The weapon named in a neighbouring sentence decides; else ACLED's usual reading of an army's
     unspecified attack on a place, remote shelling."""
     span = hits.first("a_strike_verb")
-    if span is None:
+    if span is None or hits.has("m_disaster"):
         return None
     base = Classification("Shelling/artillery/missile attack", span, hits)
     neighbour = _with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
@@ -426,8 +426,9 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
 
 
 def _context(m: _Mention, text: str) -> str:
+    """The paragraph around the evidence: a quote's speaker is often named after it ('..., he said.')."""
     s = m.sentences[0]
-    return text[max(0, s.start - 400):s.start]
+    return text[max(0, s.start - 400):m.sentences[-1].end + 400]
 
 
 def _provenance(m: _Mention, text: str, fat, attr, base: int) -> list[Provenance]:

@@ -270,13 +270,13 @@ def _add_admin2(w: _Writer, subs: list, links: dict, admin1: dict) -> None:
 
 
 def _centroid(rows: list[list]) -> list[float] | None:
-    """Middle of the area a set of places covers: the midpoint of their 1st-99th percentile box (the places'
+    """Middle of the area a set of places covers: the midpoint of their 0.5-99.5 percentile box (the places'
     mean would sit in the densest corner)."""
     if not rows:
         return None
     lats = sorted(r[2] for r in rows)
     lons = sorted(r[3] for r in rows)
-    lo, hi = int(len(rows) * 0.01), max(int(len(rows) * 0.99) - 1, 0)
+    lo, hi = int(len(rows) * 0.005), max(int(len(rows) * 0.995) - 1, 0)
     return [round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)]
 
 

@@ -150,7 +150,7 @@ def _candidates(text: str, ref: dt.date | None, year_hint: int | None):
     """Yield (start, end, date, precision, relative) for every pattern match (overlaps resolved later)."""
     cal = _cal()
     rx = cal["re"]
-    months, weekdays = cal["months"], cal["weekdays"]
+    months = cal["months"]
     has_digit = any(c.isdigit() for c in text)
     if has_digit:
         for m in rx["iso"].finditer(text):
