@@ -396,7 +396,7 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
         return None  # less than a month-level date: ACLED does not code it
     first = m.sentences[0]
     fat = count_fatalities(evidence)
-    if m.shared_toll:
+    if m.shared_toll and not (fat is not None and fat.value == 0):  # "no casualties" holds for every place
         fat = count_fatalities(m.toll_sentence.text) if m.toll_sentence else None
         if fat is not None:
             fat = type(fat)(fat.value, fat.start + m.toll_sentence.start - start, fat.end + m.toll_sentence.start - start,

@@ -25,6 +25,17 @@ def is_demonym(word: str) -> bool:
     return w in _demonyms() or (w.endswith("s") and w[:-1] in _demonyms())
 
 
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_yaml("lexicons/place_stopwords.yaml")["words"])
+
+
+def is_generic_phrase(name: str) -> bool:
+    """"Regional State", "Getty", "Photo": words of the page, not a place."""
+    words = re.findall(r"[\w'’]+", name.lower())
+    return not words or all(w in _stopwords() for w in words)
+
+
 def is_country_level(place: Place) -> bool:
     """A whole country is less than ACLED's region-level minimum for an event's place."""
     return place.admin1 is None
@@ -73,10 +84,10 @@ def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
     named: set[str] = set()
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.place is None or not m.place.country or is_demonym(m.name):
+        if m.place is None or not m.place.country or is_demonym(m.name) or is_generic_phrase(m.name):
             continue
         counts[m.place.country] = counts.get(m.place.country, 0) + 1
-        if names_country(m) or _REGION_WORD.search(m.name):
+        if names_country(m) or (_REGION_WORD.search(m.name) and m.place.geo_precision == 3):
             named.add(m.place.country)
     if counts:
         named.add(max(counts, key=counts.get))
@@ -102,7 +113,7 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
     for m in mentions:
         if m.start < skip_until:
             continue
-        if m.place is None or names_country(m) or is_demonym(m.name):
+        if m.place is None or names_country(m) or is_demonym(m.name) or is_generic_phrase(m.name):
             continue
         if countries is not None and m.place.country not in countries:
             continue
