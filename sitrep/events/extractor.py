@@ -29,6 +29,7 @@ from sitrep.nlp.grammar import roles
 from sitrep.nlp.sentences import Sentence, split_sentences
 
 _PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
+_REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
 _WEAPONS = {"w_ied": "Remote explosive/landmine/IED", "w_air": "Air/drone strike",
             "w_artillery": "Shelling/artillery/missile attack"}
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -143,6 +144,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan, shared_toll=len(places) > 1)
             _assign_actors(m, s, found, ex.actors, country)
             mentions_out.append(m)
+    _infer_unnamed_attackers(mentions_out)
     events = [_to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return _merge_within_article(events)
@@ -364,6 +366,19 @@ def _assign_actors(m: _Mention, s: Sentence, found: list[ActorMention], lex: Act
         m.actor2 = lex.civilians(_country_of(m, country))
     if m.actor1 is None:
         m.actor1 = lex.unidentified(_country_of(m, country))
+
+
+def _infer_unnamed_attackers(mentions: list[_Mention]) -> None:
+    """"Five communities were shelled": when every strike of the article whose attacker is named was made by
+    the same force, a strike reported with no attacker in the same article is taken to be that force's too."""
+    remote = [m for m in mentions if m.cls.sub_event_type in _REMOTE]
+    named = {m.actor1 for m in remote if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
+    if len(named) != 1:
+        return
+    (force,) = named
+    for m in remote:
+        if m.actor1 is None or m.actor1.side == "UNKNOWN":
+            m.actor1 = force
 
 
 def _country_of(m: _Mention, article_country: str | None) -> str | None:
