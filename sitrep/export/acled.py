@@ -51,6 +51,10 @@ def _countries() -> dict[str, tuple[str, int]]:
         return {}
     out = {c["name"].lower(): (c["iso"], int(c["isonumeric"])) for c in table.values()}
     out.update({c["iso"].lower(): (c["iso"], int(c["isonumeric"])) for c in table.values()})
+    text = resources.files("sitrep").joinpath("data/export/country_aliases.csv").read_text(encoding="utf-8")
+    for name, iso2 in list(csv.reader(text.splitlines()))[1:]:  # ACLED's and common spellings
+        if iso2.lower() in out:
+            out[name.lower()] = out[iso2.lower()]
     return out
 
 

@@ -290,13 +290,23 @@ def context_from_text(geo, text: str) -> Context:
     return _article_context(raws, None)
 
 
-def _keep(r: _Raw) -> bool:
+def _support_from_others(r: _Raw, ctx: Context) -> float:
+    best = r.ranked[0]
+    again = score([Scored(best.hit, best.kind, best.base)], ctx, r.phrase.level)
+    return again[0].support if again else 0.0
+
+
+def _keep(r: _Raw, others=None) -> bool:
+    """Whether a reading is a place mention. `others()` gives the support the rest of the article lends it
+    (asked only for weak readings: a name must not vouch for itself)."""
     if not r.ranked:
         return False
     if r.demonym:
         return True
     best = r.ranked[0]
     e = best.entry
+    if others is not None and (r.weak or best.kind != "exact" or (e.level == 4 and e.population < 1000)):
+        best = Scored(best.hit, best.kind, best.base, best.score, others())
     strong = e.level <= 1 or e.population >= 100_000 or best.support >= 0.3
     if r.weak and not (r.cue and (strong or best.support > 0)):
         return False
@@ -325,10 +335,20 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
     for r in raws:
         if r.contained:
             r.ranked = geo_rank(r.ranked, Context(), r.phrase.level)
-    ctx = _article_context(raws, hint)
+    full = _article_context(raws, hint)
+    others: dict[str, Context] = {}
+
+    def ctx_without(name_key: str) -> Context:
+        """The article's context minus the mention itself: a name must not vouch for itself."""
+        if name_key not in others:
+            others[name_key] = _article_context([x for x in raws if fold(x.phrase.core) != name_key], hint) \
+                if any(fold(x.phrase.core) == name_key for x in raws) else full
+        return others[name_key]
+
     out: list[PlaceMention] = []
     resolved: dict[tuple, object] = {}
     reranked: dict[tuple, list[Scored]] = {}
+    ctx = full
     for r in raws:
         if r.demonym is None and r.contained:
             r.ranked = geo_rank(r.ranked, ctx, r.phrase.level)
@@ -339,7 +359,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
                     r.ranked = retrieve(geo.gaz, r.phrase.core, fuzzy=False, ctx=ctx) or r.ranked
                 reranked[rk] = geo_rank(r.ranked, ctx, r.phrase.level)
             r.ranked = reranked[rk]
-        if not _keep(r):
+        if not _keep(r, lambda r=r: _support_from_others(r, ctx_without(fold(r.phrase.core)))):
             continue
         key = (fold(r.phrase.core), r.phrase.level, r.phrase.near, r.ranked[0].entry.id if r.contained else 0)
         if key not in resolved:

@@ -142,6 +142,8 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         e = c.entry
         if ctx.country and e.cc != ctx.country:
             continue
+        if c.kind != "exact" and ctx.countries and e.cc not in ctx.countries:
+            continue        # a spelling variant abroad, when the text says which countries it is about
         s = c.base
         pop = e.population if e.level == 4 else 200_000   # a region outranks towns, not cities, of its name
         if e.level == 0:

@@ -79,6 +79,7 @@ class Gazetteer:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             conn.execute("PRAGMA query_only=1")
             conn.execute("PRAGMA cache_size=-32000")
+            conn.execute("PRAGMA mmap_size=268435456")   # page reads without syscalls
             self._local.conn = conn
         return conn
 

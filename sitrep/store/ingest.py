@@ -51,9 +51,14 @@ def _extract_safely(extract: Extractor, article: Article) -> list[Event] | str:
         return f"extraction failed: {type(e).__name__}: {e}"
 
 
+def _name(article: Article) -> str:
+    """How a message names an article: where it was read from, and its id."""
+    return f"{article.origin} (article {article.id})" if article.origin else f"article {article.id}"
+
+
 def _store_one(store: Store, article: Article, result: list[Event] | str, summary: IngestSummary) -> None:
     if isinstance(result, str):
-        summary.problems.append(f"{article.origin or article.id}: {result}")
+        summary.problems.append(f"{_name(article)}: {result}")
         return
     new, merged = store.ingest_article(article, result)
     summary.events_new += new
@@ -115,7 +120,7 @@ def _ingest_ray(store: Store, articles: Iterable[Article], summary: IngestSummar
                 yield article
 
     def failed(article: Article, reason: str) -> None:
-        summary.problems.append(f"{article.origin or article.id}: {reason}")
+        summary.problems.append(f"{_name(article)}: {reason}")
 
     try:
         for article, events in extract_batches_with_ray(unknown(), on_problem=failed, num_cpus=jobs if jobs > 1 else None):

@@ -50,3 +50,25 @@ def test_world_article(geo):
 def test_empty_and_placeless_texts(geo):
     assert geo.find_mentions("") == []
     assert geo.find_mentions("the quick brown fox jumps over the lazy dog") == []
+
+
+def test_region_written_after_a_name_holds_it(geo):
+    text = "Snow fell in Edmonton, Alberta, and in London, Kentucky, while Vasilyevka, Zaporozhye region, was shelled."
+    ms = {m.name: m.place for m in geo.find_mentions(text)}
+    assert ms["Edmonton"].admin1 == "Alberta"
+    assert ms["London"].admin1 == "Kentucky"
+    assert ms["Vasilyevka"].admin1 == "Zaporizhzhia"
+    assert ms["Zaporozhye region"].geo_precision == 3
+
+
+def test_person_names_are_not_places(geo):
+    text = "Marty Walsh said the plan would work. Walsh later left for the airport."
+    assert not [m for m in geo.find_mentions(text) if m.name == "Walsh"]
+
+
+def test_geoparse_mode_keeps_the_most_likely_reading(geo):
+    text = "Explosions were reported in Ivanivka."
+    strict = geo.find_mentions(text)
+    guess = geo.find_mentions(text, best_guess=True)
+    assert strict and guess and guess[0].place.geo_precision == 3
+    assert len(guess[0].place.candidates) > 1 and guess[0].place.feature == "P"
