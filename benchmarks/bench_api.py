@@ -37,34 +37,42 @@ ACTORS = ["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019
           "Unidentified Armed Group (Ukraine)"]
 
 
-def build_store(db: str, n: int) -> None:
+def build_store(db: str, n: int, per_article: int = 500) -> None:
+    """Synthetic events, `per_article` of them reported by each article (one store transaction per article)."""
     from sitrep.store import open_store
 
     rng = random.Random(42)
     start = date(2023, 1, 1)
     t0 = time.perf_counter()
     with open_store(db) as store:
-        for i in range(n):
-            etype, sub = TYPES[i % len(TYPES)]
-            region, lat0, lon0 = REGIONS[rng.randrange(len(REGIONS))]
-            lat, lon = lat0 + rng.uniform(-0.8, 0.8), lon0 + rng.uniform(-1.2, 1.2)
-            day = (start + timedelta(days=rng.randrange(730))).isoformat()
-            place = f"Place{i}"
-            text = (f"On {day} an incident of type {etype} happened at {place} in {region} oblast; "
-                    f"officials reported {i % 7} killed. Report number {i}.")
-            evidence = text.split(";")[0] + ";"
-            aid = f"a-bench-{i}"
-            art = Article(text=text, id=aid, url=f"https://bench.example/{i}", title=f"Report {i}",
-                          published=day, source="Bench News")
-            ev = Event(event_type=etype, sub_event_type=sub, event_date=day, date_precision="day",
-                       actor1=ACTORS[i % len(ACTORS)], actor2="Civilians (Ukraine)" if i % 3 == 0 else None,
-                       country="Ukraine", admin1=region, location=place, latitude=round(lat, 4),
-                       longitude=round(lon, 4), geo_precision=1, fatalities=i % 7, certainty="reported",
-                       notes=f"On {day}, {etype.lower()} at {place} ({region}).", event_id=f"e-bench-{i}",
-                       sources=[Source(article_id=aid, evidence=evidence, char_start=0, char_end=len(evidence))])
-            store.ingest_article(art, [ev])
-            if (i + 1) % 10000 == 0:
-                print(f"  built {i + 1} events ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+        for first in range(0, n, per_article):
+            sentences, events = [], []
+            offset = 0
+            aid = f"a-bench-{first}"
+            for i in range(first, min(n, first + per_article)):
+                etype, sub = TYPES[i % len(TYPES)]
+                region, lat0, lon0 = REGIONS[rng.randrange(len(REGIONS))]
+                lat, lon = lat0 + rng.uniform(-0.8, 0.8), lon0 + rng.uniform(-1.2, 1.2)
+                day = (start + timedelta(days=rng.randrange(730))).isoformat()
+                place = f"Place{i}"
+                sentence = (f"On {day} an incident of type {etype} happened at {place} in {region} oblast; "
+                            f"officials reported {i % 7} killed.")
+                sentences.append(sentence)
+                events.append(Event(
+                    event_type=etype, sub_event_type=sub, event_date=day, date_precision="day",
+                    actor1=ACTORS[i % len(ACTORS)], actor2="Civilians (Ukraine)" if i % 3 == 0 else None,
+                    country="Ukraine", admin1=region, location=place, latitude=round(lat, 4),
+                    longitude=round(lon, 4), geo_precision=1, fatalities=i % 7, certainty="reported",
+                    notes=f"On {day}, {etype.lower()} at {place} ({region}).", event_id=f"e-bench-{i}",
+                    sources=[Source(article_id=aid, evidence=sentence, char_start=offset,
+                                    char_end=offset + len(sentence))]))
+                offset += len(sentence) + 1
+            art = Article(text=" ".join(sentences), id=aid, url=f"https://bench.example/{first}",
+                          title=f"Digest {first}", published="2025-01-01", source="Bench News")
+            store.ingest_article(art, events)
+            done = min(n, first + per_article)
+            if done % 10000 == 0:
+                print(f"  built {done} events ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
 
 
 def pct(values: list[float], p: float) -> float:
@@ -119,10 +127,11 @@ def bench_dashboard(url: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=100_000)
-    ap.add_argument("--db", default="/tmp/sitrep-bench-100k.db")
+    ap.add_argument("--db", default="/tmp/sitrep-api-bench/events-100k.db")
     ap.add_argument("--requests", type=int, default=400)
     args = ap.parse_args()
     if not os.path.exists(args.db):
+        os.makedirs(os.path.dirname(os.path.abspath(args.db)), exist_ok=True)
         print(f"building {args.events} events in {args.db} ...", file=sys.stderr)
         build_store(args.db, args.events)
     from sitrep.store import open_store

@@ -291,9 +291,11 @@ def _without(hits: CueHits, span: tuple[int, int]) -> CueHits:
 
 
 def _military(found: list[ActorMention], cls: Classification) -> bool:
-    """An army (at home or abroad) is named as the one acting, before the trigger."""
-    return any(a.actor.inter in ("State forces", "External/Other forces") and a.actor.side != "CIV"
-               and a.start <= cls.trigger[0] for a in found)
+    """The force named last before the trigger (the one acting) is an army, at home or abroad."""
+    before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
+              and a.actor.inter not in ("Civilians", "Protesters")]
+    return bool(before) and before[-1].actor.inter in ("State forces", "External/Other forces") \
+        and "police" not in before[-1].text.lower()
 
 
 def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cues: CueLexicon,
