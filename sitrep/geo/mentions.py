@@ -19,7 +19,7 @@ import yaml
 
 from sitrep.geo import descriptors
 from sitrep.geo.place import PlaceMention
-from sitrep.geo.resolve import Context, Scored, retrieve, rivals, score
+from sitrep.geo.resolve import ANCHOR_MARGIN, Context, Scored, retrieve, rivals, score
 from sitrep.geo.sources import data_path
 from sitrep.geo.translit import fold
 
@@ -245,7 +245,7 @@ def _article_context(raws: list[_Raw], hint: str | None) -> Context:
             continue
         best = r.ranked[0]
         e = best.entry
-        if rivals(r.ranked) or (best.kind != "exact" and e.level > 1):
+        if rivals(r.ranked, ANCHOR_MARGIN) or (best.kind != "exact" and e.level > 1):
             continue
         if e.cc:
             ctx.countries.add(e.cc)

@@ -17,7 +17,8 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 from sitrep.geo.store import Entry, Gazetteer, Hit
 from sitrep.geo.translit import deletes1, fold_all, skeleton
 
-MARGIN = 0.12            # score gap under which two far-apart readings are "ambiguous"
+MARGIN = 0.08            # score gap (~6x population) under which two far-apart readings are "ambiguous"
+ANCHOR_MARGIN = 0.12     # stricter: a mention lends its region to the rest of an article only when it is clear
 SAME_PLACE_KM = 25.0
 FOCUS = {"UA": 0.15, "RU": 0.05}   # the conflict's geography: a light prior, context outweighs it
 CYRILLIC_ORIGIN = {"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD", "GE", "AM", "AZ", "BG", "RS", "MK",
@@ -178,14 +179,14 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
     return out
 
 
-def rivals(ranked: list[Scored]) -> list[Scored]:
+def rivals(ranked: list[Scored], margin: float = MARGIN) -> list[Scored]:
     """Readings as good as the best one, but elsewhere (> SAME_PLACE_KM): a real ambiguity."""
     if len(ranked) < 2:
         return []
     best = ranked[0]
     out = []
     for c in ranked[1:]:
-        if c.score < best.score - MARGIN:
+        if c.score < best.score - margin:
             break
         if c.entry.level != best.entry.level:
             continue

@@ -13,6 +13,7 @@ from typing import Any, Iterator
 from sitrep.store.errors import StoreError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+DISK_FULL = "the disk is full; the change in progress was not written (everything stored before is intact)"
 
 
 def translate_error(exc: BaseException, where: str = "") -> StoreError:
@@ -22,7 +23,7 @@ def translate_error(exc: BaseException, where: str = "") -> StoreError:
     if "readonly" in low or "read-only" in low or "read only" in low:
         msg = "the database is read-only (check the file's and its folder's permissions)"
     elif "disk is full" in low or "database or disk is full" in low or "no space" in low or "disk full" in low:
-        msg = "the disk is full; the change in progress was not written (everything stored before is intact)"
+        msg = DISK_FULL
     elif "disk i/o error" in low or "file too large" in low:
         msg = f"cannot write the database (disk full or I/O error: {text})"
     elif "file is not a database" in low or "file is encrypted" in low:
@@ -139,7 +140,7 @@ class Db:
             if isinstance(e, psycopg.errors.IntegrityError):
                 return e
             if isinstance(e, psycopg.errors.DiskFull):
-                return StoreError("the disk is full; the change in progress was not written (everything stored before is intact)")
+                return StoreError(DISK_FULL)
             if isinstance(e, psycopg.errors.ReadOnlySqlTransaction):
                 return StoreError("the database is read-only")
             if isinstance(e, psycopg.OperationalError):

@@ -149,6 +149,8 @@ def ingest_paths(paths, db: str, jobs: int = 1, engine: str = "local", progress:
 
     summary = IngestSummary()
     with open_store(db) as store:
+        if store.db.read_only:  # say so before spending time on extraction
+            raise StoreError("the database is read-only (check the file's and its folder's permissions)")
         articles = _split(read_inputs(paths), summary)
         if engine == "ray" and extract is None:
             return _ingest_ray(store, articles, summary, jobs)
