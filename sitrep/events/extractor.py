@@ -310,7 +310,17 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     neighbour = _with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
     if neighbour.sub_event_type != "Attack":
         return neighbour
-    return base if _military(found, base) else None
+    if _military(found, base):
+        return base
+    if _armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
+        return Classification("Attack", span, hits)
+    return None
+
+
+def _armed_group(found: list[ActorMention], cls: Classification) -> bool:
+    before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
+              and a.actor.inter not in ("Civilians", "Protesters")]
+    return bool(before) and before[-1].actor.inter in ("Rebel group", "Political militia", "Identity militia")
 
 
 def _maybe_extend(mentions: list[_Mention], s: Sentence, here=None) -> None:

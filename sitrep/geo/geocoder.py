@@ -11,7 +11,7 @@ from sitrep.geo import descriptors
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.geo.resolve import Context, Scored, describe, retrieve, rivals, score
 from sitrep.geo.store import Entry, Gazetteer, GazetteerError, default_index_path
-from sitrep.geo.translit import fold, is_indexable
+from sitrep.geo.translit import fold, has_cyrillic, is_indexable
 
 _DEFAULT_LOCK = threading.Lock()
 _DEFAULT: dict[str, "Geocoder"] = {}
@@ -84,6 +84,10 @@ class Geocoder:
         if country and not cc:
             return None
         ctx = Context(ctx.countries, ctx.admin1, ctx.admin2, ctx.hromadas, ctx.points, cc, ctx.country_weight)
+        if phrase.core.islower() and not has_cyrillic(phrase.core):
+            # variant spellings are for proper names: "shelling" must not become a village one letter away
+            ranked = self.ranked(phrase, ctx, fuzzy=False, skeletons=False)
+            return self.resolve(phrase, ctx, ranked=ranked)
         return self.resolve(phrase, ctx)
 
     def region(self, admin1: str, country: str | None = None) -> Place | None:
