@@ -137,6 +137,17 @@ def main() -> None:
         t = time.perf_counter()
         page, _ = store.query_events(EventFilter(q="shelling"), limit=100)
         print(f"full-text query (100 newest 'shelling'): {(time.perf_counter() - t) * 1000:.1f} ms")
+    # the same merging within one run (`sitrep extract`), on the first 20,000 reports of the same feed
+    from sitrep.dedup import merge_events
+    rng, recent, reports = random.Random(42), [], []
+    plc = places(rng)
+    for k in range(min(i, 20_000)):
+        reports.append(make_article(k, rng, plc, recent)[1])
+        recent = (recent + [reports[-1]])[-300:]
+    t = time.perf_counter()
+    merged = merge_events(reports)
+    print(f"merge_events (sitrep extract) of {len(reports):,} reports -> {len(merged):,} events: "
+          f"{time.perf_counter() - t:.1f} s")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,10 @@ def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_ex
         for s, e in hits.spans.get(group, []):
             if _same_clause_before(sentence, e, start):
                 return False, why
+    for s, e in hits.spans.get("m_irrealis", []):
+        gap = sentence[trigger[1]:s]
+        if 0 <= s - trigger[1] <= 30 and re.fullmatch(r"[\w\s]*?(?:was|were|is|are|been|be)\s+", gap or " "):
+            return False, "forecast, threat or hypothesis"  # "executions were threatened", "a strike is feared"
     if hits.has("m_habitual") and not has_explicit_day:
         return False, "habitual or cumulative (no specific day)"
     return True, ""

@@ -35,3 +35,7 @@ def test_habit_word_with_an_explicit_day_still_counts():
 
 def test_irrealis_in_another_clause_does_not_block():
     assert _check("Russian troops shelled Kherson on Monday; officials warned that more strikes would follow.")
+
+
+def test_threat_after_a_nominal_trigger_is_not_an_event():
+    assert not _check("Imprisonment and execution were threatened for resistance to the occupiers.")
