@@ -76,4 +76,6 @@ def merge_events(events: list[Event]) -> list[Event]:
             for d in days:
                 for p in _places(ev, neighbours=False):
                     index[(d, p)].add(best)
-    return sorted(merged, key=lambda e: (e.event_date or "", e.event_id))
+    # by date, then in reading order of the first report (article, offset): the same order for any input order
+    return sorted(merged, key=lambda e: (e.event_date or "", min(((s.article_id, s.char_start) for s in e.sources),
+                                                                 default=("", 0)), e.event_id))

@@ -18,7 +18,8 @@ from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERR
                                     CueLexicon, resolve_with_actors)
 from sitrep.events.modality import is_reportable
 from sitrep.events.notes import write_notes
-from sitrep.events.places import countries_in_play, dateline_end, event_places, is_demonym, names_country
+from sitrep.events.places import (countries_in_play, dateline_end, event_places, institution_regions, is_demonym,
+                                  names_country)
 from sitrep.geo import Geocoder
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.model import Article, Event, Provenance, Source
@@ -129,6 +130,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
         places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
         if not places:
+            places = _institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
+        if not places:
             region = _paragraph_region(s, sentences, mentions_by_sentence, countries)
             if region is not None:
                 places = [region]
@@ -192,6 +195,14 @@ def _is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     words = [w for w in s.text.split() if w[:1].isalpha()]
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return s.index < 4 or title_case
+
+
+def _institution_region(s: Sentence, mentions: list[PlaceMention], geocoder: Geocoder) -> list[PlaceMention]:
+    for place in institution_regions(s.text, s.start, mentions):
+        region = geocoder.region(place.admin1, place.country)
+        if region is not None:
+            return [PlaceMention(s.start, s.start, region.name, region)]
+    return []
 
 
 def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],

@@ -120,10 +120,8 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
         local_start, local_end = m.start - sentence_start, m.end - sentence_start
         after = sentence_text[local_end:local_end + 60]
         before = sentence_text[max(0, local_start - 40):local_start]
-        if _INSTITUTION_AFTER.match(after) and m.place.geo_precision == 3:
-            continue
-        if _INSTITUTION_AFTER.match(after) and _INSTITUTION_BEFORE.search(before):
-            continue
+        if _INSTITUTION_AFTER.match(after):
+            continue  # "the Kherson Regional Military Administration said": who speaks, not where it happened
         if _ORIGIN_BEFORE.search(before) or _NATURAL_AFTER.match(after) or _PERSON_AFTER.match(after):
             continue
         if own and _QUALIFIER_BEFORE.search(before):
@@ -136,6 +134,18 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
         if key not in seen:
             seen.add(key)
             out.append(m)
+    return out
+
+
+def institution_regions(sentence_text: str, sentence_start: int, mentions: list[PlaceMention]) -> list[Place]:
+    """Places that only name an institution ("Kherson Regional Military Administration"): their region still
+    frames an event that names no other place."""
+    out = []
+    for m in mentions:
+        if m.place is not None and m.place.admin1:
+            after = sentence_text[m.end - sentence_start:m.end - sentence_start + 60]
+            if _INSTITUTION_AFTER.match(after):
+                out.append(m.place)
     return out
 
 
