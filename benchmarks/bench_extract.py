@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import DEVSET, base_articles, speed_table, strict_f1  # noqa: E402
+from throughput import DEVSET, base_articles, check_extractor, speed_table, strict_f1  # noqa: E402
 
 
 def main() -> None:
@@ -26,6 +26,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1], help="sitrep extract --jobs values (default 1)")
     args = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)
+    check_extractor()
     base = base_articles(DEVSET, samples=None)
     print(f"devset: {len(base)} articles, repeated to {args.n:,}")
     with tempfile.TemporaryDirectory(prefix="tput-") as d:

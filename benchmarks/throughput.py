@@ -205,9 +205,25 @@ def sitrep_extract(corpus_path: Path, jobs: int, out_dir: Path, engine: str = "l
     return r
 
 
+def check_extractor() -> None:
+    """Stop before measuring anything when extraction does not run (a broken lexicon measures nothing)."""
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    try:
+        extract_article(Article(text="Russian forces shelled Kharkiv on Monday, killing two civilians.",
+                                id="check", published="2024-05-07"))
+    except Exception as e:
+        sys.exit(f"extraction does not run, nothing measured: {type(e).__name__}: {str(e)[:200]}")
+
+
 def row(label: str, n: int, r: dict, ref: dict | None = None) -> str:
     ratio = f"{r['seconds'] / ref['seconds']:6.2f}" if ref else "      "
     fail = "" if r.get("rc", 0) in (0, 1) else f"  (exit {r['rc']}: {r['stderr_tail'].strip()[-120:]})"
+    if not fail and "failed" in r.get("stderr_tail", ""):
+        fail = "  (FAILED: articles failed, see stderr)"
+    if not fail and r.get("events") == 0:
+        fail = "  (FAILED: no events)"
     return (f"  {label:34}{n / r['seconds']:9.1f}{r['seconds']:9.1f}{r['pss_mb']:9.0f}{r['maxrss_mb']:9.0f}"
             f"{ratio}{fail}")
 
@@ -253,7 +269,7 @@ def scaling(tmp: Path, first: dict, n_main: int, full_100k: bool, merge_timeout:
         r = first.get("jobs2") if n == n_main else None
         r = r or sitrep_extract(write_jsonl(corpus(n), tmp / f"corpus-{n}.jsonl"), 2, tmp)
         print(f"  {n:>7,} articles {r['seconds']:8.1f} s  {1e3 * r['seconds'] / n:6.2f} ms/article  "
-              f"{r['events']:6} events  PSS {r['pss_mb']:.0f} MB")
+              f"{r['events']:6} events  PSS {r['pss_mb']:.0f} MB" + ("  (FAILED)" if not r["events"] else ""))
     from sitrep.pipeline import extract_article
 
     base = base_articles()
@@ -277,6 +293,7 @@ def main() -> None:
     ap.add_argument("--full-100k", action="store_true", help="measure 100,000 articles by full extraction too")
     ap.add_argument("--ray", action="store_true", help="also run `sitrep extract --engine ray` (2 CPUs)")
     ap.add_argument("--no-growth", action="store_true", help="skip the 1,000 / 10,000 / 100,000 growth rows")
+    ap.add_argument("--growth-only", action="store_true", help="only the growth rows (and the profile)")
     ap.add_argument("--profile", type=int, default=300, help="articles to profile on the 1-job path (0: none)")
     ap.add_argument("--merge-timeout", type=float, default=300.0, help="seconds allowed per merge-only point")
     ap.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
@@ -289,10 +306,12 @@ def main() -> None:
         if kind == "profile":
             return run_profile_worker(rest[0])
         return run_worker(kind, rest[0])
+    check_extractor()
     with tempfile.TemporaryDirectory(prefix="tput-") as d:
         tmp = Path(d)
-        first = speed_table(args.n, tmp, with_ray=args.ray)
-        print(f"  {strict_f1()}")
+        first = {} if args.growth_only else speed_table(args.n, tmp, with_ray=args.ray)
+        if not args.growth_only:
+            print(f"  {strict_f1()}")
         if not args.no_growth:
             scaling(tmp, first, args.n, args.full_100k, args.merge_timeout)
         if args.profile:

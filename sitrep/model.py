@@ -66,6 +66,7 @@ class Provenance:
     text: str
     char_start: int
     char_end: int
+    article_id: str | None = None  # which source article the offsets are into (events merge several)
 
 
 EVENT_FIELDS = (

@@ -457,7 +457,7 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     ev.interaction = interaction(ev.inter1, ev.inter2)
     ev.fatalities_min = ev.fatalities_max = ev.fatalities
     ev.sources = [Source(article.id, evidence, start, end, article.url, article.published, article.source)]
-    ev.provenance = _provenance(m, text, fat, attr, start)
+    ev.provenance = _provenance(m, text, fat, attr, start, article.id)
     ev.notes = write_notes(ev, p)
     ev.event_id = event_id(article.id, ev)
     return ev
@@ -469,7 +469,7 @@ def _context(m: _Mention, text: str) -> str:
     return text[max(0, s.start - 400):m.sentences[-1].end + 400]
 
 
-def _provenance(m: _Mention, text: str, fat, attr, base: int) -> list[Provenance]:
+def _provenance(m: _Mention, text: str, fat, attr, base: int, article_id: str) -> list[Provenance]:
     s = m.sentences[0]
     spans = {"event_type": (s.start + m.cls.trigger[0], s.start + m.cls.trigger[1])}
     if m.place is not None:
@@ -481,7 +481,7 @@ def _provenance(m: _Mention, text: str, fat, attr, base: int) -> list[Provenance
         spans["fatalities"] = (base + fat.start, base + fat.end)
     if attr.claimed_by and attr.start is not None:
         spans["claimed_by"] = (s.start + attr.start, s.start + attr.end)
-    return [Provenance(f, text[a:b], a, b) for f, (a, b) in spans.items()]
+    return [Provenance(f, text[a:b], a, b, article_id) for f, (a, b) in spans.items()]
 
 
 def event_id(article_id: str, ev: Event) -> str:

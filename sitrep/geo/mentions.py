@@ -54,6 +54,8 @@ class _Raw:
     glued: bool | str = False   # capitalised non-place words glued to it ("Paris Hilton", "Washington Post")
     contained: bool = False  # narrowed by the region/country written right after it ("London, Kentucky")
     surname: bool = False  # the last word of a capitalised run ("Marty Walsh"): a person's name
+    person: bool | str = False   # "given": a given name before a surname; True: after a given name or a title in its run, or "X's office": only a well-known city
+    initial: bool = False  # one sentence-initial word read through a spelling variant: only with a cue or support
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,35 @@ def _cues() -> dict[str, frozenset[str]]:
     with open(data_path("cues.yaml"), encoding="utf-8") as f:
         d = yaml.safe_load(f)
     return {k: frozenset(v) for k, v in d.items()}
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    with open(data_path("first_names.txt"), encoding="utf-8") as f:
+        return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
+
+
+_CREDIT = re.compile(
+    r"(?im)(?:^|[(\[|•·]\s*)(?:(?:additional\s+)?reporting|editing|writing|written|compiled|translated|text|"
+    r"photos?|photograph|pictures?|images?|video|illustration|credits?|author|authors|correspondent)"
+    r"(?:\s+credit)?(?:\s*:\s*|\s+by\s+)(?:by\s+)?|^\s*[Bb][Yy]\s+")
+_CREDIT_WORD = re.compile(r"[A-Z][\w’'.\-]*|and|&|/|,|of|for|via|de|van|von|al|el|-|\|")
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """Bylines and photo credits ("Photo: Getty Images", "Author: Maria Petrenko", "(Reporting by ...;
+    Editing by ...)"): names of people and agencies, to be skipped. Only when what follows the cue is a short
+    run of capitalised words, so a caption ("Photo: the market in Kherson after the strike") still counts."""
+    out = []
+    for m in _CREDIT.finditer(text):
+        end = m.end()
+        stop = re.search(r"[\n;)\]]|\.(?:\s|$)", text[end:end + 120])
+        seg_end = end + (stop.start() if stop else min(120, len(text) - end))
+        seg = text[end:seg_end]
+        words = re.findall(r"\S+", seg.replace("/", " / "))
+        if words and len(words) <= 8 and all(_CREDIT_WORD.fullmatch(w.strip(",")) for w in words):
+            out.append((end, seg_end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +163,17 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
     out: list[_Raw] = []
     seen: dict[tuple, list[Scored]] = {}
     surnames: set[str] = set()
+    given = _first_names()
+    titles = cues["run_titles"]
+    credits = _credit_spans(text)
     for g in _groups(text):
+        if credits and any(a <= g[0][0] < b for a, b in credits):
+            continue
         i = 0
         out_in_group = False
+        # the run is a person's name from this token on: after a title before it or inside it
+        titled = 0 if _prev_word(text, g[0][0]) in titles else next(
+            (k + 1 for k, t in enumerate(g) if t[2].lower() in titles), len(g) + 1)
         while i < len(g):
             found = None
             for loose in (False, True):     # exact names of any length first, then spelling variants
@@ -186,12 +225,23 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             prev = _prev_word(text, start)
             cue = prev in cues["locative_cues"] or level is not None
             weak = prev in cues["person_titles"]
-            glued = surname = False
+            glued = surname = person = initial = False
+            if demcc is None and (i >= titled or (i > 0 and g[i - 1][2].lower() in given)):
+                person = True      # "Governor Vitaliy Kim", "Vladimir Rogov", "Elvino Dias"
+            if demcc is None and re.match(r"[’']s\s+(\w+)", text[end:end + 30]) and \
+                    re.match(r"[’']s\s+(\w+)", text[end:end + 30]).group(1).lower() in cues["person_things"]:
+                person = person or "possessive"      # "Balitsky's office", not "Russia's office"
             if n < len(g) and demcc is None:
                 rest_after = g[i + n:]
-                if rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2]) \
-                        and fold(rest_after[0][2]) not in stop:
-                    glued = "institution" if rest_after[0][2].lower() in cues["institution_words"] else True
+                nxt = rest_after[0][2].lower() if rest_after else ""
+                if rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2]):
+                    if nxt in cues["org_words"] and nxt not in cues["institution_words"]:
+                        glued = "org"
+                    elif fold(rest_after[0][2]) not in stop:
+                        glued = "institution" if nxt in cues["institution_words"] else True
+                    if n == 1 and fold(name) in given and glued != "org" and \
+                            nxt not in cues["institution_words"]:
+                        person = "given"   # "Vladimir Putin", "Donald Trump": a given name, whatever it names
                 before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES]
                 first_name = bool(before_toks) and not before_toks[-1][2].isupper()
                 small = not cands or all(c.entry.level == 4 and c.entry.population < 100_000 for c in cands)
@@ -205,6 +255,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     glued = True
                 elif demcc is None and all(c.entry.level == 4 and c.entry.population < 10_000 for c in cands):
                     glued = True      # "Snow in Edmonton": a word that starts a sentence, not a hamlet
+                elif demcc is None and not any(c.kind == "exact" for c in cands):
+                    initial = True    # "Anadolu ...": a spelling variant of something, at a sentence start
             if demcc is not None:
                 ent = gaz.find(0, demcc[1:]) if demcc.startswith("@") else gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
@@ -214,8 +266,12 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 sk = (name, level)
                 if sk not in seen:
                     seen[sk] = geo_rank(cands, base_ctx, level)
-                out.append(_Raw(start, end, phrase, seen[sk], weak, cue, None, glued, surname))
+                out.append(_Raw(start, end, phrase, seen[sk], weak, cue, None, glued, surname, person=person,
+                                initial=initial))
                 out_in_group = True
+                if person and " " not in name and fold(name) not in given and \
+                        not _well_known_city(seen[sk]):
+                    surnames.add(fold(name))     # "Rogov" alone later: the same person
             i += n
     for r in out:   # "Walsh" alone after "Marty Walsh": the person again
         if r.demonym is None and not r.surname and " " not in r.phrase.core and fold(r.phrase.core) in surnames:
@@ -312,13 +368,25 @@ def _keep(r: _Raw, others=None) -> bool:
         return False
     if r.surname and e.level > 1:
         return False
-    if r.glued and not (e.level <= 1 or r.cue or (r.glued == "institution" and strong)):
+    if r.person == "given" or (r.person and not _well_known_city(r.ranked)
+                               and not (r.person == "possessive" and e.level == 0)):
+        return False
+    if r.glued == "org" and not (best.kind == "exact" and (e.level <= 1 or e.population >= 100_000)):
+        return False
+    if r.glued and not (e.level <= 1 or r.cue or (r.glued in ("institution", "org") and strong)):
+        return False
+    if r.initial and not (r.cue or best.support >= 0.3):
         return False
     if best.kind != "exact" and not (r.cue or best.support >= 0.3 or r.phrase.level is not None):
         return False
     if e.level == 4 and e.population < 1000 and not (r.cue or best.support > 0 or r.phrase.level):
         return False
     return True
+
+
+def _well_known_city(ranked: list[Scored]) -> bool:
+    """A name that stays a place even as a surname or after a title ("Jack London" aside): a big city."""
+    return any(c.kind == "exact" and c.entry.level in (1, 4) and c.entry.population >= 200_000 for c in ranked)
 
 
 def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: bool = False,
