@@ -151,26 +151,34 @@ def timeline(rows: list[Row]) -> dict[str, Any]:
 
 
 def map_view(rows: list[Row], bbox: tuple[float, float, float, float] | None, zoom: int) -> dict[str, Any]:
-    """Points when at most MAX_POINTS are in view, else grid cells of about 60 px at this zoom."""
-    inview = [r for r in rows if r.lat is not None and r.lon is not None and _inside(r, bbox)]
+    """Points when at most MAX_POINTS are in view, else grid cells of about 60 px at this zoom.
+    Written with plain tuple indexing: it runs over up to 100,000 rows per map move."""
+    if bbox is None:
+        inview = [r for r in rows if r[3] is not None and r[4] is not None]
+    else:
+        w, so, e, n = bbox
+        inview = [r for r in rows if r[3] is not None and r[4] is not None and w <= r[4] <= e and so <= r[3] <= n]
     if len(inview) <= MAX_POINTS:
         return {"mode": "points", "total": len(inview),
                 "points": [{"id": r.event_id, "lat": r.lat, "lon": r.lon, "type": r.event_type,
                             "fatalities": r.fatalities, "date": r.date, "location": r.location} for r in inview]}
     size = 360.0 / (2 ** max(0, min(zoom, 18))) / 4.0
+    floor = math.floor
     cells: dict[tuple[int, int], list] = {}
     for r in inview:
-        k = (math.floor(r.lon / size), math.floor(r.lat / size))
+        lat, lon = r[3], r[4]
+        k = (floor(lon / size), floor(lat / size))
         c = cells.get(k)
         if c is None:
-            cells[k] = c = [0, 0.0, 0.0, 0, Counter()]
+            cells[k] = c = [0, 0.0, 0.0, 0, {}]
         c[0] += 1
-        c[1] += r.lat
-        c[2] += r.lon
-        c[3] += r.fatalities or 0
-        c[4][r.event_type] += 1
+        c[1] += lat
+        c[2] += lon
+        c[3] += r[5] or 0
+        types = c[4]
+        types[r[2]] = types.get(r[2], 0) + 1
     out = [{"n": n, "lat": round(la / n, 5), "lon": round(lo / n, 5), "fatalities": f,
-            "type": t.most_common(1)[0][0]} for n, la, lo, f, t in cells.values()]
+            "type": max(t, key=t.__getitem__)} for n, la, lo, f, t in cells.values()]
     return {"mode": "cells", "total": len(inview), "cells": out}
 
 

@@ -138,4 +138,7 @@ def get_map(request: Request, query: Query = Depends(map_query)) -> JSONResponse
     raw = request.query_params.get("zoom", "3")
     if not raw.isdigit() or int(raw) > 18:
         raise bad("zoom: a whole number 0..18")
-    return JSONResponse(aggregate.map_view(cached_rows(request, query), query.bbox, int(raw)))
+    rows = cached_rows(request, query)
+    view = request.app.state.rows.memo(("map", query.bbox, int(raw)) + query.key(False), rows,
+                                       lambda rs: aggregate.map_view(rs, query.bbox, int(raw)))
+    return JSONResponse(view)

@@ -226,7 +226,9 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             cue = prev in cues["locative_cues"] or level is not None
             weak = prev in cues["person_titles"]
             glued = surname = person = initial = False
-            if demcc is None and (i >= titled or (i > 0 and g[i - 1][2].lower() in given)):
+            later = {t[2].lower() for t in g[i + n:]}
+            named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"
+            if demcc is None and (named or (i > 0 and g[i - 1][2].lower() in given)):
                 person = True      # "Governor Vitaliy Kim", "Vladimir Rogov", "Elvino Dias"
             if demcc is None and re.match(r"[’']s\s+(\w+)", text[end:end + 30]) and \
                     re.match(r"[’']s\s+(\w+)", text[end:end + 30]).group(1).lower() in cues["person_things"]:
@@ -240,7 +242,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     elif fold(rest_after[0][2]) not in stop:
                         glued = "institution" if nxt in cues["institution_words"] else True
                     if n == 1 and fold(name) in given and glued != "org" and \
-                            nxt not in cues["institution_words"]:
+                            nxt not in cues["institution_words"] and nxt not in cues["feature_words"]:
                         person = "given"   # "Vladimir Putin", "Donald Trump": a given name, whatever it names
                 before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES]
                 first_name = bool(before_toks) and not before_toks[-1][2].isupper()
@@ -371,7 +373,7 @@ def _keep(r: _Raw, others=None) -> bool:
     if r.person == "given" or (r.person and not _well_known_city(r.ranked)
                                and not (r.person == "possessive" and e.level == 0)):
         return False
-    if r.glued == "org" and not (best.kind == "exact" and (e.level <= 1 or e.population >= 100_000)):
+    if r.glued == "org" and not (best.kind == "exact" and (e.level <= 2 or e.population >= 5_000)):
         return False
     if r.glued and not (e.level <= 1 or r.cue or (r.glued in ("institution", "org") and strong)):
         return False

@@ -72,3 +72,36 @@ def test_geoparse_mode_keeps_the_most_likely_reading(geo):
     guess = geo.find_mentions(text, best_guess=True)
     assert strict and guess and guess[0].place.geo_precision == 3
     assert len(guess[0].place.candidates) > 1 and guess[0].place.feature == "P"
+
+
+def test_given_name_and_surname_are_a_person(geo):
+    text = ("Russian-installed official Vladimir Rogov said the strikes hit Enerhodar. Andrei Malets and "
+            "Elvino Dias spoke later; Rogov left.")
+    found = names(geo.find_mentions(text))
+    assert "Enerhodar" in found
+    assert not {"Vladimir", "Rogov", "Malets", "Dias", "Elvino"} & set(found)
+
+
+def test_title_in_the_run_and_possessive_person_noun_block_places(geo):
+    text = ("Mayor Ihor Terekhov said. Governor Vitaliy Kim spoke in Mykolaiv. "
+            "Yevgeny Balitsky's office said the shelling of Vasylivka, Zaporizhzhia region, killed one.")
+    found = names(geo.find_mentions(text))
+    assert not {"Terekhov", "Kim", "Balitsky"} & set(found)
+    assert "Mykolaiv" in found and "Vasylivka" in found
+
+
+def test_a_big_city_survives_a_possessive_and_a_country_its_people(geo):
+    found = names(geo.find_mentions("Russia's deputy minister spoke. London's mayor said more."))
+    assert "Russia" in found and "London" in found
+
+
+def test_credits_and_organisations_are_not_places(geo):
+    text = ("Photo: Getty Images\nAuthor: Maria Petrenko\nAnadolu Agency reported that the Regional State "
+            "Administration counted damage in Sumy. (Reporting by Bill Rigby; Editing by Jon Orr)")
+    found = names(geo.find_mentions(text))
+    assert found == ["Sumy"]
+
+
+def test_place_names_after_a_given_name_word_stay_places(geo):
+    found = names(geo.find_mentions("Fishing along Anthony Creek and in Vladimir Oblast."))
+    assert "Vladimir Oblast" in found
