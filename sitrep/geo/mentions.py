@@ -228,7 +228,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             glued = surname = person = initial = False
             later = {t[2].lower() for t in g[i + n:]}
             named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"
-            if demcc is None and (named or (i > 0 and g[i - 1][2].lower() in given)):
+            after_given = i > 0 and g[i - 1][2].lower() in given
+            if demcc is None and (named or after_given):
                 person = True      # "Governor Vitaliy Kim", "Vladimir Rogov", "Elvino Dias"
             if demcc is None and re.match(r"[’']s\s+(\w+)", text[end:end + 30]) and \
                     re.match(r"[’']s\s+(\w+)", text[end:end + 30]).group(1).lower() in cues["person_things"]:
@@ -271,8 +272,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 out.append(_Raw(start, end, phrase, seen[sk], weak, cue, None, glued, surname, person=person,
                                 initial=initial))
                 out_in_group = True
-                if person and " " not in name and fold(name) not in given and \
-                        not _well_known_city(seen[sk]):
+                if person and person != "given" and " " not in name and \
+                        (after_given or fold(name) not in given) and not _well_known_city(seen[sk]):
                     surnames.add(fold(name))     # "Rogov" alone later: the same person
             i += n
     for r in out:   # "Walsh" alone after "Marty Walsh": the person again

@@ -117,9 +117,13 @@
         });
         markers.addLayer(group);
       } else {
+        var maxN = Math.max.apply(null, data.cells.map(function (c) { return c.n; }).concat([1]));
         data.cells.forEach(function (c) {
-          var m = L.circleMarker([c.lat, c.lon], {radius: 6 + 3 * Math.log2(c.n), className: "mk cell " + S.typeClass(c.type),
-            weight: 1, fillOpacity: 0.6});
+          var size = Math.round(26 + 26 * Math.sqrt(c.n / maxN));
+          var label = c.n >= 10000 ? Math.round(c.n / 1000) + "k" : c.n >= 1000 ? (c.n / 1000).toFixed(1) + "k" : String(c.n);
+          var m = L.marker([c.lat, c.lon], {title: c.n + " events", keyboard: true, icon: L.divIcon({
+            html: el("div", null, el("span", null, label)), iconSize: L.point(size, size),
+            className: "marker-cluster cl cellmk " + S.typeClass(c.type)})});
           m.bindTooltip(tip([c.n + " events (mostly " + c.type + ")", c.fatalities + " fatalities"]));
           m.on("click", function () { map.setView([c.lat, c.lon], Math.min(14, map.getZoom() + 2)); });
           markers.addLayer(m);
