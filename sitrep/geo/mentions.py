@@ -101,6 +101,28 @@ def _credit_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
+def _abbreviations() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """News abbreviations of US states and Canadian provinces, written after a place ("GLASGOW, Ky.")."""
+    from sitrep.geo.sources import read_csv_rows
+
+    table = {r["abbrev"]: (r["region"], r["cc"]) for r in read_csv_rows("region_abbreviations.csv")}
+    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<=[A-Za-z], )({alts})(?![\w.])"), table
+
+
+def _abbreviated_regions(geo, text: str) -> list[_Raw]:
+    pattern, table = _abbreviations()
+    out = []
+    for m in pattern.finditer(text):
+        region, cc = table[m.group(1)]
+        cands = [c for c in retrieve(geo.gaz, region, levels={1}, fuzzy=False, skeletons=False) if c.entry.cc == cc]
+        if cands:
+            out.append(_Raw(m.start(), m.end(), descriptors.Phrase(region, 1, False, ""),
+                            score(cands, Context(country=cc), 1), False, True))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """'russian' / 'russians' -> 'RU' (countryinfo demonyms)."""
     from sitrep.geo.sources import countries, read_csv_rows
@@ -166,6 +188,9 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
     given = _first_names()
     titles = cues["run_titles"]
     credits = _credit_spans(text)
+    abbrevs = _abbreviated_regions(geo, text) if ", " in text else []
+    for a in abbrevs:
+        credits.append((a.start, a.end))
     for g in _groups(text):
         if credits and any(a <= g[0][0] < b for a, b in credits):
             continue
@@ -276,6 +301,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                         (after_given or fold(name) not in given) and not _well_known_city(seen[sk]):
                     surnames.add(fold(name))     # "Rogov" alone later: the same person
             i += n
+    if abbrevs:
+        out = sorted(out + abbrevs, key=lambda r: r.start)
     for r in out:   # "Walsh" alone after "Marty Walsh": the person again
         if r.demonym is None and not r.surname and " " not in r.phrase.core and fold(r.phrase.core) in surnames:
             r.surname = True
@@ -403,9 +430,16 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
     hint = country_code(country_hint) if country_hint else None
     raws = _scan(geo, text, hint, demonyms, fuzzy)
     _apply_containers(geo, text, raws)
+    held: dict[str, list[Scored]] = {}
     for r in raws:
         if r.contained:
             r.ranked = geo_rank(r.ranked, Context(), r.phrase.level)
+            held.setdefault(fold(r.phrase.core), r.ranked)
+    for r in raws:   # "GLASGOW, Ky. ... in Glasgow": the place the article said once, every time
+        if held and not r.contained and r.demonym is None and r.phrase.level is None and r.ranked:
+            same = held.get(fold(r.phrase.core))
+            if same and r.ranked[0].entry.level >= 2:
+                r.ranked, r.contained = same, True
     full = _article_context(raws, hint)
     others: dict[str, Context] = {}
 
