@@ -106,7 +106,7 @@ class ApiGZip:
             await self.app(scope, receive, send)
 
 
-def run_server(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def run_server(db: str, host: str = "127.0.0.1", port: int = 8000, tile_url: str | None = None) -> None:
     """Check the store opens, then serve until interrupted. A bad --db is one line on stderr and exit 2."""
     import uvicorn
 
@@ -119,4 +119,4 @@ def run_server(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
         print(f"{db}: cannot open the store ({e})", file=sys.stderr)
         raise SystemExit(2)
     print(f"sitrep: serving {db} on http://{host}:{port}/ (API description at /openapi.json)", file=sys.stderr)
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, tile_url=tile_url), host=host, port=port, log_level="warning")

@@ -112,5 +112,6 @@ def resolve_with_actors(sub: str, taker_inter: str | None, taker_country: str | 
             return "Government regains territory" if own_ground else "Armed clash"
         return "Non-state actor overtakes territory"
     if sub == ARREST_OR_ABDUCTION:
-        return "Arrests" if own_ground or taker_inter is None else "Abduction/forced disappearance"
+        # a state's forces detain (at home or as occupiers: ACLED codes both as arrests); anyone else abducts
+        return "Arrests" if state or taker_inter is None else "Abduction/forced disappearance"
     return sub
