@@ -6,10 +6,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
 router = APIRouter(include_in_schema=False)
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -46,11 +47,13 @@ def dashboard(request: Request) -> HTMLResponse:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: str) -> HTMLResponse:
+def event_page(request: Request, event_id: str) -> Response:
     store = request.app.state.pool.get()
     event = store.get_event(event_id) if len(event_id) <= 200 else None
     if event is None:
         return render("notfound.html", status_code=404, what="event", ident=event_id[:200])
+    if event.event_id != event_id:  # merged into another event: show it under its own id, so links stay right
+        return RedirectResponse(f"/events/{quote(event.event_id, safe='')}", status_code=303)
     sources = []
     for s in event.sources:
         article = store.get_article(s.article_id)

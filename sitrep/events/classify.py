@@ -51,7 +51,7 @@ class CueLexicon:
     """Compiled cue groups and rules; build once (`CueLexicon.default()`) and share."""
 
     def __init__(self, spec: dict) -> None:
-        self.groups = {name: re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w])", re.IGNORECASE)
+        self.groups = {name: re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w]|-(?:be|old)\b)", re.IGNORECASE)
                        for name, pats in spec["cues"].items()}
         self.rules = [
             _Rule(r["sub"], tuple(r.get("all", [])), tuple(r.get("none", [])),

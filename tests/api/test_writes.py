@@ -85,6 +85,8 @@ def test_merge_then_split_moves_sources(fresh):
                    headers=fresh.auth_headers)
     assert r.status_code == 200, r.text
     assert {s["article_id"] for s in r.json()["sources"]} >= {"a-kharkiv-1", "a-xss-1"}
+    page = fresh.get("/events/e-xss-1", follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/events/e-kharkiv-1"
     r = fresh.post("/api/events/e-kharkiv-1/split", json={"article_ids": ["a-xss-1"], "reason": "not the same"},
                    headers=fresh.auth_headers)
     assert r.status_code == 200, r.text
