@@ -281,10 +281,11 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
                 if name.lower() in lower_words:
                     glued = True
-                elif demcc is None and all(c.entry.level == 4 and c.entry.population < 10_000 for c in cands):
-                    glued = True      # "Snow in Edmonton": a word that starts a sentence, not a hamlet
-                elif demcc is None and not any(c.kind == "exact" for c in cands):
-                    initial = True    # "Anadolu ...": a spelling variant of something, at a sentence start
+                elif demcc is None and (all(c.entry.level == 4 and c.entry.population < 10_000 for c in cands)
+                                        or not any(c.kind == "exact" for c in cands)):
+                    # "Snow in Edmonton", "Anadolu ...": a word that starts a sentence, not a hamlet or a
+                    # spelling variant, unless the rest of the article is about its area ("Kosunka came under fire")
+                    initial = True
             if demcc is not None:
                 ent = gaz.find(0, demcc[1:]) if demcc.startswith("@") else gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
@@ -327,7 +328,7 @@ def _article_context(raws: list[_Raw], hint: str | None) -> Context:
     ctx = Context(countries={hint} if hint else set())
     counts: dict[str, int] = {hint: 3} if hint else {}
     for r in raws:
-        if not r.ranked or r.weak or r.glued:
+        if not r.ranked or r.weak or r.glued or r.initial:
             continue
         best = r.ranked[0]
         e = best.entry
@@ -391,7 +392,8 @@ def _keep(r: _Raw, others=None) -> bool:
         return True
     best = r.ranked[0]
     e = best.entry
-    if others is not None and (r.weak or best.kind != "exact" or (e.level == 4 and e.population < 1000)):
+    if others is not None and (r.weak or r.initial or best.kind != "exact"
+                               or (e.level == 4 and e.population < 1000)):
         best = Scored(best.hit, best.kind, best.base, best.score, others())
     strong = e.level <= 1 or e.population >= 100_000 or best.support >= 0.3
     if r.weak and not (r.cue and (strong or best.support > 0)):

@@ -72,8 +72,9 @@ def where_clause(flt: EventFilter, is_pg: bool) -> tuple[str, list]:
             conds.append(f"lower({col}) = lower(?)")
             params.append(value.strip())
     if flt.actor:
-        conds.append("actors LIKE ?")
-        params.append("%" + flt.actor.strip().lower().replace("%", "").replace("_", "") + "%")
+        conds.append("actors LIKE ? ESCAPE '\\'")  # the user's text is matched literally, wildcards included
+        needle = flt.actor.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append("%" + needle + "%")
     if flt.bbox:
         minlon, minlat, maxlon, maxlat = parse_bbox(flt.bbox)
         conds.append("latitude BETWEEN ? AND ?")
