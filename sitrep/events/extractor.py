@@ -37,6 +37,9 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion|incident)s?|"
                           r"(?:this|it) (?:happened|occurred|took place)|"
                           r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)
+_ABOUT_IT = re.compile(r"^\W*the (?:confrontation|clash|clashes|fighting|shootout|shoot-out|raid|operation|ambush|"
+                       r"assault|incident|attack|strike|blast|explosion)s? (?:occurred|happened|took place)\b",
+                       re.I)
 _UNNAMED_PLACE = re.compile(r"\b(?:a|one|another|two|three|several) (?:\w+ )?(?:villages?|towns?|settlements?|"
                             r"communit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)|hamlets?)\b", re.I)
 
@@ -131,6 +134,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
         if not places:
             places = _institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
+        follow = None
+        if not places:
+            follow = _placing_followup(s, sentences, mentions_by_sentence, countries)
+            if follow is not None:
+                places = follow[1]
         if not places:
             region = _paragraph_region(s, sentences, mentions_by_sentence, countries)
             if region is not None:
@@ -144,7 +152,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 continue
         when, precision, dspan = _event_date(s, when_here, last_date, ref, sentences)
         for pm in places:
-            m = _Mention([s], cls, pm.place, (pm.start, pm.end), when, precision, dspan, shared_toll=len(places) > 1)
+            m = _Mention([s] if follow is None else [s, follow[0]], cls, pm.place, (pm.start, pm.end), when, precision,
+                         dspan, shared_toll=len(places) > 1)
             _assign_actors(m, s, found, ex.actors, country)
             mentions_out.append(m)
     _infer_unnamed_attackers(mentions_out)
@@ -205,10 +214,23 @@ def _institution_region(s: Sentence, mentions: list[PlaceMention], geocoder: Geo
     return []
 
 
+def _placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
+                      countries: set[str]) -> tuple[Sentence, list[PlaceMention]] | None:
+    """"Troops killed 19 gunmen in a shootout. The confrontation occurred in Culiacan...": the next sentence,
+    when it goes on about the same event, says where it was."""
+    if s.index + 1 >= len(sentences):
+        return None
+    nxt = sentences[s.index + 1]
+    if not _ABOUT_IT.search(nxt.text):
+        return None
+    places = event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
+    return (nxt, places) if places else None
+
+
 def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
                       countries: set[str]) -> PlaceMention | None:
-    """A region named earlier in the same paragraph frames a sentence that names no place of its own."""
-    for prev in reversed(sentences[:s.index]):
+    """A region named just before in the paragraph frames a sentence that names no place of its own."""
+    for prev in reversed(sentences[max(0, s.index - 2):s.index]):
         if prev.paragraph != s.paragraph:
             break
         for m in event_places(prev.text, prev.start, by_sentence.get(prev.index, []), countries):

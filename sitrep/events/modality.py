@@ -25,7 +25,7 @@ def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_ex
     start = trigger[0]
     for group, why in (("m_irrealis", "forecast, threat or hypothesis"), ("m_negation", "negated")):
         for s, e in hits.spans.get(group, []):
-            if _same_clause_before(sentence, e, start):
+            if _same_clause_before(sentence, e, start) or s <= start < e:  # "no fighting was reported"
                 return False, why
     for s, e in hits.spans.get("m_irrealis", []):
         gap = sentence[trigger[1]:s]

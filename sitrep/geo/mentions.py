@@ -40,6 +40,7 @@ _LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural t
           "town": 4, "village": 4}
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")     # "UAVs", "MPs": things, not places
 
 
 @dataclass
@@ -98,6 +99,17 @@ def _credit_spans(text: str) -> list[tuple[int, int]]:
         if words and len(words) <= 8 and all(_CREDIT_WORD.fullmatch(w.strip(",")) for w in words):
             out.append((end, seg_end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Common nouns and other lower-case words of English (Webster's 2nd, public domain, via english-words):
+    "Speech", "Radio", "Research" are words, not spelling variants of Sopych, Irade or a hamlet of that name."""
+    try:
+        from english_words import get_english_words_set
+    except ImportError:      # the package is a declared dependency; without it this check is simply skipped
+        return frozenset()
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
 
 
 @lru_cache(maxsize=1)
@@ -189,11 +201,13 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
     titles = cues["run_titles"]
     credits = _credit_spans(text)
     abbrevs = _abbreviated_regions(geo, text) if ", " in text else []
-    for a in abbrevs:
-        credits.append((a.start, a.end))
     for g in _groups(text):
         if credits and any(a <= g[0][0] < b for a, b in credits):
             continue
+        if abbrevs:
+            g = [t for t in g if not any(a.start <= t[0] < a.end for a in abbrevs)]
+            if not g:
+                continue
         i = 0
         out_in_group = False
         # the run is a person's name from this token on: after a title before it or inside it
@@ -212,7 +226,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     name = _POSSESSIVE.sub("", text[start:end])
                     end = start + len(name)
                     key = fold(name)
-                    if not key or (n == 1 and key in stop) or key.isdigit():
+                    if not key or (n == 1 and (key in stop or _ACRONYM_PLURAL.match(name))) or key.isdigit():
                         continue
                     if n == 1 and key in dem:
                         if demonyms and not loose:
@@ -286,6 +300,15 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     # "Snow in Edmonton", "Anadolu ...": a word that starts a sentence, not a hamlet or a
                     # spelling variant, unless the rest of the article is about its area ("Kosunka came under fire")
                     initial = True
+            elif n == 1 and demcc is None and level is None and not name.isupper() and \
+                    all(c.entry.level >= 2 for c in cands) and not _well_known_city(cands):
+                if lower_words is None:
+                    lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
+                word = name.lower()
+                if word in lower_words:
+                    initial = True    # "the Research Centre ... research": a word of the text, capitalised
+                elif not any(c.kind == "exact" for c in cands) and word in _english():
+                    glued = "word"   # "Speech", "Radio": an English word, no variant spelling of a village
             if demcc is not None:
                 ent = gaz.find(0, demcc[1:]) if demcc.startswith("@") else gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
@@ -406,6 +429,8 @@ def _keep(r: _Raw, others=None) -> bool:
     if r.glued == "org" and not (best.kind == "exact" and (e.level <= 2 or e.population >= 5_000)):
         return False
     if r.glued and not (e.level <= 1 or r.cue or (r.glued in ("institution", "org") and strong)):
+        return False
+    if r.glued == "word" and r.phrase.level is None:
         return False
     if r.initial and not (r.cue or best.support >= 0.3):
         return False

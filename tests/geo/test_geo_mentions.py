@@ -105,3 +105,16 @@ def test_credits_and_organisations_are_not_places(geo):
 def test_place_names_after_a_given_name_word_stay_places(geo):
     found = names(geo.find_mentions("Fishing along Anthony Creek and in Vladimir Oblast."))
     assert "Vladimir Oblast" in found
+
+
+def test_state_abbreviation_after_a_name_holds_it_for_the_whole_article(geo):
+    text = "GLASGOW, Ky. (WXYZ) -- A woman died after being struck by a car in Glasgow on Friday."
+    ms = geo.find_mentions(text)
+    assert [m.place.admin1 for m in ms if m.name.lower() == "glasgow"] == ["Kentucky", "Kentucky"]
+    assert any(m.name == "Ky." and m.place.admin1 == "Kentucky" for m in ms)
+
+
+def test_sentence_initial_village_kept_when_the_article_is_about_its_area(geo):
+    text = "Kosunka came under fire overnight. Shells also hit Beryslav and Tiahynka in Kherson Oblast."
+    ms = {m.name: m.place for m in geo.find_mentions(text)}
+    assert ms["Kosunka"].name == "Korsunka" and ms["Kosunka"].admin1 == "Kherson"

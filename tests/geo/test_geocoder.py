@@ -96,3 +96,15 @@ def test_ordinary_words_are_not_fuzzy_matched_to_villages(geo):
     for word in ("yesterday", "ceasefire", "shelling", "overnight", "wounded", "artilery", "casualtes"):
         p = geo.geocode(word)
         assert p is None or geo.gaz.ids(fold(word)), (word, p)
+
+
+def test_russian_style_spellings_of_kherson_villages(geo):
+    for name, want in [("Kazachyi Lagerya", "Kozachi Laheri"), ("Golaya Pristan", "Hola Prystan"),
+                       ("Peschanovka", "Pishchanivka"), ("Kosunka", "Korsunka")]:
+        p = geo.geocode(name, context="Kherson Oblast")
+        assert p is not None and p.name == want and p.admin1 == "Kherson", name
+
+
+def test_constituent_countries_of_the_uk_are_regions(geo):
+    p = geo.geocode("England")
+    assert p.admin1 == "England" and p.country == "United Kingdom"
