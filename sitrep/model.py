@@ -56,6 +56,7 @@ class Source:
     url: str | None = None
     published: str | None = None
     source: str | None = None
+    published_basis: str | None = None  # "page" (from the record or page) or "inferred" (from the text)
 
 
 @dataclass

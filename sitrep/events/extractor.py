@@ -478,7 +478,8 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     )
     ev.interaction = interaction(ev.inter1, ev.inter2)
     ev.fatalities_min = ev.fatalities_max = ev.fatalities
-    ev.sources = [Source(article.id, evidence, start, end, article.url, article.published, article.source)]
+    ev.sources = [Source(article.id, evidence, start, end, article.url, article.published, article.source,
+                         article.published_basis if article.published else None)]
     ev.provenance = _provenance(m, text, fat, attr, start, article.id)
     ev.notes = write_notes(ev, p)
     ev.event_id = event_id(article.id, ev)

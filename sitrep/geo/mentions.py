@@ -7,20 +7,23 @@ countries, oblasts, raions, points), and every mention is re-ranked with it. No 
 Person names and sentence-initial words are the false positives to avoid: a title before the span, a
 capitalised word glued to it that is no place, or a single word the text also uses in lower case make a
 reading "weak", and weak readings are kept only with a locative cue ("in", "near", "shelling of") or support
-from the article's context.
+from the article's context. A given name (first_names.txt) before a surname ("Vladimir Rogov"), a title inside
+the run ("Kherson Governor Oleksandr Prokudin"), "X's office", bylines and photo credits ("Photo: Getty
+Images", "Author: ..."), organisation words after a name ("Anadolu Agency") and English words read only through
+a spelling variant or an alternate name ("Speech", "Radio", "Week") block a reading outright, unless it is a
+well-known city. "GLASGOW, Ky." holds Glasgow in Kentucky, and the article's later "Glasgow" with it.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-import yaml
 
 from sitrep.geo import descriptors
+from sitrep.geo.lexicon import abbreviations as _abbreviations, credit_spans as _credit_spans, cues as _cues
+from sitrep.geo.lexicon import demonyms as _demonyms, english as _english, first_names as _first_names
+from sitrep.geo.lexicon import not_places as _not_places
 from sitrep.geo.place import PlaceMention
 from sitrep.geo.resolve import ANCHOR_MARGIN, Context, Scored, retrieve, rivals, score
-from sitrep.geo.sources import data_path
 from sitrep.geo.translit import fold
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*|\d+")
@@ -55,71 +58,12 @@ class _Raw:
     glued: bool | str = False   # capitalised non-place words glued to it ("Paris Hilton", "Washington Post")
     contained: bool = False  # narrowed by the region/country written right after it ("London, Kentucky")
     surname: bool = False  # the last word of a capitalised run ("Marty Walsh"): a person's name
-    person: bool | str = False   # "given": a given name before a surname; True: after a given name or a title in its run, or "X's office": only a well-known city
-    initial: bool = False  # one sentence-initial word read through a spelling variant: only with a cue or support
-
-
-@lru_cache(maxsize=1)
-def _not_places() -> frozenset[str]:
-    with open(data_path("not_places.txt"), encoding="utf-8") as f:
-        return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, frozenset[str]]:
-    with open(data_path("cues.yaml"), encoding="utf-8") as f:
-        d = yaml.safe_load(f)
-    return {k: frozenset(v) for k, v in d.items()}
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    with open(data_path("first_names.txt"), encoding="utf-8") as f:
-        return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
-
-
-_CREDIT = re.compile(
-    r"(?im)(?:^|[(\[|•·]\s*)(?:(?:additional\s+)?reporting|editing|writing|written|compiled|translated|text|"
-    r"photos?|photograph|pictures?|images?|video|illustration|credits?|author|authors|correspondent)"
-    r"(?:\s+credit)?(?:\s*:\s*|\s+by\s+)(?:by\s+)?|^\s*[Bb][Yy]\s+")
-_CREDIT_WORD = re.compile(r"[A-Z][\w’'.\-]*|and|&|/|,|of|for|via|de|van|von|al|el|-|\|")
-
-
-def _credit_spans(text: str) -> list[tuple[int, int]]:
-    """Bylines and photo credits ("Photo: Getty Images", "Author: Maria Petrenko", "(Reporting by ...;
-    Editing by ...)"): names of people and agencies, to be skipped. Only when what follows the cue is a short
-    run of capitalised words, so a caption ("Photo: the market in Kherson after the strike") still counts."""
-    out = []
-    for m in _CREDIT.finditer(text):
-        end = m.end()
-        stop = re.search(r"[\n;)\]]|\.(?:\s|$)", text[end:end + 120])
-        seg_end = end + (stop.start() if stop else min(120, len(text) - end))
-        seg = text[end:seg_end]
-        words = re.findall(r"\S+", seg.replace("/", " / "))
-        if words and len(words) <= 8 and all(_CREDIT_WORD.fullmatch(w.strip(",")) for w in words):
-            out.append((end, seg_end))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
-    """Common nouns and other lower-case words of English (Webster's 2nd, public domain, via english-words):
-    "Speech", "Radio", "Research" are words, not spelling variants of Sopych, Irade or a hamlet of that name."""
-    try:
-        from english_words import get_english_words_set
-    except ImportError:      # the package is a declared dependency; without it this check is simply skipped
-        return frozenset()
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower())
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """News abbreviations of US states and Canadian provinces, written after a place ("GLASGOW, Ky.")."""
-    from sitrep.geo.sources import read_csv_rows
-
-    table = {r["abbrev"]: (r["region"], r["cc"]) for r in read_csv_rows("region_abbreviations.csv")}
-    alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<=[A-Za-z], )({alts})(?![\w.])"), table
+    # "given": a given name before a surname, never a place; True / "possessive": after a given name or a title
+    # in its run, or "X's office": only a well-known city (a country too, for "Russia's deputy minister")
+    person: bool | str = False
+    # a sentence-initial hamlet or spelling variant, or a word the text also writes in lower case: only with a
+    # locative cue or the support of the article's other places
+    initial: bool = False
 
 
 def _abbreviated_regions(geo, text: str) -> list[_Raw]:
@@ -131,22 +75,6 @@ def _abbreviated_regions(geo, text: str) -> list[_Raw]:
         if cands:
             out.append(_Raw(m.start(), m.end(), descriptors.Phrase(region, 1, False, ""),
                             score(cands, Context(country=cc), 1), False, True))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, str]:
-    """'russian' / 'russians' -> 'RU' (countryinfo demonyms)."""
-    from sitrep.geo.sources import countries, read_csv_rows
-
-    out: dict[str, str] = {}
-    for c in sorted(countries(), key=lambda c: -c["population"]):   # "American": the US, not a territory
-        for d in re.split(r"[,/]", c["demonym"] or ""):
-            d = d.strip().lower()
-            if len(d) > 3:
-                out.setdefault(d, c["cc"])
-    for r in read_csv_rows("demonym_extras.csv"):
-        out[fold(r["word"])] = r["cc"]
     return out
 
 
@@ -290,7 +218,11 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 if first_name and small and not out_in_group:
                     surname = True
                     surnames.add(fold(name))
-            if n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
+            if n == 1 and demcc is None and level is None and name.lower() in _english() and \
+                    not any(c.kind == "exact" and fold(c.entry.name) == key for c in cands):
+                # "Speech", "Radio", "Week": an English word, not a spelling variant or an alternate name
+                glued = "word"
+            elif n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
                 if lower_words is None:
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
                 if name.lower() in lower_words:
@@ -304,11 +236,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     all(c.entry.level >= 2 for c in cands) and not _well_known_city(cands):
                 if lower_words is None:
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
-                word = name.lower()
-                if word in lower_words:
+                if name.lower() in lower_words:
                     initial = True    # "the Research Centre ... research": a word of the text, capitalised
-                elif not any(c.kind == "exact" for c in cands) and word in _english():
-                    glued = "word"   # "Speech", "Radio": an English word, no variant spelling of a village
             if demcc is not None:
                 ent = gaz.find(0, demcc[1:]) if demcc.startswith("@") else gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
@@ -443,7 +372,8 @@ def _keep(r: _Raw, others=None) -> bool:
 
 def _well_known_city(ranked: list[Scored]) -> bool:
     """A name that stays a place even as a surname or after a title ("Jack London" aside): a big city."""
-    return any(c.kind == "exact" and c.entry.level in (1, 4) and c.entry.population >= 200_000 for c in ranked)
+    return any(c.kind == "exact" and c.entry.level in (1, 4) and c.entry.population >= 200_000
+               and c.hit.src.lstrip("=") == fold(c.entry.name) for c in ranked)   # its own name, not "Mamo"
 
 
 def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: bool = False,
@@ -487,7 +417,8 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
         elif r.demonym is None:
             rk = (r.phrase.core, r.phrase.level)
             if rk not in reranked:
-                if ctx.admin1 and r.ranked and not any((c.entry.cc, c.entry.admin1) in ctx.admin1 for c in r.ranked):
+                if ctx.admin1 and r.ranked and not any((c.entry.cc, c.entry.admin1) in ctx.admin1 for c in r.ranked) \
+                        and r.phrase.core.lower() not in _english():     # "Bank" is no variant of Babenky
                     r.ranked = retrieve(geo.gaz, r.phrase.core, fuzzy=False, ctx=ctx) or r.ranked
                 reranked[rk] = geo_rank(r.ranked, ctx, r.phrase.level)
             r.ranked = reranked[rk]
