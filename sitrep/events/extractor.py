@@ -40,6 +40,7 @@ _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike
 _ABOUT_IT = re.compile(r"^\W*the (?:confrontation|clash|clashes|fighting|shootout|shoot-out|raid|operation|ambush|"
                        r"assault|incident|attack|strike|blast|explosion)s? (?:occurred|happened|took place)\b",
                        re.I)
+_OWN_FORCES = re.compile(r"\b(?:its|their|our) (?:own )?(?:forces|troops|army|military|soldiers|units|fighters)\b", re.I)
 _UNNAMED_PLACE = re.compile(r"\b(?:a|one|another|two|three|several) (?:\w+ )?(?:villages?|towns?|settlements?|"
                             r"communit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)|hamlets?)\b", re.I)
 
@@ -463,7 +464,12 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
                             fat.text)
     if fat is not None and fat.cumulative:
         fat = None  # a running total is not this event's toll
-    attr = find_attribution(first.text, context=_context(m, text))
+    cut = dateline_end(first.text)  # "Dec. 10, 2024 - Russia's Defence Ministry said": not "2024 - Russia's..."
+    attr = find_attribution(first.text[cut:], context=_context(m, text))
+    if attr.start is not None:
+        attr.start, attr.end = attr.start + cut, attr.end + cut
+    if (m.actor1 is None or m.actor1.side == "UNKNOWN") and attr.claimed_by and _OWN_FORCES.search(first.text):
+        m.actor1 = _claimant_forces(attr.claimed_by, ex.actors, m.place.country if m.place else None) or m.actor1
     p = m.place or Place(name="", latitude=None, longitude=None, geo_precision=None, feature="")
     ev = Event(
         event_type=ex.cues.event_type(sub), sub_event_type=sub,
@@ -484,6 +490,15 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     ev.notes = write_notes(ev, p)
     ev.event_id = event_id(article.id, ev)
     return ev
+
+
+def _claimant_forces(claimant: str, lex: ActorLexicon, country: str | None) -> Actor | None:
+    """"Russia's Defence Ministry said its forces captured...": the forces are the claimant's state's."""
+    for word in re.findall(r"[A-Z][\w'’]+", claimant):
+        for a in lex.find(f"{word} forces", country):
+            if a.actor.inter in ("State forces", "External/Other forces"):
+                return a.actor
+    return None
 
 
 def _context(m: _Mention, text: str) -> str:

@@ -99,9 +99,14 @@ _DATELINE = re.compile(
     r"\s*(?:\(\w{2,12}\)|/\w{2,12}/)?\s*(?:[-–—:.]|$)")
 
 
+_DATE_ONLY_DATELINE = re.compile(r"^\W{0,3}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"
+                                 r"\d{4}-\d{2}-\d{2})\s*(?:\(\w{2,12}\))?\s*[-–—:]")
+
+
 def dateline_end(sentence_text: str) -> int:
-    """End of a dateline ("KHARTOUM, June 3 (Reuters) -"): the reporter's city, not the event's place."""
-    m = _DATELINE.match(sentence_text)
+    """End of a dateline ("KHARTOUM, June 3 (Reuters) -", "Nov. 2, 2024 -"): the reporter's city and the
+    publication day, not the event's place and day."""
+    m = _DATELINE.match(sentence_text) or _DATE_ONLY_DATELINE.match(sentence_text)
     return m.end() if m else 0
 
 
@@ -127,6 +132,7 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
         if own and _QUALIFIER_BEFORE.search(before):
             continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba
         own.append(m)
+    own = [m for m in own if not _outside_its_region(m, own)]
     kept = [m for m in own if not any(is_container(m.place, o.place) for o in own if o is not m)]
     out, seen = [], set()
     for m in kept:
@@ -135,6 +141,16 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             seen.add(key)
             out.append(m)
     return out
+
+
+def _outside_its_region(m: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """"Petrivka in Ukraine's Donetsk region" read as a Petrivka of another region: the gazetteer chose wrong,
+    and the region named right after is the most precise place the text supports."""
+    if m.place.geo_precision == 3:
+        return False
+    regions = [r for r in mentions if r.place.geo_precision == 3 and r.place.admin1 and 0 < r.start - m.end <= 60
+               and r.place.country_code == m.place.country_code]
+    return bool(regions) and all(r.place.admin1 != m.place.admin1 for r in regions)
 
 
 def institution_regions(sentence_text: str, sentence_start: int, mentions: list[PlaceMention]) -> list[Place]:

@@ -110,6 +110,16 @@ def _groups(text: str) -> list[list[tuple[int, int, str]]]:
     return out
 
 
+_DATELINE_AFTER = re.compile(r"(,|\s*[—–]|\s+-{1,2})\s")
+
+
+def _dateline(text: str, start: int, end: int, name: str) -> bool:
+    """"BANTAM — A Danbury mason...", "KYIV, Ukraine -": the upper-case place name a report opens with."""
+    return name.isupper() and len(name) > 2 and bool(_DATELINE_AFTER.match(text, end)) and \
+        (start == 0 or text[max(0, start - 2):start].strip(" ") in ("", "\n", ".", "\n\n") or
+         text[start - 1] == "\n")
+
+
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"([^\W\d_][\w’'\-]*)\W{0,3}$", text[max(0, start - 40):start])
     return m.group(1).lower() if m else ""
@@ -165,7 +175,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                         cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
                     else:
                         cands = retrieve(gaz, name, fuzzy=False, skeletons=False)
-                    if len(key.replace(" ", "")) <= 4 and name.isupper():   # "US", "UK" yes; "SA", "AMLO" no
+                    if len(key.replace(" ", "")) <= 4 and name.isupper() and not _dateline(text, start, end, name):
+                        # "US", "UK" yes; "SA", "AMLO" no; "KYIV, Ukraine -" yes
                         cands = [c for c in cands if c.entry.level == 0]
                     if cands:
                         found = (n, start, end, name, cands, None)
@@ -190,7 +201,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                          r"km from|direction of|suburbs? of)\s+(the\s+)?$", before):
                 near = True
             prev = _prev_word(text, start)
-            cue = prev in cues["locative_cues"] or level is not None
+            cue = prev in cues["locative_cues"] or level is not None or _dateline(text, start, end, name)
             weak = prev in cues["person_titles"]
             glued = surname = person = initial = False
             later = {t[2].lower() for t in g[i + n:]}
@@ -218,8 +229,9 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 if first_name and small and not out_in_group:
                     surname = True
                     surnames.add(fold(name))
-            if n == 1 and demcc is None and level is None and name.lower() in _english() and \
-                    not any(c.kind == "exact" and fold(c.entry.name) == key for c in cands):
+            if n == 1 and demcc is None and level is None and name[1:].islower() and name.lower() in _english() and \
+                    not any(c.kind == "exact" and (fold(c.entry.name) == fold(name) or c.entry.population >= 100_000)
+                            for c in cands):
                 # "Speech", "Radio", "Week": an English word, not a spelling variant or an alternate name
                 glued = "word"
             elif n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
@@ -238,6 +250,9 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
                 if name.lower() in lower_words:
                     initial = True    # "the Research Centre ... research": a word of the text, capitalised
+            if n == 1 and demcc is None and level is None and fold(name) in given and not person and \
+                    all(c.entry.level >= 2 for c in cands) and not _well_known_city(cands):
+                initial = True        # "Oleh said": a given name alone
             if demcc is not None:
                 ent = gaz.find(0, demcc[1:]) if demcc.startswith("@") else gaz.country(demcc)
                 ranked = [Scored(hit=_as_hit(ent), kind="exact", base=1.0)] if ent else []
@@ -361,7 +376,7 @@ def _keep(r: _Raw, others=None) -> bool:
         return False
     if r.glued == "word" and r.phrase.level is None:
         return False
-    if r.initial and not (r.cue or best.support >= 0.3):
+    if r.initial and not (r.cue or best.support >= 0.4):   # more than its country alone lends
         return False
     if best.kind != "exact" and not (r.cue or best.support >= 0.3 or r.phrase.level is not None):
         return False

@@ -118,3 +118,15 @@ def test_sentence_initial_village_kept_when_the_article_is_about_its_area(geo):
     text = "Kosunka came under fire overnight. Shells also hit Beryslav and Tiahynka in Kherson Oblast."
     ms = {m.name: m.place for m in geo.find_mentions(text)}
     assert ms["Kosunka"].name == "Korsunka" and ms["Kosunka"].admin1 == "Kherson"
+
+
+def test_english_words_are_no_spelling_variants_of_villages(geo):
+    text = ("The Council for the Protection of Freedom of Speech met in Sumy. Radio reports said Shell and "
+            "Kharkiv Oblast officials agreed.")
+    found = names(geo.find_mentions(text))
+    assert "Sumy" in found and not {"Speech", "Radio", "Shell"} & set(found)
+
+
+def test_upper_case_datelines_are_places(geo):
+    ms = {m.name: m.place for m in geo.find_mentions("KYIV, Ukraine (AP) — Russian drones hit the capital.")}
+    assert ms["KYIV"].name == "Kyiv"
