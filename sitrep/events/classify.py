@@ -58,6 +58,11 @@ class CueLexicon:
                   re.compile(r"\b(?:" + "|".join(r["any_text"]) + r")\b", re.I) if r.get("any_text") else None)
             for r in spec["rules"]
         ]
+        # one pass over the sentence finds whether any action or weapon cue is there at all: most sentences of
+        # an article have none, and then the other groups need not be tried
+        self._any_cue = re.compile(r"(?<![\w-])(?:" + "|".join(p for name, pats in spec["cues"].items()
+                                                               if name.startswith(("a_", "w_")) for p in pats)
+                                   + r")(?![\w])", re.IGNORECASE)
         tax = load_yaml("taxonomy.yaml")["event_types"]
         self.event_type_of = {sub: et for et, spec_ in tax.items() for sub in spec_["sub_event_types"]}
 
@@ -68,6 +73,8 @@ class CueLexicon:
 
     def hits(self, sentence: str) -> CueHits:
         out = CueHits()
+        if not self._any_cue.search(sentence):
+            return out
         for name, rx in self.groups.items():
             spans = [m.span() for m in rx.finditer(sentence)]
             if spans:
