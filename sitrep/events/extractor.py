@@ -40,6 +40,7 @@ _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike
 _ABOUT_IT = re.compile(r"^\W*the (?:confrontation|clash|clashes|fighting|shootout|shoot-out|raid|operation|ambush|"
                        r"assault|incident|attack|strike|blast|explosion)s? (?:occurred|happened|took place)\b",
                        re.I)
+_NON_STATE = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|extremists?|fighters|guerrillas?|separatists?)\b", re.I)
 _OWN_FORCES = re.compile(r"\b(?:its|their|our) (?:own )?(?:forces|troops|army|military|soldiers|units|fighters)\b", re.I)
 _UNNAMED_PLACE = re.compile(r"\b(?:a|one|another|two|three|several) (?:\w+ )?(?:villages?|towns?|settlements?|"
                             r"communit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)|hamlets?)\b", re.I)
@@ -436,12 +437,16 @@ def _continues(mentions: list[_Mention], s: Sentence) -> bool:
     return bool(mentions) and mentions[-1].sentences[-1].index == s.index - 1 and _CONSEQUENCE.match(s.text) is not None
 
 
-def _resolved_sub(m: _Mention) -> str:
+def _resolved_sub(m: _Mention, text: str) -> str:
     sub = m.cls.sub_event_type
     if sub not in _PLACEHOLDERS:
         return sub
     a = m.actor1
-    return resolve_with_actors(sub, a.inter if a and a.side != "UNKNOWN" else None, a.country if a else None,
+    inter = a.inter if a and a.side != "UNKNOWN" else None
+    if a is not None and a.side == "UNKNOWN" and "actor1" in m.actor_spans and _NON_STATE.search(
+            text[slice(*m.actor_spans["actor1"])]):
+        inter = a.inter  # unnamed, but plainly not a state's: "militants", "rebels", "insurgents"
+    return resolve_with_actors(sub, inter, a.country if a else None,
                                m.place.country if m.place else None, bool(a))
 
 
@@ -450,7 +455,6 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     if m.toll_sentence is not None:
         end = max(end, m.toll_sentence.end)
     evidence = text[start:end]
-    sub = _resolved_sub(m)
     if m.when is None and reference_date(article) is not None:
         return None
     if m.precision == "year":
@@ -470,6 +474,7 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
         attr.start, attr.end = attr.start + cut, attr.end + cut
     if (m.actor1 is None or m.actor1.side == "UNKNOWN") and attr.claimed_by and _OWN_FORCES.search(first.text):
         m.actor1 = _claimant_forces(attr.claimed_by, ex.actors, m.place.country if m.place else None) or m.actor1
+    sub = _resolved_sub(m, text)
     p = m.place or Place(name="", latitude=None, longitude=None, geo_precision=None, feature="")
     ev = Event(
         event_type=ex.cues.event_type(sub), sub_event_type=sub,

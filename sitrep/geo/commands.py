@@ -114,14 +114,21 @@ def _batch(lines: Iterable[str], context: str | None, country: str | None) -> in
         return 2
     out = sys.stdout
     missed = 0
+    done: dict[str, str] = {}    # a name list repeats itself: answer each distinct line once
     for raw in lines:
         line = raw.rstrip("\n").rstrip("\r")
         if not line.strip():
             continue
-        name, _, ctx = line.partition("\t")
-        place = geo.geocode(name, context=ctx or context, country=country)
-        missed += place is None
-        out.write(json.dumps(place_json(name, place), ensure_ascii=False) + "\n")
+        answer = done.get(line)
+        if answer is None:
+            name, _, ctx = line.partition("\t")
+            place = geo.geocode(name, context=ctx or context, country=country)
+            answer = json.dumps(place_json(name, place), ensure_ascii=False) + "\n"
+            if len(done) > 100_000:
+                done.clear()
+            done[line] = answer
+        missed += answer == "null\n"
+        out.write(answer)
     return 1 if missed else 0
 
 

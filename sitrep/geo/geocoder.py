@@ -3,17 +3,23 @@
 and ranking) and mentions.py (spans in a text)."""
 from __future__ import annotations
 
+import re
 import sys
 import threading
 from functools import lru_cache
 
 from sitrep.geo import descriptors
+from sitrep.geo.lexicon import not_places as _not_places
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.geo.resolve import Context, Scored, describe, retrieve, rivals, score
 from sitrep.geo.store import Entry, Gazetteer, GazetteerError, default_index_path
 from sitrep.geo.translit import fold, has_cyrillic, is_indexable
 
 _DEFAULT_LOCK = threading.Lock()
+_INSTITUTION = re.compile(
+    r"^(.+?)\s+(?:(regional|oblast|region|district|raion|city|town|village|municipal)\s+)?"
+    r"(?:(?:military|state|civil|civil-military|military-civil)\s+)*"
+    r"(?:administration|council|police|prosecutor'?s office|government|governor'?s office|office)$", re.I)
 _DEFAULT: dict[str, "Geocoder"] = {}
 
 
@@ -76,6 +82,18 @@ class Geocoder:
 
     # -- public API ------------------------------------------------------------------------------------
     def geocode(self, name: str, context: str | None = None, country: str | None = None) -> Place | None:
+        place = self._geocode(name, context, country)
+        if place is None and isinstance(name, str):
+            m = _INSTITUTION.match(name.strip())
+            if m and fold(m.group(1)) not in _not_places():
+                # "Kherson Regional Military Administration": at most the region it is named for
+                unit = (m.group(2) or "").lower()
+                tail = " region" if unit in ("regional", "oblast", "region") else \
+                    " district" if unit in ("district", "raion") else ""
+                place = self._geocode(m.group(1) + tail, context, country)
+        return place
+
+    def _geocode(self, name: str, context: str | None = None, country: str | None = None) -> Place | None:
         phrase = descriptors.parse(name) if isinstance(name, str) else None
         if phrase is None or not is_indexable(phrase.core):
             return None

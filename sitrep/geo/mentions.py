@@ -206,7 +206,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             glued = surname = person = initial = False
             later = {t[2].lower() for t in g[i + n:]}
             named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"
-            after_given = i > 0 and g[i - 1][2].lower() in given
+            after_given = any(t[2].lower() in given for t in g[:i])   # "Jason Terrell Jones" too
             if demcc is None and (named or after_given):
                 person = True      # "Governor Vitaliy Kim", "Vladimir Rogov", "Elvino Dias"
             if demcc is None and re.match(r"[’']s\s+(\w+)", text[end:end + 30]) and \
@@ -216,7 +216,9 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 rest_after = g[i + n:]
                 nxt = rest_after[0][2].lower() if rest_after else ""
                 if rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2]):
-                    if nxt in cues["org_words"] and nxt not in cues["institution_words"]:
+                    if nxt in cues["street_words"]:
+                        glued = "street"     # "Patrick Street", "Kharkiv Highway"
+                    elif nxt in cues["org_words"] and nxt not in cues["institution_words"]:
                         glued = "org"
                     elif fold(rest_after[0][2]) not in stop:
                         glued = "institution" if nxt in cues["institution_words"] else True
@@ -374,7 +376,7 @@ def _keep(r: _Raw, others=None) -> bool:
         return False
     if r.glued and not (e.level <= 1 or r.cue or (r.glued in ("institution", "org") and strong)):
         return False
-    if r.glued == "word" and r.phrase.level is None:
+    if r.glued == "street" or (r.glued == "word" and r.phrase.level is None):
         return False
     if r.initial and not (r.cue or best.support >= 0.4):   # more than its country alone lends
         return False

@@ -108,3 +108,9 @@ def test_russian_style_spellings_of_kherson_villages(geo):
 def test_constituent_countries_of_the_uk_are_regions(geo):
     p = geo.geocode("England")
     assert p.admin1 == "England" and p.country == "United Kingdom"
+
+
+def test_an_administration_is_at_most_its_region(geo):
+    p = geo.geocode("Kherson Regional Military Administration")
+    assert p is not None and p.admin1 == "Kherson" and p.geo_precision == 3 and p.feature == "A"
+    assert geo.geocode("Regional State Administration") is None
