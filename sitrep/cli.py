@@ -34,6 +34,17 @@ def _exit_for(problems: list, read_any: bool) -> None:
     raise typer.Exit(1 if skipped else 0)
 
 
+def _check_format(format: str, out: Optional[Path]) -> None:
+    from sitrep.export import FORMATS
+
+    if format not in FORMATS:
+        _err(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    if format == "parquet" and out is None:
+        _err("--format parquet needs --out FILE")
+        raise typer.Exit(2)
+
+
 # --- extraction ------------------------------------------------------------------------------------------
 
 @app.command()
@@ -46,15 +57,10 @@ def extract(
     table: bool = typer.Option(False, "--table", help="Also print the events as a table on stderr."),
 ) -> None:
     """Read articles, extract events, merge the same event across articles, write them."""
-    from sitrep.export import FORMATS, write_events
+    from sitrep.export import write_events
     from sitrep.pipeline import extract_from_paths
 
-    if format not in FORMATS:
-        _err(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    if format == "parquet" and out is None:
-        _err("--format parquet needs --out FILE")
-        raise typer.Exit(2)
+    _check_format(format, out)
     result = extract_from_paths(paths, jobs=jobs, engine=engine, progress=sys.stderr.isatty())
     write_events(result.events, out, format)
     if table:
@@ -115,15 +121,10 @@ def export(
     event_type: Optional[str] = typer.Option(None, "--event-type"),
 ) -> None:
     """Write stored events, filtered."""
-    from sitrep.export import FORMATS, write_events
+    from sitrep.export import write_events
     from sitrep.store import EventFilter, StoreError, open_store
 
-    if format not in FORMATS:
-        _err(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-        raise typer.Exit(2)
-    if format == "parquet" and out is None:
-        _err("--format parquet needs --out FILE")
-        raise typer.Exit(2)
+    _check_format(format, out)
     try:
         with open_store(db, create=False) as store:
             flt = EventFilter(since=since, until=until, country=country, admin1=admin1, event_type=event_type)

@@ -43,6 +43,7 @@ _LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural t
           "town": 4, "village": 4}
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
+_ABBREVIATED_SAINT = {"St", "Ste", "Mt", "Ft", "Pt"}
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")     # "UAVs", "MPs": things, not places
 
 
@@ -87,7 +88,8 @@ def _groups(text: str) -> list[list[tuple[int, int, str]]]:
         tok = m.group()
         cap = (tok[0].isupper() or bool(_UPPER_PARTICLE.match(tok))) and not _CONTRACTION.search(tok)
         particle = tok in _PARTICLES
-        joined = m.start() - last_end == 1 and text[last_end] == " "
+        joined = (m.start() - last_end == 1 and text[last_end] == " ") or \
+            (cur and cur[-1][2] in _ABBREVIATED_SAINT and text[last_end:m.start()] == ". ")   # "St. Louis"
         if cap or (particle and cur and joined):
             if cur and not joined:
                 groups.append(cur)
@@ -121,7 +123,7 @@ def _dateline(text: str, start: int, end: int, name: str) -> bool:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"([^\W\d_][\w’'\-]*)\W{0,3}$", text[max(0, start - 40):start])
+    m = re.search(r"([^\W\d_][\w’'\-]*)[^\w.!?]{0,3}$", text[max(0, start - 40):start])   # not across a "."
     return m.group(1).lower() if m else ""
 
 
@@ -208,7 +210,9 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"
             after_given = any(t[2].lower() in given for t in g[:i])   # "Jason Terrell Jones" too
             if demcc is None and (named or after_given):
-                person = True      # "Governor Vitaliy Kim", "Vladimir Rogov", "Elvino Dias"
+                # "Governor Vitaliy Kim"; "Vladimir Rogov", "Elvino Dias", "Abraham Lincoln" (only a city of a
+                # million stays a place after a given name)
+                person = True if named else "surname"
             if demcc is None and re.match(r"[’']s\s+(\w+)", text[end:end + 30]) and \
                     re.match(r"[’']s\s+(\w+)", text[end:end + 30]).group(1).lower() in cues["person_things"]:
                 person = person or "possessive"      # "Balitsky's office", not "Russia's office"
@@ -223,7 +227,8 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                     elif fold(rest_after[0][2]) not in stop:
                         glued = "institution" if nxt in cues["institution_words"] else True
                     if n == 1 and fold(name) in given and glued != "org" and \
-                            nxt not in cues["institution_words"] and nxt not in cues["feature_words"]:
+                            nxt not in cues["institution_words"] and nxt not in cues["feature_words"] and \
+                            not _big_place(gaz, rest_after[0][2]):      # not "Austin Texas"
                         person = "given"   # "Vladimir Putin", "Donald Trump": a given name, whatever it names
                 before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES]
                 first_name = bool(before_toks) and not before_toks[-1][2].isupper()
@@ -369,7 +374,8 @@ def _keep(r: _Raw, others=None) -> bool:
         return False
     if r.surname and e.level > 1:
         return False
-    if r.person == "given" or (r.person and not _well_known_city(r.ranked)
+    if r.person == "given" or (r.person and not _well_known_city(r.ranked, 1_000_000 if r.person == "surname"
+                                                                 else 200_000)
                                and not (r.person == "possessive" and e.level == 0)):
         return False
     if r.glued == "org" and not (best.kind == "exact" and (e.level <= 2 or e.population >= 5_000)):
@@ -387,9 +393,15 @@ def _keep(r: _Raw, others=None) -> bool:
     return True
 
 
-def _well_known_city(ranked: list[Scored]) -> bool:
+def _big_place(gaz, word: str) -> bool:
+    """A country, a region or a big city by its own name."""
+    return any(c.entry.level <= 1 or c.entry.population >= 200_000
+               for c in retrieve(gaz, word, fuzzy=False, skeletons=False))
+
+
+def _well_known_city(ranked: list[Scored], population: int = 200_000) -> bool:
     """A name that stays a place even as a surname or after a title ("Jack London" aside): a big city."""
-    return any(c.kind == "exact" and c.entry.level in (1, 4) and c.entry.population >= 200_000
+    return any(c.kind == "exact" and c.entry.level in (1, 4) and c.entry.population >= population
                and c.hit.src.lstrip("=") == fold(c.entry.name) for c in ranked)   # its own name, not "Mamo"
 
 
