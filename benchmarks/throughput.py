@@ -160,6 +160,22 @@ def run_worker(kind: str, corpus_path: str) -> None:
     print(json.dumps({"model": name, "load": load, "seconds": time.perf_counter() - t0, "tokens": tokens}))
 
 
+def run_fresh_worker() -> None:
+    """The corpus's distinct articles once each, after a warm-up: no lru_cache hit from repeated sentences
+    (the repeated corpus re-parses nothing after its first copy, which flatters every row above)."""
+    from sitrep.nlp.grammar import parser, roles
+    from sitrep.pipeline import extract_article
+
+    base = base_articles()
+    extract_article(base[0])
+    parser()
+    roles.cache_clear()
+    t0 = time.perf_counter()
+    for a in base:
+        extract_article(a)
+    print(json.dumps({"seconds": time.perf_counter() - t0, "articles": len(base)}))
+
+
 def run_merge_worker(events_path: str, n: int, distinct: bool) -> None:
     """Time merge_events alone on the events of `n` articles, copies of the corpus's per-article events."""
     from sitrep.dedup import merge_events
@@ -251,6 +267,10 @@ def speed_table(n: int, tmp: Path, jobs_list=(1, 2), with_ray: bool = False, bas
         print(row("sitrep extract --engine ray (2 CPUs)", n, res["ray2"], sm))
     print(f"  (spaCy rows exclude interpreter start; model load: blank {res['blank'].get('load', 0):.1f}s, "
           f"sm {sm.get('load', 0):.1f}s; sitrep rows are the whole command)")
+    fresh = measure(worker_cmd("fresh"))
+    if "seconds" in fresh:
+        print(f"  fresh text: the {fresh['articles']} distinct articles once, warm, 1 process, no cache hits: "
+              f"{fresh['articles'] / fresh['seconds']:.1f} art/s")
     return res
 
 
@@ -303,6 +323,8 @@ def main() -> None:
         kind, *rest = args.worker
         if kind == "merge":
             return run_merge_worker(rest[0], int(rest[1]), rest[2] == "1")
+        if kind == "fresh":
+            return run_fresh_worker()
         if kind == "profile":
             return run_profile_worker(rest[0])
         return run_worker(kind, rest[0])
