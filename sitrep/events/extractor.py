@@ -41,6 +41,8 @@ _ABOUT_IT = re.compile(r"^\W*the (?:confrontation|clash|clashes|fighting|shootou
                        r"assault|incident|attack|strike|blast|explosion)s? (?:occurred|happened|took place)\b",
                        re.I)
 _NON_STATE = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|extremists?|fighters|guerrillas?|separatists?)\b", re.I)
+_MILITARY_BODY = re.compile(r"\b(?:defen[cs]e ministry|ministry of defen[cs]e|general staff|armed forces|army|military|"
+                            r"defen[cs]e forces|command)\b", re.I)  # who reports its own side's actions
 _OWN_FORCES = re.compile(r"\b(?:its|their|our) (?:own )?(?:forces|troops|army|military|soldiers|units|fighters)\b", re.I)
 _UNNAMED_PLACE = re.compile(r"\b(?:a|one|another|two|three|several) (?:\w+ )?(?:villages?|towns?|settlements?|"
                             r"communit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)|hamlets?)\b", re.I)
@@ -384,7 +386,8 @@ def _assign_actors(m: _Mention, s: Sentence, found: list[ActorMention], lex: Act
     def inside(a: ActorMention, spans: list[tuple[int, int]]) -> bool:
         return any(a.start >= x and a.end <= y for x, y in spans)
 
-    armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"]
+    # the subject of a passive ("30 Ukrainian soldiers were eliminated") is the one hit, not the one acting
+    armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians" and not inside(a, r.patient)]
     by_grammar = [a for a in armed if inside(a, r.agent)]
     before = [a for a in armed if a.start <= trig]
     after = [a for a in found if a.start >= trig]
@@ -472,7 +475,8 @@ def _to_event(article: Article, m: _Mention, text: str, ex: Extractors) -> Event
     attr = find_attribution(first.text[cut:], context=_context(m, text))
     if attr.start is not None:
         attr.start, attr.end = attr.start + cut, attr.end + cut
-    if (m.actor1 is None or m.actor1.side == "UNKNOWN") and attr.claimed_by and _OWN_FORCES.search(first.text):
+    if (m.actor1 is None or m.actor1.side == "UNKNOWN") and attr.claimed_by and (
+            _OWN_FORCES.search(first.text) or _MILITARY_BODY.search(attr.claimed_by)):
         m.actor1 = _claimant_forces(attr.claimed_by, ex.actors, m.place.country if m.place else None) or m.actor1
     sub = _resolved_sub(m, text)
     p = m.place or Place(name="", latitude=None, longitude=None, geo_precision=None, feature="")

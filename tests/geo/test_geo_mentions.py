@@ -130,3 +130,13 @@ def test_english_words_are_no_spelling_variants_of_villages(geo):
 def test_upper_case_datelines_are_places(geo):
     ms = {m.name: m.place for m in geo.find_mentions("KYIV, Ukraine (AP) — Russian drones hit the capital.")}
     assert ms["KYIV"].name == "Kyiv"
+
+
+def test_street_names_are_not_the_places_they_are_named_after(geo):
+    found = names(geo.find_mentions("A car hit a tree on Kharkiv Highway. He lived on Patrick Street in Dublin."))
+    assert "Dublin" in found and "Kharkiv" not in found and "Patrick" not in found
+
+
+def test_abbreviated_saint_joins_its_name(geo):
+    ms = {m.name: m.place for m in geo.find_mentions("He moved to St. Louis last year.")}
+    assert ms["St. Louis"].admin1 == "Missouri"
