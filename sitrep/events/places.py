@@ -42,9 +42,10 @@ def is_country_level(place: Place) -> bool:
 
 # A place name followed by one of these words names an institution, not where something happened.
 _INSTITUTION_AFTER = re.compile(
-    r"^\W{0,2}(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|local)\s+){0,4}"
+    r"^(?:'s|’s)?\W{0,2}(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|"
+    r"local|provincial|health|interior|defen[cs]e|emergency|rescue)\s+){0,4}"
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
-    r"emergency services|department|directorate|ministry|military administration|RMA|OVA|MVA)\b", re.I)
+    r"emergency services|department|directorate|ministry|military administration|agency|service|RMA|OVA|MVA)\b", re.I)
 _INSTITUTION_BEFORE = re.compile(r"\b(?:head|governor|mayor|chief|spokesman|spokeswoman|spokesperson|of the)\s*$", re.I)
 _PERSON_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:office|home|house|car|residence|family|wife|husband|son|daughter|"
                            r"body|death|killing|murder|arrest|lawyer|party|supporters|spokesman|aide|bodyguards?)\b", re.I)
@@ -133,6 +134,7 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba
         own.append(m)
     own = [m for m in own if not _outside_its_region(m, own)]
+    own = [m for m in own if not _named_as_container(m, own, sentence_text, sentence_start)]
     kept = [m for m in own if not any(is_container(m.place, o.place) for o in own if o is not m)]
     out, seen = [], set()
     for m in kept:
@@ -141,6 +143,18 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             seen.add(key)
             out.append(m)
     return out
+
+
+_IN_BETWEEN = re.compile(r"^[^,;.:]{0,40}?\bin (?:the )?(?:[a-z-]+ ){0,2}$")
+
+
+def _named_as_container(m: PlaceMention, mentions: list[PlaceMention], sentence_text: str, offset: int) -> bool:
+    """"the Nuseirat refugee camp in central Gaza": a place named after "in" behind another place holds it."""
+    for o in mentions:
+        if o is not m and o.end <= m.start and m.start - o.end <= 60:
+            if _IN_BETWEEN.match(sentence_text[o.end - offset:m.start - offset]):
+                return True
+    return False
 
 
 def _outside_its_region(m: PlaceMention, mentions: list[PlaceMention]) -> bool:

@@ -244,7 +244,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
             elif n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
                 if lower_words is None:
                     lower_words = set(re.findall(r"\b[a-z][a-z’'\-]+\b", text))
-                if name.lower() in lower_words or (name.lower() in _english() and all(
+                if name.lower() in lower_words or (demcc is None and name.lower() in _english() and all(
                         c.entry.level == 4 and c.entry.population < 20_000 for c in cands)):
                     glued = True      # "Lent 2025: ...", "Snow fell": a word that starts a sentence
                 elif demcc is None and (all(c.entry.level == 4 and c.entry.population < 10_000 for c in cands)

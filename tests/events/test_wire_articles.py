@@ -51,3 +51,19 @@ def test_gang_attack_on_a_town_is_violence_against_civilians():
     evs = _events("haiti-gangs.txt")
     assert evs and evs[0].event_type == "Violence against civilians"
     assert evs[0].country == "Haiti" and evs[0].fatalities == 20 and evs[0].event_date == "2024-10-03"
+
+
+def test_strike_on_a_camp_inside_a_region_is_one_event_with_the_toll():
+    (ev,) = _events("gaza-school.txt")
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 17
+    assert ev.actor1 == "Military Forces of Israel (2022-)" and ev.admin1 == "Gaza Strip"
+
+
+def test_police_shooting_at_protesters_is_excessive_force():
+    (ev,) = _events("nairobi-protest.txt")
+    assert ev.sub_event_type == "Excessive force against protesters" and ev.fatalities == 5
+    assert ev.location == "Nairobi" and ev.event_date == "2024-06-25"
+
+
+def test_analysis_with_forecasts_and_background_yields_nothing():
+    assert _events("sudan-analysis.txt") == []

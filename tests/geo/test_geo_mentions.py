@@ -140,3 +140,9 @@ def test_street_names_are_not_the_places_they_are_named_after(geo):
 def test_abbreviated_saint_joins_its_name(geo):
     ms = {m.name: m.place for m in geo.find_mentions("He moved to St. Louis last year.")}
     assert ms["St. Louis"].admin1 == "Missouri"
+
+
+def test_demonyms_at_sentence_starts_in_geoparse_mode(geo):
+    text = "Russian troops advanced. Swiss banks froze assets. Ukrainian drones hit Kursk."
+    found = names(geo.find_mentions(text, demonyms=True, best_guess=True))
+    assert "Russian" in found and "Kursk" in found
