@@ -44,6 +44,13 @@ _LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural t
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
 _ABBREVIATED_SAINT = {"St", "Ste", "Mt", "Ft", "Pt"}
+_SPEECH = {"said", "says", "told", "wrote", "reported", "added"}
+# "said Mykolaiv was shelled": what follows the name makes it the place attacked, not the speaker
+_PLACE_PREDICATE = re.compile(
+    r"(?:(?:,|,?\sand)\s[A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)*"        # "said Beryslav and Tiahynka were ..."
+    r"\s(?:(?:was|were|is|are|had been|has been|have been)\s(?:again\s|also\s|repeatedly\s|heavily\s)?"
+    r"(?:hit|shelled|struck|attacked|bombed|targeted|liberated|captured|recaptured|occupied|surrounded|"
+    r"encircled|stormed|under fire|under attack|under shelling)\b|came under\b)")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")     # "UAVs", "MPs": things, not places
 
 
@@ -204,7 +211,7 @@ def _scan(geo, text: str, country: str | None, demonyms: bool, fuzzy: bool) -> l
                 near = True
             prev = _prev_word(text, start)
             cue = prev in cues["locative_cues"] or level is not None or _dateline(text, start, end, name)
-            weak = prev in cues["person_titles"]
+            weak = prev in cues["person_titles"] and not (prev in _SPEECH and _PLACE_PREDICATE.match(text, end))
             glued = surname = person = initial = False
             later = {t[2].lower() for t in g[i + n:]}
             named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"

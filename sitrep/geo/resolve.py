@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from sitrep.geo.store import Entry, Gazetteer, Hit
-from sitrep.geo.translit import deletes1, fold_all, skeleton
+from sitrep.geo.translit import deletes1, fold, fold_all, skeleton
 
 MARGIN = 0.08            # score gap (~6x population) under which two far-apart readings are "ambiguous"
 ANCHOR_MARGIN = 0.12     # stricter: a mention lends its region to the rest of an article only when it is clear
@@ -90,6 +90,8 @@ def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: b
                 continue
             if kind == "exact":
                 base = 1.15 if h.src.startswith("=") else 1.0    # curated historical / Russian-era name
+                if skeleton(fold(h.entry.name)) == skeleton(key) != "":
+                    base += 0.03    # "Kardashinka": Kardashynka itself, before Velyka Kardashynka's alternate
             else:
                 dist = DamerauLevenshtein.distance(key.replace(" ", ""), h.src.replace(" ", ""))
                 base = max(0.45, 0.92 - 0.07 * dist)

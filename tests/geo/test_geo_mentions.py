@@ -146,3 +146,9 @@ def test_demonyms_at_sentence_starts_in_geoparse_mode(geo):
     text = "Russian troops advanced. Swiss banks froze assets. Ukrainian drones hit Kursk."
     found = names(geo.find_mentions(text, demonyms=True, best_guess=True))
     assert "Russian" in found and "Kursk" in found
+
+
+def test_a_place_after_said_is_kept_when_it_is_what_was_attacked(geo):
+    text = "The regional administration said Beryslav and Tiahynka were shelled overnight; Kim said Mykolaiv was hit."
+    found = names(geo.find_mentions(text))
+    assert {"Beryslav", "Tiahynka", "Mykolaiv"} <= set(found)
