@@ -1,0 +1,114 @@
+"""Who acted and who was hit: actors of an event mention from the sentence's actor mentions and its parse.
+
+The grammatical agent of the trigger wins, then a "by ..." phrase, then the last armed actor before the
+trigger; protests and riots take their crowd as actor1. Placeholders of the classifier (who takes territory,
+who detains) are settled here with ACLED's rules.
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.events.actors import Actor, ActorLexicon, ActorMention
+from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERRITORY_REGAIN, Classification,
+                                    resolve_with_actors)
+from sitrep.events.mention import EventMention
+from sitrep.nlp.grammar import roles
+from sitrep.nlp.sentences import Sentence
+
+_PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
+
+_REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
+
+_NON_STATE = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|extremists?|fighters|guerrillas?|separatists?)\b", re.I)
+
+MILITARY_BODY = re.compile(r"\b(?:defen[cs]e ministry|ministry of defen[cs]e|general staff|armed forces|army|military|"
+                            r"defen[cs]e forces|command)\b", re.I)  # who reports its own side's actions
+
+OWN_FORCES = re.compile(r"\b(?:its|their|our) (?:own )?(?:forces|troops|army|military|soldiers|units|fighters)\b", re.I)
+
+
+def is_military(found: list[ActorMention], cls: Classification) -> bool:
+    """The force named last before the trigger (the one acting) is an army, at home or abroad."""
+    before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
+              and a.actor.inter not in ("Civilians", "Protesters")]
+    return bool(before) and before[-1].actor.inter in ("State forces", "External/Other forces") \
+        and "police" not in before[-1].text.lower()
+
+def is_armed_group(found: list[ActorMention], cls: Classification) -> bool:
+    before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
+              and a.actor.inter not in ("Civilians", "Protesters")]
+    return bool(before) and before[-1].actor.inter in ("Rebel group", "Political militia", "Identity militia")
+
+def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: ActorLexicon,
+                   country: str | None) -> None:
+    trig = m.cls.trigger[0]
+    r = roles(s.text, m.cls.trigger)
+
+    def inside(a: ActorMention, spans: list[tuple[int, int]]) -> bool:
+        return any(a.start >= x and a.end <= y for x, y in spans)
+
+    # the subject of a passive ("30 Ukrainian soldiers were eliminated") is the one hit, not the one acting
+    armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians" and not inside(a, r.patient)]
+    by_grammar = [a for a in armed if inside(a, r.agent)]
+    before = [a for a in armed if a.start <= trig]
+    after = [a for a in found if a.start >= trig]
+    by_agent = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
+    actor1 = (by_grammar or by_agent or before[-1:] or [None])[0]
+    others = [a for a in found if actor1 is None or a.actor != actor1.actor]
+    patients = [a for a in others if inside(a, r.patient)]
+    actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
+    sub = m.cls.sub_event_type
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
+        m.actor1 = lex.protesters(country)
+        police = [a for a in found if a.actor.inter == "State forces"]
+        m.actor2 = police[0].actor if police and sub != "Peaceful protest" else None
+        return
+    if sub in ("Violent demonstration", "Mob violence"):
+        m.actor1 = lex.rioters(country)
+        m.actor2 = actor2.actor if actor2 and actor2.actor.inter != "Rioters" else None
+        return
+    if actor1 is not None:
+        m.actor1 = actor1.actor
+        m.actor_spans["actor1"] = (s.start + actor1.start, s.start + actor1.end)
+    if actor2 is not None:
+        m.actor2 = actor2.actor
+        m.actor_spans["actor2"] = (s.start + actor2.start, s.start + actor2.end)
+    elif m.cls.hits.has("t_civilian") and m.cls.sub_event_type not in ("Disrupted weapons use",):
+        m.actor2 = lex.civilians(country_of(m, country))
+    if m.actor1 is None:
+        m.actor1 = lex.unidentified(country_of(m, country))
+
+def infer_unnamed_attackers(mentions: list[EventMention]) -> None:
+    """"Five communities were shelled": when every strike of the article whose attacker is named was made by
+    the same force, a strike reported with no attacker in the same article is taken to be that force's too."""
+    remote = [m for m in mentions if m.cls.sub_event_type in _REMOTE]
+    named = {m.actor1 for m in remote if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
+    if len(named) != 1:
+        return
+    (force,) = named
+    for m in remote:
+        if m.actor1 is None or m.actor1.side == "UNKNOWN":
+            m.actor1 = force
+
+def country_of(m: EventMention, article_country: str | None) -> str | None:
+    return (m.place.country if m.place else None) or article_country
+
+def resolved_sub_event_type(m: EventMention, text: str) -> str:
+    sub = m.cls.sub_event_type
+    if sub not in _PLACEHOLDERS:
+        return sub
+    a = m.actor1
+    inter = a.inter if a and a.side != "UNKNOWN" else None
+    if a is not None and a.side == "UNKNOWN" and "actor1" in m.actor_spans and _NON_STATE.search(
+            text[slice(*m.actor_spans["actor1"])]):
+        inter = a.inter  # unnamed, but plainly not a state's: "militants", "rebels", "insurgents"
+    return resolve_with_actors(sub, inter, a.country if a else None,
+                               m.place.country if m.place else None, bool(a))
+
+def claimant_forces(claimant: str, lex: ActorLexicon, country: str | None) -> Actor | None:
+    """"Russia's Defence Ministry said its forces captured...": the forces are the claimant's state's."""
+    for word in re.findall(r"[A-Z][\w'’]+", claimant):
+        for a in lex.find(f"{word} forces", country):
+            if a.actor.inter in ("State forces", "External/Other forces"):
+                return a.actor
+    return None

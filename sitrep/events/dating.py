@@ -1,0 +1,59 @@
+"""When an event happened, as the sentences of an article tell it.
+
+A sentence's own event date wins over the date of a statement ("said on Thursday"); "the same day" chains to
+the event before; an undated sentence takes the date carried from just before, else the publication day (day
+precision in the lead, week further down). Headlines and captions frame but are not evidence.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sitrep.events.mention import EventMention
+from sitrep.nlp.dates import DateMention, find_anaphoric_dates
+from sitrep.nlp.sentences import Sentence
+
+
+def shift_dates(dates: list[DateMention], offset: int) -> list[DateMention]:
+    return [DateMention(d.start + offset, d.end + offset, d.text, d.date, d.precision, d.relative, d.reporting)
+            for d in dates]
+
+def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
+    """Headlines, captions, navigation: no closing punctuation, and either near the top or in title case."""
+    if s.text.rstrip().endswith((".", "\"", "”", "!", "?", ":")) or len(s.text.split()) >= 25:
+        return False
+    words = [w for w in s.text.split() if w[:1].isalpha()]
+    title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return s.index < 4 or title_case
+
+def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"]
+                   ) -> tuple[date, str, tuple[int, int] | None] | None:
+    """The date a sentence gives its event: an event date over a statement date, or "the same day" chained."""
+    event_dates = [d for d in dates if not d.reporting]
+    if event_dates:
+        d = event_dates[0]
+        return d.date, d.precision, (d.start, d.end)
+    if dates:  # only the day something was said: the event happened then or shortly before
+        d = dates[0]
+        return d.date, "week" if d.precision == "day" else d.precision, (d.start, d.end)
+    for a in find_anaphoric_dates(s.text):
+        last = next((m for m in reversed(previous) if m.when is not None), None)
+        if last is not None:
+            return last.when + timedelta(days=a.offset_days), last.precision or "day", (s.start + a.start, s.start + a.end)
+    return None
+
+def event_date_for(s: Sentence, here, last_date, ref: date | None,
+                sentences: list[Sentence]) -> tuple[date | None, str | None, tuple[int, int] | None]:
+    if here is not None:
+        return here
+    if last_date is not None and s.index - last_date[2] <= 3:
+        return last_date[0], last_date[1], None
+    if ref is None:
+        return None, None, None
+    lead = s.index <= first_body_index(sentences) + 2
+    return ref, "day" if lead else "week", None
+
+def is_body(s: Sentence) -> bool:
+    return s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8
+
+def first_body_index(sentences: list[Sentence]) -> int:
+    return next((s.index for s in sentences if is_body(s)), 0)
