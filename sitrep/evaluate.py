@@ -162,16 +162,21 @@ def evaluate_folder(folder: Path) -> dict[str, Any]:
     from sitrep.pipeline import extract_articles
 
     gold = load_gold(folder)
-    results = []
+    results, failures = [], []
     for art, golds in gold:
-        events = extract_articles([art]).events
-        results.append((art, events, golds))
-    return score(results)
+        run = extract_articles([art])
+        failures += [str(p) for p in run.problems]
+        results.append((art, run.events, golds))
+    report = score(results)
+    report["failures"] = failures  # an article the extractor failed on scores as empty: say so, loudly
+    return report
 
 
 def format_report(report: dict[str, Any]) -> str:
     lines = [f"articles: {report['articles']}   matched pairs: {report['matched_pairs']}   "
              f"negatives with no event: {report['negatives_empty']}", ""]
+    for failure in report.get("failures", []):
+        lines.insert(0, f"FAILED: {failure}")
     lines.append(f"{'':8}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
     for k in ("strict", "loose"):
         r = report[k]

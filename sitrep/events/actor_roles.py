@@ -24,6 +24,8 @@ _NON_STATE = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|extremi
 MILITARY_BODY = re.compile(r"\b(?:defen[cs]e ministry|ministry of defen[cs]e|general staff|armed forces|army|military|"
                             r"defen[cs]e forces|command)\b", re.I)  # who reports its own side's actions
 
+_WEAPON_NOUN = re.compile(r"\b(?:bombs?|missiles?|drones?|shells?|shelling|artillery|rockets?|aircraft|jets?|warplanes?|"
+                          r"strikes?|airstrikes?|UAVs?|helicopters?)\b", re.I)  # a force named by what it fires
 OWN_FORCES = re.compile(r"\b(?:its|their|our) (?:own )?(?:forces|troops|army|military|soldiers|units|fighters)\b", re.I)
 
 
@@ -53,7 +55,11 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     before = [a for a in armed if a.start <= trig]
     after = [a for a in found if a.start >= trig]
     by_agent = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
-    actor1 = (by_grammar or by_agent or before[-1:] or [None])[0]
+    # "... were killed when Russian guided bombs struck": an armed force named after the trigger, not as its
+    # target ("on/at/against ..."), is still the one acting
+    acting_after = [a for a in armed if a.start > trig and _WEAPON_NOUN.search(a.text) and not re.search(
+        r"\b(?:on|at|against|targeting|with|from|into|toward|towards)\s+(?:the\s+)?$", s.text[max(0, a.start - 14):a.start], re.I)]
+    actor1 = (by_grammar or by_agent or before[-1:] or acting_after[:1] or [None])[0]
     others = [a for a in found if actor1 is None or a.actor != actor1.actor]
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
