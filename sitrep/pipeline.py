@@ -56,7 +56,7 @@ def _safe_extract(article: Article) -> tuple[list[Event], ReadProblem | None]:
     try:
         return extract_article(article), None
     except Exception as e:  # a bug on one article must not stop the others; it is named, not hidden
-        log.exception("extraction failed on %s", article.origin or article.id)
+        log.debug("extraction failed on %s", article.origin or article.id, exc_info=True)  # traceback: debug only
         return [], ReadProblem(article.origin or article.id, f"extraction failed ({type(e).__name__}: {e})")
 
 
