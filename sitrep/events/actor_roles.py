@@ -89,12 +89,16 @@ def infer_unnamed_attackers(mentions: list[EventMention]) -> None:
     the same force, a strike reported with no attacker in the same article is taken to be that force's too."""
     remote = [m for m in mentions if m.cls.sub_event_type in _REMOTE]
     named = {m.actor1 for m in remote if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
+    # whose drones and missiles were shot down is who fires them
+    named |= {m.actor2 for m in mentions if m.cls.sub_event_type == "Disrupted weapons use" and m.actor2 is not None
+              and m.actor2.side not in ("UNKNOWN", "CIV") and m.actor2.inter in ("State forces", "External/Other forces")}
     if len(named) != 1:
         return
     (force,) = named
     for m in remote:
         if m.actor1 is None or m.actor1.side == "UNKNOWN":
             m.actor1 = force
+
 
 def country_of(m: EventMention, article_country: str | None) -> str | None:
     return (m.place.country if m.place else None) or article_country

@@ -132,6 +132,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             m = EventMention([s] if follow is None else [s, follow[0]], cls, pm.place, (pm.start, pm.end), when, precision,
                          dspan, shared_toll=len(places) > 1)
             assign_actors(m, s, found, ex.actors, country)
+            _carry_pronoun_subject(m, s, mentions_out)
             mentions_out.append(m)
     infer_unnamed_attackers(mentions_out)
     events = [to_event(article, m, text, ex) for m in mentions_out]
@@ -255,6 +256,22 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
         return Classification("Attack", span, hits)
     return None
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:it|they|he|she)|the (?:group|rebels|militants|fighters|militia|movement|"
+                              r"insurgents|jihadists|army|military|forces|troops|gang))\b(?! (?:is|was|were|are) "
+                              r"(?:reported|said|believed|unclear))", re.I)
+
+
+def _carry_pronoun_subject(m: EventMention, s: Sentence, previous: list[EventMention]) -> None:
+    """"M23 captured Kirumba. It also seized Kanyabayonga.": the pronoun's actor is the last event's."""
+    if (m.actor1 is not None and m.actor1.side != "UNKNOWN") or not _PRONOUN_SUBJECT.match(s.text):
+        return
+    last = next((p for p in reversed(previous) if p.actor1 is not None and p.actor1.side != "UNKNOWN"), None)
+    if last is not None and s.index - last.sentences[-1].index <= 2:
+        m.actor1 = last.actor1
+        if m.actor2 is None:
+            m.actor2 = last.actor2
+
 
 def _maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
     """A sentence right after an event that only adds its consequence joins that event's evidence; when it
