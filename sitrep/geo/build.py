@@ -12,11 +12,9 @@ Tables
 """
 from __future__ import annotations
 
-import math
 import os
 import re
 import sqlite3
-import sys
 import time
 import unicodedata
 from collections import defaultdict

@@ -4,7 +4,6 @@ gets a one-line message, never a traceback."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator

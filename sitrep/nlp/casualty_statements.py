@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.data import load_yaml
-from sitrep.nlp.numbers import DIGITS, MONTHS, SINGULAR_DET, Tok, index_phrases, is_bad_number, number_lexicon
-from sitrep.nlp.numbers import phrase_at, quantity, words
+from sitrep.nlp.numbers import (DIGITS, MONTHS, SINGULAR_DET, Tok, index_phrases, is_bad_number, number_lexicon,
+                                phrase_at, quantity, words)
 
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "reportedly", "reported", "also",
         "all", "later", "confirmed", "subsequently", "immediately", "both", "who", "that", "allegedly", "then",
@@ -25,6 +25,10 @@ _PLURAL_SINGULAR_EXCEPTIONS = {"police", "personnel", "staff", "crew", "people",
 
 @dataclass(frozen=True)
 class Statement:
+    """A figure and its character span; `key` names the victims (a restatement shares it), `toll` marks a
+    stated total that overrides the sum, `weak` a verbless "12 dead", "five victims", used only when nothing
+    firmer is said."""
+
     value: int
     start: int
     end: int
@@ -35,7 +39,7 @@ class Statement:
 
 @lru_cache(maxsize=1)
 def casualty_lexicon() -> dict:
-    """Casualty and number lexicons with phrases pre-split into token tuples."""
+    """casualties.yaml (with numbers.yaml under "numbers"), phrases pre-split into token tuples, loaded once."""
     lex = dict(load_yaml("lexicons/casualties.yaml"))
     lex["numbers"] = number_lexicon()
     for key in ("death_passive_phrases", "death_active_phrases", "injury_passive_phrases"):

@@ -26,6 +26,8 @@ SINGULAR_DET = {"a", "an", "another", "one", "her", "his", "their", "its", "sing
 
 @dataclass(frozen=True)
 class Tok:
+    """A token, lower-cased, with its character offsets and whether it was capitalised (names, demonyms)."""
+
     low: str
     start: int
     end: int
@@ -53,6 +55,7 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[Tok]:
+    """Words (hyphens and apostrophes inside), numerals ("1,234", "2.5") and single punctuation marks."""
     return [Tok(m.group(0).lower(), m.start(), m.end(), m.group(0)[:1].isupper()) for m in TOKEN.finditer(text)]
 
 

@@ -1,5 +1,4 @@
 """The extractor on small hand-written wire-style articles (needs the gazetteer index, built on first use)."""
-import pytest
 
 from sitrep.model import Article
 from sitrep.pipeline import extract_article

@@ -2,7 +2,6 @@
 coder would code from them."""
 from pathlib import Path
 
-import pytest
 
 from sitrep.ingest import read_inputs
 from sitrep.pipeline import extract_article

@@ -2,7 +2,6 @@
 built once here when it is missing (about a minute)."""
 from __future__ import annotations
 
-import os
 
 import pytest
 
