@@ -25,8 +25,19 @@ MILITARY_BODY = re.compile(r"\b(?:defen[cs]e ministry|ministry of defen[cs]e|gen
                             r"defen[cs]e forces|command)\b", re.I)  # who reports its own side's actions
 
 _WEAPON_NOUN = re.compile(r"\b(?:bombs?|missiles?|drones?|shells?|shelling|artillery|rockets?|aircraft|jets?|warplanes?|"
-                          r"strikes?|airstrikes?|UAVs?|helicopters?)\b", re.I)  # a force named by what it fires
+                          r"strikes?|airstrikes?|UAVs?|helicopters?|attacks?|fire|bombardment)\b", re.I)  # a force named by what it fires
 OWN_FORCES = re.compile(r"\b(?:its|their|our) (?:own )?(?:forces|troops|army|military|soldiers|units|fighters)\b", re.I)
+
+
+_SAYS_AFTER = re.compile(r"^[\w\s'’-]{0,60}?\b(?:said|says|reported|reports|told|stated|wrote|announced|claimed|"
+                         r"added|confirmed)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|cited by|reported by)\s+(?:the\s+)?$", re.I)
+
+
+def _is_source(a: ActorMention, sentence: str) -> bool:
+    """"..., the DPR mission said": who reports it is neither attacker nor target."""
+    return bool(_SAYS_AFTER.match(sentence[a.end:a.end + 70]) and a.end > len(sentence) // 2) or bool(
+        _SOURCE_BEFORE.search(sentence[max(0, a.start - 20):a.start]))
 
 
 def is_military(found: list[ActorMention], cls: Classification) -> bool:
@@ -50,7 +61,9 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
         return any(a.start >= x and a.end <= y for x, y in spans)
 
     # the subject of a passive ("30 Ukrainian soldiers were eliminated") is the one hit, not the one acting
-    armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians" and not inside(a, r.patient)]
+    # (a weapon is never the one hit: "three guided bombs were dropped on Vilniansk")
+    armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"
+             and (not inside(a, r.patient) or _WEAPON_NOUN.search(a.text)) and not _is_source(a, s.text)]
     by_grammar = [a for a in armed if inside(a, r.agent)]
     before = [a for a in armed if a.start <= trig]
     after = [a for a in found if a.start >= trig]
@@ -60,7 +73,7 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     acting_after = [a for a in armed if a.start > trig and _WEAPON_NOUN.search(a.text) and not re.search(
         r"\b(?:on|at|against|targeting|with|from|into|toward|towards)\s+(?:the\s+)?$", s.text[max(0, a.start - 14):a.start], re.I)]
     actor1 = (by_grammar or by_agent or before[-1:] or acting_after[:1] or [None])[0]
-    others = [a for a in found if actor1 is None or a.actor != actor1.actor]
+    others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not _is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
     sub = m.cls.sub_event_type
@@ -98,6 +111,8 @@ def infer_unnamed_attackers(mentions: list[EventMention]) -> None:
     for m in remote:
         if m.actor1 is None or m.actor1.side == "UNKNOWN":
             m.actor1 = force
+            if m.actor2 == force:  # the same force cannot be both sides of its own strike
+                m.actor2 = None
 
 
 def country_of(m: EventMention, article_country: str | None) -> str | None:

@@ -89,7 +89,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         elif cls.sub_event_type == "Attack" and not hits.has("a_close_violence") and is_military(found, cls):
             cls = _unspecified_attack(hits, s, sentences, ex.cues, found) or cls
         if cls is None:
-            if not _casualty_followup(mentions_out, s, own, when_here):
+            if not _casualty_followup(mentions_out, s, own, when_here, ex.actors, hits):
                 _maybe_extend(mentions_out, s, when_here)
             continue
         cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
@@ -195,7 +195,8 @@ def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[
                 return m
     return None
 
-def _casualty_followup(mentions: list[EventMention], s: Sentence, places: list[PlaceMention], here) -> bool:
+def _casualty_followup(mentions: list[EventMention], s: Sentence, places: list[PlaceMention], here,
+                       lex: ActorLexicon, hits: CueHits) -> bool:
     """A toll at a new place right after an event ("6 dead in the Chuhuiv community") is the same kind of
     event there: daily summaries list places and tolls without repeating the verb."""
     if not mentions or not places:
@@ -216,10 +217,20 @@ def _casualty_followup(mentions: list[EventMention], s: Sentence, places: list[P
     if any(pm.place.name == m.place.name for pm in places for m in mentions if m.place is not None):
         return False
     when, precision, dspan = here if here is not None else (last.when, last.precision, None)
+    victims = lex.civilians(pm_country(places)) if last.actor2 is None and _names_civilians(s.text, lex) else last.actor2
     for pm in places:
         mentions.append(EventMention([s], last.cls, pm.place, (pm.start, pm.end), when, precision, dspan,
-                                 actor1=last.actor1, actor2=last.actor2))
+                                 actor1=last.actor1, actor2=victims))
     return True
+
+
+def pm_country(places: list[PlaceMention]) -> str | None:
+    return next((pm.place.country for pm in places if pm.place is not None and pm.place.country), None)
+
+
+def _names_civilians(text: str, lex: ActorLexicon) -> bool:
+    """"A 54-year-old man was killed in Orikhiv": the toll is of civilians."""
+    return any(a.actor.side == "CIV" or a.actor.inter == "Civilians" for a in lex.find(text))
 
 def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sentence],
                             cues: CueLexicon) -> Classification:
