@@ -114,3 +114,9 @@ def test_an_administration_is_at_most_its_region(geo):
     p = geo.geocode("Kherson Regional Military Administration")
     assert p is not None and p.admin1 == "Kherson" and p.geo_precision == 3 and p.feature == "A"
     assert geo.geocode("Regional State Administration") is None
+
+
+def test_russian_installed_republic_names_are_the_oblasts(geo):
+    for name, admin1 in (("Donetsk People's Republic", "Donetsk"), ("Lugansk People's Republic", "Luhansk")):
+        place = geo.geocode(name)
+        assert place is not None and place.admin1 == admin1 and place.geo_precision == 3
