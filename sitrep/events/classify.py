@@ -72,6 +72,10 @@ class CueLexicon:
         return cls(load_yaml("lexicons/event_cues.yaml"))
 
     def hits(self, sentence: str) -> CueHits:
+        return self._hits(sentence)
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - the lexicon lives as long as the process; a sentence's cues never change
+    def _hits(self, sentence: str) -> CueHits:
         out = CueHits()
         if not self._any_cue.search(sentence):
             return out

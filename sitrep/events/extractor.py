@@ -30,7 +30,7 @@ from sitrep.geo.place import PlaceMention
 from sitrep.model import Article, Event
 from sitrep.nlp.dates import find_dates
 from sitrep.nlp.fatalities import count_fatalities, count_injured
-from sitrep.nlp.grammar import roles
+from sitrep.nlp.grammar import prefetch, roles
 from sitrep.nlp.sentences import Sentence, split_sentences
 
 __all__ = ["Extractors", "extract_events", "reference_date"]
@@ -69,6 +69,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     countries = countries_in_play(mentions)
     mentions_by_sentence = _bucket(mentions, sentences)
     has_body = any(is_body(s) for s in sentences)
+    all_hits = [ex.cues.hits(s.text) for s in sentences]
+    prefetch([s.text for s, h in zip(sentences, all_hits) if h.spans])  # one batched parse of the cue sentences
     mentions_out: list[EventMention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     for s in sentences:
@@ -79,7 +81,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
-        hits = ex.cues.hits(s.text)
+        hits = all_hits[s.index]
         cls = ex.cues.classify(s.text, hits)
         found = ex.actors.find(s.text, country, year=ref.year if ref else None)
         own = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s),
@@ -240,7 +242,7 @@ def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Se
         return cls
     for n in (s.index + 1, s.index - 1):
         if 0 <= n < len(sentences) and sentences[n].paragraph == s.paragraph:
-            nh = cues.hits(sentences[n].text)
+            nh = cues.hits(sentences[n].text)  # (memoised per sentence text by the lexicon)
             for g, sub in _WEAPONS.items():
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
