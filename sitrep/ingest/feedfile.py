@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import Iterator
 
 from sitrep.ingest import ReadProblem
-from sitrep.ingest.files import FileProblem, read_capped
+from sitrep.ingest.files import FileProblem, read_nonempty
 from sitrep.ingest.html import html_fragment_text
 from sitrep.ingest.limits import MAX_HTML_BYTES
 from sitrep.ingest.records import make_article, normalize_published
@@ -79,12 +79,9 @@ def read_feed_file(path: str, display: str) -> Iterator[Article | ReadProblem]:
     from defusedxml import DefusedXmlException
 
     try:
-        data = read_capped(path, MAX_HTML_BYTES, "feed file")
+        data = read_nonempty(path, MAX_HTML_BYTES, "feed file")
     except FileProblem as e:
         yield ReadProblem(display, str(e))
-        return
-    if not data.strip():
-        yield ReadProblem(display, "empty file, skipped")
         return
     try:
         root = SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)

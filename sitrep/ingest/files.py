@@ -124,6 +124,14 @@ def open_regular(path: str) -> BinaryIO:
         raise
 
 
+def read_nonempty(path: str, cap: int, what: str = "file") -> bytes:
+    """`read_capped`, and FileProblem for a file with nothing but white space in it."""
+    data = read_capped(path, cap, what)
+    if not data.strip():
+        raise FileProblem("empty file, skipped" if not data else "empty file (only whitespace), skipped")
+    return data
+
+
 def read_capped(path: str, cap: int, what: str = "file") -> bytes:
     """The whole file, or FileProblem when it is over `cap` bytes (never reads more than cap + 1)."""
     with open_regular(path) as f:

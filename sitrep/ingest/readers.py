@@ -16,7 +16,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator
 from sitrep.ingest import ReadProblem
 from sitrep.ingest.decode import DecodeError, decode_bytes
 from sitrep.ingest.feedfile import read_feed_file
-from sitrep.ingest.files import FileProblem, display_path, iter_files, open_regular, read_capped
+from sitrep.ingest.files import FileProblem, display_path, iter_files, open_regular, read_nonempty
 from sitrep.ingest.html import article_from_html
 from sitrep.ingest.limits import MAX_HTML_BYTES, MAX_JSON_FILE_BYTES, MAX_JSONL_LINE_BYTES, MAX_TEXT_FILE_BYTES
 from sitrep.ingest.records import article_from_record, make_article
@@ -110,10 +110,7 @@ def read_jsonl_file(path: str, display: str) -> Iterator[Item]:
 
 def read_json_file(path: str, display: str) -> Iterator[Item]:
     try:
-        data = read_capped(path, MAX_JSON_FILE_BYTES, "JSON file")
-        if not data.strip():
-            yield ReadProblem(display, "empty file, skipped")
-            return
+        data = read_nonempty(path, MAX_JSON_FILE_BYTES, "JSON file")
         text = decode_bytes(data)
     except (FileProblem, DecodeError) as e:
         yield ReadProblem(display, str(e))
@@ -138,10 +135,7 @@ def read_json_file(path: str, display: str) -> Iterator[Item]:
 def read_text_file(path: str, display: str) -> Iterator[Item]:
     """The whole file is the text; its first line with a letter or digit doubles as the title ('#' removed in .md)."""
     try:
-        data = read_capped(path, MAX_TEXT_FILE_BYTES, "text file")
-        if not data:
-            yield ReadProblem(display, "empty file, skipped")
-            return
+        data = read_nonempty(path, MAX_TEXT_FILE_BYTES, "text file")
         text = decode_bytes(data)
     except (FileProblem, DecodeError) as e:
         yield ReadProblem(display, str(e))
@@ -153,12 +147,9 @@ def read_text_file(path: str, display: str) -> Iterator[Item]:
 
 def read_html_file(path: str, display: str) -> Iterator[Item]:
     try:
-        data = read_capped(path, MAX_HTML_BYTES, "HTML file")
+        data = read_nonempty(path, MAX_HTML_BYTES, "HTML file")
     except FileProblem as e:
         yield ReadProblem(display, str(e))
-        return
-    if not data.strip():
-        yield ReadProblem(display, "empty file, skipped")
         return
     yield article_from_html(data, url=None, origin=display)
 
