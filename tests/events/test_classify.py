@@ -40,6 +40,7 @@ def test_sentence_gets_expected_sub_type(cues, sentence, expected):
     "The ministers discussed the humanitarian appeal.",
     "Sanctions target two commanders.",
     "The bill passed its second reading.",
+    "Police arrested three men suspected of drug smuggling.",
 ])
 def test_sentences_without_event_cues_give_nothing(cues, sentence):
     assert cues.classify(sentence) is None
