@@ -17,6 +17,7 @@ def shift_dates(dates: list[DateMention], offset: int) -> list[DateMention]:
     return [DateMention(d.start + offset, d.end + offset, d.text, d.date, d.precision, d.relative, d.reporting)
             for d in dates]
 
+
 def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     """Headlines, captions, navigation: no closing punctuation, and either near the top or in title case."""
     if s.text.rstrip().endswith((".", "\"", "”", "!", "?", ":")) or len(s.text.split()) >= 25:
@@ -24,6 +25,7 @@ def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     words = [w for w in s.text.split() if w[:1].isalpha()]
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return s.index < 4 or title_case
+
 
 def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"]
                    ) -> tuple[date, str, tuple[int, int] | None] | None:
@@ -41,19 +43,22 @@ def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMe
             return last.when + timedelta(days=a.offset_days), last.precision or "day", (s.start + a.start, s.start + a.end)
     return None
 
+
 def event_date_for(s: Sentence, here, last_date, ref: date | None,
-                sentences: list[Sentence]) -> tuple[date | None, str | None, tuple[int, int] | None]:
+                   lead_end: int) -> tuple[date | None, str | None, tuple[int, int] | None]:
+    """`lead_end`: index of the last sentence of the lead (`first_body_index(...) + 2`)."""
     if here is not None:
         return here
     if last_date is not None and s.index - last_date[2] <= 3:
         return last_date[0], last_date[1], None
     if ref is None:
         return None, None, None
-    lead = s.index <= first_body_index(sentences) + 2
-    return ref, "day" if lead else "week", None
+    return ref, "day" if s.index <= lead_end else "week", None
+
 
 def is_body(s: Sentence) -> bool:
     return s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8
+
 
 def first_body_index(sentences: list[Sentence]) -> int:
     return next((s.index for s in sentences if is_body(s)), 0)

@@ -69,6 +69,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     countries = countries_in_play(mentions)
     mentions_by_sentence = _bucket(mentions, sentences)
     has_body = any(is_body(s) for s in sentences)
+    lead_end = first_body_index(sentences) + 2
     all_hits = [ex.cues.hits(s.text) for s in sentences]
     prefetch([s.text for s, h in zip(sentences, all_hits) if h.spans])  # one batched parse of the cue sentences
     mentions_out: list[EventMention] = []
@@ -91,7 +92,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         elif cls.sub_event_type == "Attack" and not hits.has("a_close_violence") and is_military(found, cls):
             cls = _unspecified_attack(hits, s, sentences, ex.cues, found) or cls
         if cls is None:
-            if not _casualty_followup(mentions_out, s, own, when_here, ex.actors, hits):
+            if not _casualty_followup(mentions_out, s, own, when_here, ex.actors, found):
                 _maybe_extend(mentions_out, s, when_here)
             continue
         cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
@@ -108,7 +109,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue
         if not (r.past or dates or headline_style or ref is None):
             continue  # present-tense statements without a date are descriptions, not reports of an event
-        if r.perfect and not dates and s.index > first_body_index(sentences) + 2:
+        if r.perfect and not dates and s.index > lead_end:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
         places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
         if not places:
@@ -129,7 +130,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             else:
                 _maybe_extend(mentions_out, s, when_here)
                 continue
-        when, precision, dspan = event_date_for(s, when_here, last_date, ref, sentences)
+        when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
         for pm in places:
             m = EventMention([s] if follow is None else [s, follow[0]], cls, pm.place, (pm.start, pm.end), when, precision,
                          dspan, shared_toll=len(places) > 1)
@@ -198,7 +199,7 @@ def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[
     return None
 
 def _casualty_followup(mentions: list[EventMention], s: Sentence, places: list[PlaceMention], here,
-                       lex: ActorLexicon, hits: CueHits) -> bool:
+                       lex: ActorLexicon, found: list[ActorMention]) -> bool:
     """A toll at a new place right after an event ("6 dead in the Chuhuiv community") is the same kind of
     event there: daily summaries list places and tolls without repeating the verb."""
     if not mentions or not places:
@@ -219,20 +220,18 @@ def _casualty_followup(mentions: list[EventMention], s: Sentence, places: list[P
     if any(pm.place.name == m.place.name for pm in places for m in mentions if m.place is not None):
         return False
     when, precision, dspan = here if here is not None else (last.when, last.precision, None)
-    victims = lex.civilians(pm_country(places)) if last.actor2 is None and _names_civilians(s.text, lex) else last.actor2
+    # "A 54-year-old man was killed in Orikhiv": the toll is of civilians
+    names_civilians = any(a.actor.side == "CIV" or a.actor.inter == "Civilians" for a in found)
+    victims = lex.civilians(_country_of_places(places)) if last.actor2 is None and names_civilians else last.actor2
     for pm in places:
         mentions.append(EventMention([s], last.cls, pm.place, (pm.start, pm.end), when, precision, dspan,
                                  actor1=last.actor1, actor2=victims))
     return True
 
 
-def pm_country(places: list[PlaceMention]) -> str | None:
+def _country_of_places(places: list[PlaceMention]) -> str | None:
     return next((pm.place.country for pm in places if pm.place is not None and pm.place.country), None)
 
-
-def _names_civilians(text: str, lex: ActorLexicon) -> bool:
-    """"A 54-year-old man was killed in Orikhiv": the toll is of civilians."""
-    return any(a.actor.side == "CIV" or a.actor.inter == "Civilians" for a in lex.find(text))
 
 def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sentence],
                             cues: CueLexicon) -> Classification:

@@ -46,7 +46,6 @@ _INSTITUTION_AFTER = re.compile(
     r"local|provincial|health|interior|defen[cs]e|emergency|rescue)\s+){0,4}"
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
     r"emergency services|department|directorate|ministry|military administration|agency|service|RMA|OVA|MVA)\b", re.I)
-_INSTITUTION_BEFORE = re.compile(r"\b(?:head|governor|mayor|chief|spokesman|spokeswoman|spokesperson|of the)\s*$", re.I)
 _PERSON_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:office|home|house|car|residence|family|wife|husband|son|daughter|"
                            r"body|death|killing|murder|arrest|lawyer|party|supporters|spokesman|aide|bodyguards?)\b", re.I)
 _NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|Gulf|Strait|Desert|Peninsula|Basin|Delta)\b")
@@ -178,7 +177,3 @@ def institution_regions(sentence_text: str, sentence_start: int, mentions: list[
                 out.append(m.place)
     return out
 
-
-def context_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMention]) -> list[Place]:
-    """All resolved places of a sentence, institutions included: a region named anywhere still frames the event."""
-    return [m.place for m in mentions if m.place is not None]
