@@ -73,14 +73,15 @@ def extract(
 def evaluate(
     gold_dir: Path = typer.Argument(..., help="Folder of <id>.txt + <id>.json gold files (devset format)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    only: str = typer.Option(None, "--only", help="Regular expression on article ids: score only those."),
 ) -> None:
-    """Run the extractor on a gold folder and print event P/R/F1 and per-field accuracy."""
+    """Run the extractor on a gold folder and print event P/R/F1, per-field accuracy and why events were missed."""
     from sitrep.evaluate import evaluate_folder, format_report
 
     if not gold_dir.is_dir():
         _err(f"{gold_dir}: not a folder")
         raise typer.Exit(2)
-    report = evaluate_folder(gold_dir)
+    report = evaluate_folder(gold_dir, only)
     if as_json:
         import json
         print(json.dumps(report, indent=2))

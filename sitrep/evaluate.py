@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,10 +24,13 @@ FIELDS = ("event_type", "sub_event_type", "actor1_side", "actor2_side", "fatalit
 _ARCHIVE_TOKEN = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
 
 
-def load_gold(folder: Path) -> list[tuple[Article, list[dict]]]:
-    """Articles of a gold folder, fed as a feed would give them: id, url and published from the gold file."""
+def load_gold(folder: Path, only: str | None = None) -> list[tuple[Article, list[dict]]]:
+    """Articles of a gold folder, fed as a feed would give them: id, url and published from the gold file.
+    `only` is a regular expression on the article ids: a part of the set held back from development."""
     out = []
     for gold_path in sorted(folder.glob("*.json")):
+        if only and not re.search(only, gold_path.stem):
+            continue
         text_path = gold_path.with_suffix(".txt")
         if not text_path.exists():
             continue
@@ -126,15 +130,51 @@ class _Tally:
                 "tp": self.tp, "predicted": self.n_pred, "gold": self.n_gold}
 
 
+def _is_region(ev: Event) -> bool:
+    return (ev.geo_precision or 3) == 3 and (not ev.location or ev.location in (ev.admin1, ev.country))
+
+
+def miss_class(golds_missed: list[dict], preds_unmatched: list[Event], published: str | None) -> Counter:
+    """Why each missed gold event was missed, by what the unmatched predictions got right: the confusion
+    developers need to see where recall goes (place errors on the right day, date errors at the right place)."""
+    out: Counter = Counter()
+    for g in golds_missed:
+        same_day = [p for p in preds_unmatched if dates_agree(p, g)]
+        same_place = [p for p in preds_unmatched if places_agree(p, g)]
+        if any(places_agree(p, g) for p in same_day):
+            out["place and day right, event type wrong"] += 1
+        elif same_day and g.get("geo_precision") != 3 and any(
+                _is_region(p) and name_skeleton(p.admin1) == name_skeleton(g.get("admin1")) for p in same_day):
+            out["place: right day, region instead of settlement"] += 1
+        elif any(p.location and not _is_region(p) for p in same_day):
+            out["place: right day, wrong settlement"] += 1
+        elif any(p.latitude is None and not p.location for p in same_day):
+            out["place: right day, no place"] += 1
+        elif same_place and any(p.event_date is None for p in same_place):
+            out["date: right place, no date"] += 1
+        elif same_place and published and any(p.event_date == published[:10] for p in same_place):
+            out["date: right place, publication date instead of the event's"] += 1
+        elif same_place:
+            out["date: right place, other wrong date"] += 1
+        elif same_day:
+            out["place: right day, other place error"] += 1
+        else:
+            out["not found at all"] += 1
+    return out
+
+
 def score(results: list[tuple[Article, list[Event], list[dict]]]) -> dict[str, Any]:
     loose, strict = _Tally(), _Tally()
     agree = {f: 0 for f in FIELDS}
     n_pairs = 0
     per_article = {}
     negatives_clean = negatives = 0
+    misses: Counter = Counter()
     for art, preds, golds in results:
         lp = match(preds, golds, strict=False)
         sp = match(preds, golds, strict=True)
+        misses += miss_class([g for j, g in enumerate(golds) if j not in {b for _, b in sp}],
+                             [p for i, p in enumerate(preds) if i not in {a for a, _ in sp}], art.published)
         for t, pairs in ((loose, lp), (strict, sp)):
             t.tp += len(pairs)
             t.n_pred += len(preds)
@@ -154,14 +194,15 @@ def score(results: list[tuple[Article, list[Event], list[dict]]]) -> dict[str, A
         "matched_pairs": n_pairs,
         "field_accuracy": {f: round(agree[f] / n_pairs, 3) if n_pairs else 0.0 for f in FIELDS},
         "negatives_empty": f"{negatives_clean}/{negatives}",
+        "misses": dict(misses.most_common()),
         "per_article": per_article,
     }
 
 
-def evaluate_folder(folder: Path) -> dict[str, Any]:
+def evaluate_folder(folder: Path, only: str | None = None) -> dict[str, Any]:
     from sitrep.pipeline import extract_articles
 
-    gold = load_gold(folder)
+    gold = load_gold(folder, only)
     results, failures = [], []
     for art, golds in gold:
         run = extract_articles([art])
@@ -185,4 +226,9 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append("field accuracy on matched events:")
     for f, v in report["field_accuracy"].items():
         lines.append(f"  {f:16}{v:6.3f}")
+    if report.get("misses"):
+        lines.append("")
+        lines.append("missed gold events (strict), by what the unmatched predictions got right:")
+        for k, n in report["misses"].items():
+            lines.append(f"  {n:4}  {k}")
     return "\n".join(lines)

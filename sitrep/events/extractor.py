@@ -24,6 +24,7 @@ from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.places import (countries_in_play, dateline_end, event_places, institution_regions, is_demonym,
                                   names_country)
+from sitrep.events.settlements import settle
 from sitrep.events.within_article import merge_within_article
 from sitrep.geo import Geocoder
 from sitrep.geo.place import PlaceMention
@@ -67,6 +68,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     mentions = ex.geocoder.find_mentions(text)
     country = _article_country(mentions)
     countries = countries_in_play(mentions)
+    mentions = settle(text, sentences, mentions, ex.geocoder, countries)
     mentions_by_sentence = _bucket(mentions, sentences)
     has_body = any(is_body(s) for s in sentences)
     lead_end = first_body_index(sentences) + 2
@@ -194,7 +196,7 @@ def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[
         if prev.paragraph != s.paragraph:
             break
         for m in event_places(prev.text, prev.start, by_sentence.get(prev.index, []), countries):
-            if m.place.geo_precision == 3:
+            if m.place.geo_precision == 3 and m.place.is_area:
                 return m
     return None
 

@@ -59,8 +59,8 @@ def is_container(a: Place, b: Place) -> bool:
     """True when `a` is a region or district that contains the more precise place `b`."""
     if a is b or a.country_code != b.country_code or not a.admin1 or a.admin1 != b.admin1:
         return False
-    if a.geo_precision == 3:
-        return b.geo_precision < 3
+    if a.geo_precision == 3 and a.is_area:
+        return b.geo_precision < 3 or not b.is_area
     if a.feature == "A" and b.feature != "A":
         return a.admin2 is not None and (b.admin2 == a.admin2 or b.admin2 == a.name)
     return False
@@ -161,7 +161,7 @@ def _outside_its_region(m: PlaceMention, mentions: list[PlaceMention]) -> bool:
     and the region named right after is the most precise place the text supports."""
     if m.place.geo_precision == 3:
         return False
-    regions = [r for r in mentions if r.place.geo_precision == 3 and r.place.admin1 and 0 < r.start - m.end <= 60
+    regions = [r for r in mentions if r.place.geo_precision == 3 and r.place.is_area and r.place.admin1 and 0 < r.start - m.end <= 60
                and r.place.country_code == m.place.country_code]
     return bool(regions) and all(r.place.admin1 != m.place.admin1 for r in regions)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sitrep.events.notes import write_notes
+from sitrep.geo.place import Place
 from sitrep.model import Event
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -31,16 +33,45 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             twin.date_precision = ev.date_precision
         if len(ev.sources[0].evidence) > len(twin.sources[0].evidence) and is_title_like(twin.sources[0].evidence):
             twin.sources = ev.sources
-    precise = [e for e in out if (e.geo_precision or 3) < 3]
+    precise = [e for e in out if not is_region_level(e)]
     kept = []
     for ev in out:
         slack = 1 if is_title_like(ev.sources[0].evidence) else 0
-        if ev.geo_precision == 3 and not _UNNAMED_PLACE.search(ev.sources[0].evidence) and any(
-                p.event_type == ev.event_type and p.admin1 == ev.admin1 and days_apart(p, ev) <= slack
-                and (ev.fatalities is None or ev.fatalities == p.fatalities) for p in precise):
-            continue
+        same = [p for p in precise if p.event_type == ev.event_type and p.admin1 == ev.admin1
+                and days_apart(p, ev) <= slack]
+        if is_region_level(ev) and same and not _UNNAMED_PLACE.search(ev.sources[0].evidence):
+            tolls = [p.fatalities for p in same if p.fatalities is not None]
+            if ev.fatalities is None or ev.fatalities in tolls or (len(tolls) > 1 and sum(tolls) == ev.fatalities):
+                continue   # the region's summary of precise events: their place, their tolls
+            if len(same) == 1 and _told_again(ev, same[0]):
+                _fold_into(ev, same[0])
+                continue
         kept.append(ev)
     return kept
+
+
+def _told_again(region: Event, precise: Event) -> bool:
+    """"A man was killed in Kherson region in a Russian attack. Bombs hit houses in the village of X.": the one
+    precise event told right after a region-level lead is the same event, placed."""
+    a, b = region.sources[0], precise.sources[0]
+    return a.article_id == b.article_id and 0 <= b.char_start - a.char_end <= 400 and \
+        region.actor1_side in (precise.actor1_side, "UNKNOWN") and \
+        (precise.fatalities is None or precise.fatalities < (region.fatalities or 0))
+
+
+def _fold_into(region: Event, precise: Event) -> None:
+    """The lead's toll goes to the place its next sentences name; the toll's provenance points at the lead."""
+    precise.fatalities = precise.fatalities_min = precise.fatalities_max = region.fatalities
+    precise.provenance = [p for p in precise.provenance if p.field != "fatalities"] + \
+        [p for p in region.provenance if p.field == "fatalities"]
+    precise.notes = write_notes(precise, Place(precise.location or "", precise.latitude, precise.longitude,
+                                               admin1=precise.admin1))
+
+
+def is_region_level(ev: Event) -> bool:
+    """Placed at a region alone; a settlement the gazetteer could not pin down keeps its own name."""
+    return (ev.geo_precision or 3) == 3 and (not ev.location or ev.location in (ev.admin1, ev.country))
+
 
 def days_apart(a: Event, b: Event) -> int:
     if not a.event_date or not b.event_date:

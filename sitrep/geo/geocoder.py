@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from sitrep.geo import descriptors
 from sitrep.geo.lexicon import not_places as _not_places
-from sitrep.geo.place import Place, PlaceMention
+from sitrep.geo.place import Place, PlaceMention, Reading
 from sitrep.geo.resolve import Context, Scored, describe, retrieve, rivals, score
 from sitrep.geo.store import Entry, Gazetteer, GazetteerError, default_index_path
 from sitrep.geo.translit import fold, has_cyrillic, is_indexable
@@ -196,10 +196,14 @@ class Geocoder:
             if unit is None and cc:
                 unit = self.gaz.country(cc)
         note = f"ambiguous: {len(entries)} places named {name!r} fit ({'; '.join(listed)}{more})"
+        readings = [Reading(e.name, e.lat, e.lon, e.cc, e.admin1, e.admin2, e.precision) for e in entries if e.level == 4]
         if unit is None:
             e = entries[0]
-            return self.to_place(e, max(e.precision, 3), note + "; the most likely was kept", listed)
-        return self.to_place(unit, 3, note + f"; fell back to {unit.name}", listed)
+            place = self.to_place(e, max(e.precision, 3), note + "; the most likely was kept", listed)
+        else:
+            place = self.to_place(unit, 3, note + f"; fell back to {unit.name}", listed)
+        place.readings = readings
+        return place
 
     def to_place(self, e: Entry, precision: int, note: str | None, candidates: list[str] | None = None) -> Place:
         country = _country_names().get(e.cc or "", None)

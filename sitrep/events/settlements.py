@@ -1,0 +1,218 @@
+"""Settlements the text names but the gazetteer cannot pin down, kept under their own name.
+
+ACLED codes the most precise place the text gives. Two kinds of settlement used to come out as their region:
+- an ambiguous name (Ukraine has 119 Ivanivkas): the readings inside the region the text puts it in (the same
+  sentence, then the paragraph, then the article's main region) decide; one reading left is the place itself,
+  several are the settlement's name at the coordinates of the region (geo_precision 3) or raion they share (2);
+- a name no gazetteer knows, said to be a settlement by the words around it ("the village of X", "Shag Alnom
+  village", "the El Salini base", "in X, a frontline town"): kept under its own name, at the coordinates of the
+  district or region the text gives for it, with a note saying so. A name in a settlement frame that resolves
+  only to a look-alike in another country is one of these too.
+The frame words live in sitrep/data/geo/settlement_frames.yaml.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from sitrep.data import load_yaml
+from sitrep.events.places import dateline_end
+from sitrep.geo import Geocoder
+from sitrep.geo.lexicon import english, first_names, not_places
+from sitrep.geo.place import Place, PlaceMention
+from sitrep.geo.translit import fold
+from sitrep.nlp.sentences import Sentence
+
+_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z])"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|ed|es|de|du|la|le|del|di|da|wa|bin|ibn)"
+_NAME = rf"(?:(?:Al|El|Ad|Ar|As|Ash|An|At)[\-\s])?{_WORD}(?:[\s\-](?:{_PARTICLE}[\s\-])?{_WORD}){{0,3}}"
+_LOCATIVE = r"(?:in|at|near|on|of|from|outside|around|into|to|the|and|,)"
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@lru_cache(maxsize=1)
+def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    words = load_yaml("geo/settlement_frames.yaml")
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words[key], key=len, reverse=True))
+
+    kind_of = re.compile(rf"\b(?:{alt('kind_of')}) of (?:the )?(?P<name>{_NAME})"
+                         rf"(?P<more>(?:(?:,| and|, and) (?!the\b){_NAME})*)")
+    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b")
+    appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{_NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
+                            rf"(?:{alt('appositive')})\b")
+    return kind_of, kind_after, appositive
+
+
+def _plausible_name(name: str) -> bool:
+    """A name of a place, not a person, a weekday or a capitalised common word."""
+    low = fold(name)
+    first = low.split()[0] if low.split() else ""
+    if len(name) < 3 or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
+        return False
+    if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations
+        return False
+    words = re.findall(r"[\w’']+", name)
+    if len(words) == 1 and (words[0].lower() in english() or words[0].lower() in first_names()):
+        return False
+    return not all(w.lower() in english() for w in words)
+
+
+def _frame_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names the words around them call a settlement."""
+    spans: list[tuple[int, int]] = []
+    kind_of, kind_after, appositive = _frames()
+    for m in kind_of.finditer(text):
+        spans.append(m.span("name"))
+        if m.group("more"):
+            base = m.start("more")
+            for n in re.finditer(_NAME, m.group("more")):
+                spans.append((base + n.start(), base + n.end()))
+    for pattern in (kind_after, appositive):
+        spans += [m.span("name") for m in pattern.finditer(text)]
+    return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]])})
+
+
+def _in_play(place: Place | None, countries: set[str]) -> bool:
+    return place is not None and (not countries or place.country in countries)
+
+
+def _is_region(m: PlaceMention, countries: set[str]) -> bool:
+    return _in_play(m.place, countries) and m.place.is_area and m.place.admin1 is not None
+
+
+class _RegionContext:
+    """Where the text puts a mention: the regions of its sentence, then its paragraph, then the article's."""
+
+    def __init__(self, mentions: list[PlaceMention], sentences: list[Sentence], countries: set[str]) -> None:
+        self.sentences = sentences
+        self.countries = countries
+        self.by_sentence: dict[int, list[PlaceMention]] = {}
+        j = 0
+        for m in sorted(mentions, key=lambda m: m.start):
+            while j < len(sentences) and sentences[j].end <= m.start:
+                j += 1
+            if j < len(sentences):
+                self.by_sentence.setdefault(j, []).append(m)
+        counts = Counter(m.place.admin1 for m in mentions
+                         if _in_play(m.place, countries) and m.place.admin1 and not m.place.readings)
+        top = counts.most_common(2)
+        self.main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+    def sentence_of(self, pos: int) -> int | None:
+        return next((s.index for s in self.sentences if s.start <= pos < s.end), None)
+
+    def container(self, text: str, end: int, idx: int | None) -> Place | None:
+        """"X in the Mindat Township", "X, Kherson region": the unit written right after the name."""
+        for m in self.by_sentence.get(idx, []) if idx is not None else []:
+            if 0 <= m.start - end <= 40 and _is_region(m, self.countries):
+                if re.fullmatch(r",?\s*(?:\(|(?:in|of|near)\s+)?(?:the\s+)?(?:[A-Z][\w'’\-]+(?:'s|’s)\s+)?(?:[a-z\-]+\s+){0,2}", text[end:m.start]):
+                    return m.place
+        return None
+
+    def regions(self, idx: int | None, pos: int = 0) -> list[list[str]]:
+        """Candidate admin1 names, nearest context first: the regions the sentence names (nearest first), the
+        regions of its other places, the paragraph's, the article's. A dateline's city is not context."""
+        if idx is None:
+            return [[self.main]] if self.main else []
+        s = self.sentences[idx]
+        here = [m for m in self.by_sentence.get(idx, []) if m.start >= s.start + dateline_end(s.text)
+                and _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]
+        out: list[list[str]] = []
+        areas = sorted((m for m in here if m.place.is_area), key=lambda m: abs(m.start - pos))
+        for group in (areas, here):
+            if group:
+                out.append([m.place.admin1 for m in group])
+        before = [m.place.admin1 for p in reversed(self.sentences[max(0, idx - 3):idx]) if p.paragraph == s.paragraph
+                  for m in self.by_sentence.get(p.index, [])
+                  if _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]
+        if before:
+            out.append(before)
+        if self.main:
+            out.append([self.main])
+        return out
+
+
+def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], geocoder: Geocoder,
+           countries: set[str]) -> list[PlaceMention]:
+    """The article's place mentions with ambiguous and unknown settlements named, not lost to their region."""
+    ctx = _RegionContext(mentions, sentences, countries)
+    out = [_reading_in_region(m, ctx, geocoder) for m in mentions]
+    for a, b in _frame_names(text):
+        over = [m for m in out if m.start < b and a < m.end]
+        if any(_in_play(m.place, countries) and not m.place.is_area for m in over):
+            continue        # the gazetteer knows it (or one of its readings fits the text's region)
+        if any(_is_region(m, countries) and m.place.geo_precision < 3 for m in over):
+            continue        # "the Kupiansk district": a district the gazetteer knows
+        idx = ctx.sentence_of(a)
+        unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder)
+        if unit is None:
+            continue
+        name = text[a:b]
+        place = replace(unit, name=name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
+                        centroid=None, geo_precision=2 if unit.geo_precision == 2 else 3,
+                        note=f"{name} is not in the gazetteer: coordinates of {unit.name}, named in the text")
+        out = [m for m in out if m not in over]
+        out.append(PlaceMention(a, b, name, place))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _region(ctx: _RegionContext, idx: int | None, pos: int, geocoder: Geocoder) -> Place | None:
+    for names in ctx.regions(idx, pos):
+        country = next((m.place.country for ms in ctx.by_sentence.values() for m in ms
+                        if m.place is not None and m.place.admin1 == names[0]), None)
+        region = geocoder.region(names[0], country)
+        if region is not None and _in_play(region, ctx.countries):
+            return region
+    return None
+
+
+def _reading_in_region(m: PlaceMention, ctx: _RegionContext, geocoder: Geocoder) -> PlaceMention:
+    """An ambiguous settlement read inside the region the text puts it in."""
+    p = m.place
+    if p is None or not p.readings:
+        return m
+    idx = ctx.sentence_of(m.start)
+    for names in ctx.regions(idx, m.start):
+        inside = [r for r in p.readings if r.admin1 in names]
+        if not inside:
+            continue
+        admin1 = inside[0].admin1
+        inside = [r for r in inside if r.admin1 == admin1]
+        name = _name_of(inside[0].name, m.name)
+        if len(inside) == 1:
+            r = inside[0]
+            region = geocoder.region(admin1, r.country_code)
+            place = Place(name, r.latitude, r.longitude, region.country if region else p.country, r.country_code,
+                          r.admin1, r.admin2, r.precision, None, "P",
+                          note=f"{len(p.readings)} places named {name}; the one in {admin1}, the region the text names")
+            return replace(m, place=place)
+        raions = {r.admin2 for r in inside}
+        unit = None
+        if len(raions) == 1 and None not in raions:
+            unit = geocoder.geocode(f"{raions.pop()}", country=inside[0].country_code)
+            unit = unit if unit is not None and unit.is_area else None
+        unit = unit or geocoder.region(admin1, inside[0].country_code)
+        if unit is None:
+            continue
+        place = replace(unit, name=name, feature="P", geonameid=None, population=0, readings=[],
+                        centroid=None, geo_precision=2 if unit.geo_precision == 2 and unit.admin2 else 3,
+                        note=f"{len(inside)} places named {name} in {admin1}: coordinates of {unit.name}")
+        return replace(m, place=place)
+    return m
+
+
+def _name_of(gazetteer_name: str, written: str) -> str:
+    """The gazetteer's spelling of the name the text wrote, unless the reading came through another name
+    ("Ivanivka" matched as an old name of a place now called otherwise)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    from sitrep.geo import descriptors
+
+    phrase = descriptors.parse(written)
+    core = phrase.core if phrase else written
+    return gazetteer_name if DamerauLevenshtein.distance(fold(gazetteer_name), fold(core)) <= 2 else core
