@@ -60,3 +60,25 @@ def test_score_counts_precision_recall_and_clean_negatives():
     assert rep["strict"]["tp"] == 1 and rep["strict"]["predicted"] == 2 and rep["strict"]["gold"] == 1
     assert rep["strict"]["precision"] == 0.5 and rep["strict"]["recall"] == 1.0
     assert rep["negatives_empty"] == "1/1"
+
+
+def test_a_miss_at_the_region_on_the_right_day_is_named_so():
+    from sitrep.evaluate import miss_class
+
+    region = _pred(location="Kherson", latitude=46.64, longitude=32.61, geo_precision=3)
+    assert miss_class([_gold(location="Tokarivka", latitude=47.0, longitude=33.3)], [region], "2023-09-19") == \
+        {"place: right day, region instead of settlement": 1}
+
+
+def test_a_miss_at_the_right_place_dated_on_publication_is_named_so():
+    from sitrep.evaluate import miss_class
+
+    late = _pred(event_date="2023-09-25")
+    assert miss_class([_gold()], [late], "2023-09-25") == \
+        {"date: right place, publication date instead of the event's": 1}
+
+
+def test_a_miss_with_nothing_near_it_is_not_found():
+    from sitrep.evaluate import miss_class
+
+    assert miss_class([_gold()], [], None) == {"not found at all": 1}

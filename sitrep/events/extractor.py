@@ -24,6 +24,7 @@ from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.places import (countries_in_play, dateline_end, event_places, institution_regions, is_demonym,
                                   names_country)
+from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.settlements import settle
 from sitrep.events.within_article import merge_within_article
 from sitrep.geo import Geocoder
@@ -55,10 +56,22 @@ class Extractors:
     geocoder: Geocoder
     actors: ActorLexicon
     cues: CueLexicon
+    place_model: PlaceModel | None = None   # None: the rules of places.py alone (how the model's data is made)
+    place_log: list[PlaceDecision] | None = None  # when a list, every place decision is recorded (fitting)
 
     @classmethod
     def default(cls) -> "Extractors":
-        return cls(Geocoder.default(), ActorLexicon.default(), CueLexicon.default())
+        return cls(Geocoder.default(), ActorLexicon.default(), CueLexicon.default(), PlaceModel.default())
+
+
+@dataclass
+class PlaceDecision:
+    """The candidates of one event sentence, as `place_fit` reads them."""
+
+    article_id: str
+    sentence: Sentence
+    sub_event_type: str
+    candidates: list[Candidate]
 
 def extract_events(article: Article, ex: Extractors) -> list[Event]:
     """All events of one article, merged within the article, each with its evidence and provenance."""
@@ -73,6 +86,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     has_body = any(is_body(s) for s in sentences)
     lead_end = first_body_index(sentences) + 2
     all_hits = [ex.cues.hits(s.text) for s in sentences]
+    has_cue = [any(g.startswith(("a_", "w_")) for g in h.spans) for h in all_hits]
     prefetch([s.text for s, h in zip(sentences, all_hits) if h.spans])  # one batched parse of the cue sentences
     mentions_out: list[EventMention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
@@ -113,7 +127,14 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # present-tense statements without a date are descriptions, not reports of an event
         if r.perfect and not dates and s.index > lead_end:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
-        places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
+        cands = candidates(s, cls.trigger, r.clause, sentences, mentions_by_sentence, countries, lead_end, has_cue,
+                           [(a.start, a.end) for a in found])
+        if ex.place_log is not None:
+            ex.place_log.append(PlaceDecision(article.id, s, cls.sub_event_type, cands))
+        if ex.place_model is not None:
+            places = [c.mention for c in link(cands, ex.place_model)]
+        else:
+            places = [pm for pm in own if _in_clause(pm, s, r.clause)] or own
         if not places:
             places = _institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
         follow = None

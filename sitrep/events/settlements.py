@@ -141,7 +141,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
            countries: set[str]) -> list[PlaceMention]:
     """The article's place mentions with ambiguous and unknown settlements named, not lost to their region."""
     ctx = _RegionContext(mentions, sentences, countries)
-    out = [_reading_in_region(m, ctx, geocoder) for m in mentions]
+    out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
     for a, b in _frame_names(text):
         over = [m for m in out if m.start < b and a < m.end]
         if any(_in_play(m.place, countries) and not m.place.is_area for m in over):
@@ -159,6 +159,22 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         out = [m for m in out if m not in over]
         out.append(PlaceMention(a, b, name, place))
     return sorted(out, key=lambda m: m.start)
+
+
+def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder: Geocoder) -> PlaceMention:
+    """"Petrivka in Ukraine's Donetsk region" read as a Petrivka elsewhere: read it again inside that region."""
+    p = m.place
+    if p is None or p.is_area or p.readings:
+        return m
+    unit = ctx.container(text, m.end, ctx.sentence_of(m.start))
+    if unit is None or unit.geo_precision != 3 or unit.admin1 == p.admin1 or unit.country_code != p.country_code:
+        return m
+    again = geocoder.geocode(f"{m.name}, {unit.name} region", country=unit.country_code)
+    if again is not None and (again.readings or again.admin1 == unit.admin1):
+        return replace(m, place=again)
+    place = replace(unit, name=m.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
+                    centroid=None, note=f"no {m.name} in {unit.name} in the gazetteer: coordinates of {unit.name}")
+    return replace(m, place=place)
 
 
 def _region(ctx: _RegionContext, idx: int | None, pos: int, geocoder: Geocoder) -> Place | None:

@@ -1,0 +1,194 @@
+"""Where an event happened: every place mention around it, scored by a small logistic model, the best linked.
+
+Candidates are the places of the event's sentence, of the sentences just before and after it in its
+paragraph, of the heading line over it ("Kharkiv:"), of the article's lead, and of the dateline. Each is
+described by features that carry over to text nobody tuned on: where it stands (the event's sentence or a neighbour, the trigger's clause, the distance and
+side to the trigger), the words before it (a locative "in / at / near", a target "on / hit / shelled", an origin
+"from / toward", a frame "the village of", a bearing "30 km north of"), whether it speaks ("Moscow said"),
+whether it qualifies a person or an institution ("the Kherson
+governor", "X's mayor"), whether it contains another candidate ("X in the Y region") or is contained by one,
+how precise it is (settlement, district, region), and whether its own sentence reports another event.
+The weights are fit on hand-coded gold by `python -m sitrep.events.place_fit` and kept, with what they were
+fit on, in sitrep/data/models/place_link.json. A region is the answer only when no settlement scores.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sitrep.data import data_file
+from sitrep.events.places import (_INSTITUTION_AFTER, _ORIGIN_BEFORE, _PERSON_AFTER, dateline_end, event_places,
+                                  is_container, is_demonym, is_generic_phrase, names_country)
+from sitrep.geo.place import PlaceMention
+from sitrep.nlp.sentences import Sentence
+
+MODEL_FILE = "models/place_link.json"
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|around|inside|across|over|throughout|within)\s+(?:the\s+)?"
+                       r"(?:[a-z\-]+\s+){0,3}(?:of\s+(?:the\s+)?)?$", re.I)
+_TARGET = re.compile(r"\b(?:on|into|against|upon|hit|hitting|struck|striking|shelled|shelling|attacked|attacking|"
+                     r"targeted|targeting|bombed|bombing|captured|capturing|seized|seizing|liberated|liberating|"
+                     r"retook|recaptured|entered|stormed|raided|overran|took)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,3}"
+                     r"(?:of\s+(?:the\s+)?)?$", re.I)
+_FRAME = re.compile(r"\b(?:village|town|city|settlement|hamlet|locality|commune|camp|neighbou?rhood|suburb)s?\s+of\s+"
+                    r"(?:the\s+)?$", re.I)
+_FRAME_AFTER = re.compile(r"^\s+(?:village|town|city|settlement|hamlet|camp|base|district|neighbou?rhood)\b", re.I)
+_OF = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
+_TITLE_OF = re.compile(r"\b(?:mayor|governor|head|chief|leader|administrator|deputy|official|resident|residents|"
+                       r"native|people|council|administration|authorities|police|prosecutor)s?\s+(?:of|from)\s+(?:the\s+)?$",
+                       re.I)
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
+_BEARING = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+                      r"kilometres|kilometers|km|miles)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_SPEAKER_AFTER = re.compile(r"^\W{0,2}\s*(?:has\s+|had\s+|also\s+)?(?:said|says|claimed|claims|reported|reports|announced|"
+                            r"told|accused|accuses|warned|denied|denies|stated|confirmed|blamed|insisted)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    """One place mention that may be where the event happened, with what describes it."""
+
+    mention: PlaceMention
+    source: str                                  # sentence / prev / next / lead / dateline
+    features: dict[str, float] = field(default_factory=dict)
+    p: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlaceModel:
+    """Logistic weights over named features, a decision threshold and a threshold for lists of places."""
+
+    weights: dict[str, float]
+    threshold: float = 0.5
+    list_threshold: float = 0.5
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> "PlaceModel":
+        spec = json.loads(data_file(MODEL_FILE).read_text(encoding="utf-8"))
+        return cls(spec["weights"], spec.get("threshold", 0.5), spec.get("list_threshold", 0.5))
+
+    def prob(self, features: dict[str, float]) -> float:
+        z = self.weights.get("bias", 0.0) + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _usable(m: PlaceMention, countries: set[str]) -> bool:
+    return m.place is not None and not names_country(m) and not is_demonym(m.name) and \
+        not is_generic_phrase(m.name) and (not countries or m.place.country in countries)
+
+
+def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, int]], sentences: list[Sentence],
+               by_sentence: dict[int, list[PlaceMention]], countries: set[str], lead_end: int,
+               has_event_cue: list[bool], actor_spans: list[tuple[int, int]]) -> list[Candidate]:
+    """Every usable place mention around the event, described."""
+    own_all = [m for m in by_sentence.get(s.index, []) if m.start >= s.start + dateline_end(s.text)
+               and _usable(m, countries)]
+    kept = {id(m) for m in event_places(s.text, s.start, own_all, countries)}
+    sources: list[tuple[str, Sentence]] = [("sentence", s)]
+    for n, name in ((s.index - 1, "prev"), (s.index + 1, "next")):
+        if 0 <= n < len(sentences) and sentences[n].paragraph == s.paragraph:
+            sources.append((name, sentences[n]))
+    heading = next((t for t in reversed(sentences[max(0, s.index - 4):s.index]) if _is_heading(t)), None)
+    if heading is not None and heading.paragraph != s.paragraph:
+        sources.append(("heading", heading))
+    for t in sentences[:max(1, lead_end)]:
+        if abs(t.index - s.index) > 1 and t is not heading:
+            sources.append(("lead", t))
+    out: list[Candidate] = []
+    for name, t in sources:
+        cut = t.start + dateline_end(t.text)
+        for m in by_sentence.get(t.index, []):
+            if not _usable(m, countries):
+                continue
+            source = "dateline" if m.start < cut else name
+            if source == "dateline" and name != "sentence" and t.index > 0:
+                continue
+            if source == "heading":     # "Kharkiv:\nA bomb hit ..." reads as "In Kharkiv, a bomb hit ..."
+                source = "sentence"
+                f = {**_describe(m, t, source), "locative": 1.0, "in_clause": 1.0, "rule_kept": 1.0}
+            else:
+                f = _describe(m, t, source)
+            if source == "sentence" and t is s:
+                a, b = m.start - s.start, m.end - s.start
+                f["rule_kept"] = float(id(m) in kept)
+                f["in_clause"] = float(not clause or any(x <= a and b <= y for x, y in clause))
+                f["after_trigger"] = float(a >= trigger[1])
+                f["distance"] = min(abs(a - trigger[0]) if a >= trigger[0] else abs(trigger[0] - b), 200) / 200.0
+                f["in_actor"] = float(any(x <= a and b <= y for x, y in actor_spans))
+            elif t is not s and t is not heading:
+                f["other_event"] = float(has_event_cue[t.index])
+            out.append(Candidate(m, source, f))
+    own = [c for c in out if c.source == "sentence"]
+    for c in out:
+        same = [o for o in out if o is not c and _same_sentence(o, c, sentences)]
+        c.features["container"] = float(any(is_container(c.mention.place, o.mention.place) for o in same))
+        c.features["contained"] = float(any(is_container(o.mention.place, c.mention.place) for o in same))
+        c.features["own_has_settlement"] = float(any(not o.mention.place.is_area for o in own))
+        c.features["own_has_place"] = float(bool(own))
+        c.features["same_admin1_as_own"] = float(c.source != "sentence" and any(
+            o.mention.place.admin1 and o.mention.place.admin1 == c.mention.place.admin1 for o in own))
+    return out
+
+
+def _is_heading(t: Sentence) -> bool:
+    """A line that heads the lines below it: "Kharkiv region:", "Zaporizhzhia -"."""
+    return bool(re.search(r"[:\-–—]\s*$", t.text)) and len(t.text.split()) <= 6
+
+
+def _same_sentence(a: Candidate, b: Candidate, sentences: list[Sentence]) -> bool:
+    return _sentence_index(a.mention.start, sentences) == _sentence_index(b.mention.start, sentences)
+
+
+def _sentence_index(pos: int, sentences: list[Sentence]) -> int:
+    lo, hi = 0, len(sentences) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sentences[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _describe(m: PlaceMention, t: Sentence, source: str) -> dict[str, float]:
+    a, b = m.start - t.start, m.end - t.start
+    before, after = t.text[max(0, a - 60):a], t.text[b:b + 60]
+    p = m.place
+    f = {f"src_{source}": 1.0,
+         "settlement": float(not p.is_area), "district": float(p.is_area and p.geo_precision == 2),
+         "region": float(p.is_area and p.geo_precision == 3), "unresolved": float(not p.is_area and p.geonameid is None),
+         "locative": float(bool(_LOCATIVE.search(before))), "target": float(bool(_TARGET.search(before))),
+         "origin": float(bool(_ORIGIN_BEFORE.search(before[-40:]))),
+         "frame": float(bool(_FRAME.search(before) or _FRAME_AFTER.match(after))),
+         "of": float(bool(_OF.search(before)) and not _FRAME.search(before) and not _BEARING.search(before)),
+         "bearing": float(bool(_BEARING.search(before))),
+         "speaker": float(bool(_SPEAKER_AFTER.match(after))),
+         "qualifier": float(bool(_INSTITUTION_AFTER.match(after) or _PERSON_AFTER.match(after)
+                                 or _TITLE_OF.search(before) or _POSSESSIVE_AFTER.match(after)))}
+    return f
+
+
+def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
+    """The candidates the event is placed at: the best one, and others listed beside it in the same sentence;
+    none when no candidate is likely enough (the caller falls back to what frames the paragraph)."""
+    for c in cands:
+        c.p = model.prob(c.features)
+    if not cands:
+        return []
+    best = max(cands, key=lambda c: (c.p, -c.mention.place.geo_precision, c.source == "sentence"))
+    if best.p < model.threshold:
+        return []
+    chosen = [best] + [c for c in cands if c is not best and c.source == best.source == "sentence"
+                       and c.p >= model.list_threshold and c.mention.place.is_area == best.mention.place.is_area]
+    chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) for o in chosen if o is not c)]
+    seen, out = set(), []
+    for c in sorted(chosen, key=lambda c: c.mention.start):
+        key = (c.mention.place.name, c.mention.place.admin1)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out

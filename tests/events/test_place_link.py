@@ -1,0 +1,42 @@
+"""The place linker: the event's place among the mentions around it, by the fitted weights."""
+import json
+
+from sitrep.data import data_file
+from sitrep.events.place_fit import fit_weights
+from sitrep.events.place_link import MODEL_FILE, PlaceModel
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str):
+    return extract_article(Article(text=text, published="2024-03-08", language="en"))
+
+
+def test_the_shipped_model_names_its_features_and_what_it_was_fit_on():
+    spec = json.loads(data_file(MODEL_FILE).read_text(encoding="utf-8"))
+    assert {"bias", "src_sentence", "settlement", "qualifier"} <= set(spec["weights"])
+    assert spec["fit_on"]["decisions"] > 0 and spec["command"].startswith("python -m sitrep.events.place_fit")
+
+
+def test_a_place_that_qualifies_an_official_is_less_likely_than_where_it_happened():
+    model = PlaceModel.default()
+    where = {"src_sentence": 1.0, "settlement": 1.0, "locative": 1.0, "in_clause": 1.0, "rule_kept": 1.0}
+    whose = {**where, "qualifier": 1.0, "locative": 0.0, "rule_kept": 0.0}
+    assert model.prob(where) > model.prob(whose)
+
+
+def test_the_place_a_speaker_is_named_for_is_not_where_the_strike_fell():
+    (ev,) = _events("Moscow said on Thursday its air defences had shot down six drones over the Belgorod region.")
+    assert ev.admin1 == "Belgorod"
+
+
+def test_a_bullet_without_a_place_takes_the_city_of_the_line_before():
+    evs = _events("Kharkiv:\nA guided bomb hit an apartment block on Thursday, killing three residents, "
+                  "Governor Oleh Syniehubov said.")
+    assert [e.location for e in evs] == ["Kharkiv"]
+
+
+def test_fitting_separates_features_that_separate_the_labels():
+    rows = [({"a": 1.0}, True)] * 8 + [({"a": 0.0}, False)] * 8 + [({"a": 1.0}, False), ({"a": 0.0}, True)]
+    w = fit_weights(rows)
+    assert w["a"] > 1.0 and w["bias"] < 0

@@ -1,0 +1,34 @@
+"""Settlements the gazetteer cannot pin down keep their own name inside the region the text gives."""
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str, published: str = "2024-05-10"):
+    return extract_article(Article(text=text, published=published, language="en"))
+
+
+def test_an_unknown_village_in_a_frame_keeps_its_name_and_its_region():
+    evs = _events("KHARTOUM, May 10 (Reuters) - Paramilitary fighters killed 31 people in Umm Qarqaria village in "
+                  "North Kordofan state on Thursday, a local rights group said.")
+    (ev,) = evs
+    assert ev.location == "Umm Qarqaria" and ev.admin1 == "North Kordofan" and ev.country == "Sudan"
+    assert ev.geo_precision == 3 and ev.fatalities == 31
+
+
+def test_an_ambiguous_village_is_read_inside_the_region_named_beside_it():
+    (ev,) = _events("Russian forces shelled the village of Petrivka in Ukraine's Donetsk region on Thursday, "
+                    "killing two civilians, the regional governor said.")
+    assert ev.location == "Petrivka" and ev.admin1 == "Donetsk"
+
+
+def test_a_name_that_only_looks_like_a_village_abroad_is_not_placed_abroad():
+    (ev,) = _events("BAMAKO, May 10 (AFP) - Jihadists attacked the Kerena Dogo base in Mali's Mopti region on "
+                    "Thursday, killing eight soldiers, the army said.")
+    assert ev.country == "Mali" and ev.location == "Kerena Dogo"
+
+
+def test_a_region_lead_and_the_village_it_introduces_are_one_event():
+    evs = _events("A 61-year-old man was killed in Ukraine's Kherson region on Thursday in a Russian attack, "
+                  "Governor Oleksandr Prokudin said.\nPrudnikov said a drone hit his house in the village of "
+                  "Tiahynka.")
+    assert [(e.location, e.fatalities) for e in evs] == [("Tiahynka", 1)]
