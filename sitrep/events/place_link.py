@@ -2,12 +2,12 @@
 
 Candidates are the places of the event's sentence, of the sentences just before and after it in its
 paragraph, of the heading line over it ("Kharkiv:"), of the article's lead, and of the dateline. Each is
-described by features that carry over to text nobody tuned on: where it stands (the event's sentence or a neighbour, the trigger's clause, the distance and
-side to the trigger), the words before it (a locative "in / at / near", a target "on / hit / shelled", an origin
-"from / toward", a frame "the village of", a bearing "30 km north of"), whether it speaks ("Moscow said"),
-whether it qualifies a person or an institution ("the Kherson
-governor", "X's mayor"), whether it contains another candidate ("X in the Y region") or is contained by one,
-how precise it is (settlement, district, region), and whether its own sentence reports another event.
+described by features that carry over to text nobody tuned on: where it stands (the event's sentence or a
+neighbour, the trigger's clause, the distance and side to the trigger), the words before it (a locative
+"in / at / near", a target "on / hit / shelled", an origin "from / toward", a frame "the village of", a
+bearing "30 km north of"), whether it speaks ("Moscow said") or qualifies a person or an institution ("the
+Kherson governor", "X's mayor"), whether it contains another candidate ("X in the Y region") or is contained
+by one, how precise it is (settlement, district, region), and whether its own sentence reports another event.
 The weights are fit on hand-coded gold by `python -m sitrep.events.place_fit` and kept, with what they were
 fit on, in sitrep/data/models/place_link.json. A region is the answer only when no settlement scores.
 """
