@@ -7,7 +7,8 @@ neighbour, the trigger's clause, the distance and side to the trigger), the word
 "in / at / near", a target "on / hit / shelled", an origin "from / toward", a frame "the village of", a
 bearing "30 km north of"), whether it speaks ("Moscow said") or qualifies a person or an institution ("the
 Kherson governor", "X's mayor"), whether it contains another candidate ("X in the Y region") or is contained
-by one, how precise it is (settlement, district, region), and whether its own sentence reports another event.
+by one, how precise it is (settlement, district, region), whether its own sentence reports another event, and
+whether the event's sentence points back at a place ("the base", "the town", "there").
 The weights are fit on hand-coded gold by `python -m sitrep.events.place_fit` and kept, with what they were
 fit on, in sitrep/data/models/place_link.json. A region is the answer only when no settlement scores.
 """
@@ -40,6 +41,8 @@ _OF = re.compile(r"\bof\s+(?:the\s+)?$", re.I)
 _TITLE_OF = re.compile(r"\b(?:mayor|governor|head|chief|leader|administrator|deputy|official|resident|residents|"
                        r"native|people|council|administration|authorities|police|prosecutor)s?\s+(?:of|from)\s+(?:the\s+)?$",
                        re.I)
+_ANAPHOR = re.compile(r"\b(?:the|that|this) (?:same )?(?:base|town|village|city|settlement|camp|area|locality|district|"
+                      r"neighbou?rhood|facility|airfield|airport|depot|plant|refinery)\b|\bthere\b", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
 _BEARING = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
                       r"kilometres|kilometers|km|miles)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
@@ -89,15 +92,16 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                and _usable(m, countries)]
     kept = {id(m) for m in event_places(s.text, s.start, own_all, countries)}
     sources: list[tuple[str, Sentence]] = [("sentence", s)]
-    for n, name in ((s.index - 1, "prev"), (s.index + 1, "next")):
-        if 0 <= n < len(sentences) and sentences[n].paragraph == s.paragraph:
-            sources.append((name, sentences[n]))
     heading = next((t for t in reversed(sentences[max(0, s.index - 4):s.index]) if _is_heading(t)), None)
-    if heading is not None and heading.paragraph != s.paragraph:
+    if heading is not None:
         sources.append(("heading", heading))
+    for n, name in ((s.index - 1, "prev"), (s.index + 1, "next")):
+        if 0 <= n < len(sentences) and sentences[n] is not heading:
+            sources.append((name, sentences[n]))     # wire copy puts one sentence in a paragraph: see features
     for t in sentences[:max(1, lead_end)]:
         if abs(t.index - s.index) > 1 and t is not heading:
             sources.append(("lead", t))
+    anaphor = float(bool(_ANAPHOR.search(s.text)))   # "the base", "the town", "there": a place said before
     out: list[Candidate] = []
     for name, t in sources:
         cut = t.start + dateline_end(t.text)
@@ -121,6 +125,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                 f["in_actor"] = float(any(x <= a and b <= y for x, y in actor_spans))
             elif t is not s and t is not heading:
                 f["other_event"] = float(has_event_cue[t.index])
+                f["other_paragraph"] = float(t.paragraph != s.paragraph)
+                f["anaphor"] = anaphor
             out.append(Candidate(m, source, f))
     own = [c for c in out if c.source == "sentence"]
     for c in out:

@@ -8,7 +8,8 @@ ACLED codes the most precise place the text gives. Two kinds of settlement used 
   village", "the El Salini base", "in X, a frontline town"): kept under its own name, at the coordinates of the
   district or region the text gives for it, with a note saying so. A name in a settlement frame that resolves
   only to a look-alike in another country is one of these too.
-The frame words live in sitrep/data/geo/settlement_frames.yaml.
+A name right after an attack verb ("the RSF attacked Hilat Hamid") is one too, unless a word of forces
+follows it ("attacked Wagner positions"). The frame words live in sitrep/data/geo/settlement_frames.yaml.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.data import load_yaml
-from sitrep.events.places import dateline_end
+from sitrep.events.places import dateline_end, is_demonym
 from sitrep.geo import Geocoder
 from sitrep.geo.lexicon import english, first_names, not_places
 from sitrep.geo.place import Place, PlaceMention
@@ -45,14 +46,15 @@ def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b")
     appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{_NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
                             rf"(?:{alt('appositive')})\b")
-    return kind_of, kind_after, appositive
+    target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{_NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
+    return kind_of, kind_after, appositive, target
 
 
 def _plausible_name(name: str) -> bool:
     """A name of a place, not a person, a weekday or a capitalised common word."""
     low = fold(name)
     first = low.split()[0] if low.split() else ""
-    if len(name) < 3 or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
+    if len(name) < 3 or is_demonym(name.split()[0]) or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
         return False
     if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations
         return False
@@ -65,14 +67,14 @@ def _plausible_name(name: str) -> bool:
 def _frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive = _frames()
+    kind_of, kind_after, appositive, target = _frames()
     for m in kind_of.finditer(text):
         spans.append(m.span("name"))
         if m.group("more"):
             base = m.start("more")
             for n in re.finditer(_NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
-    for pattern in (kind_after, appositive):
+    for pattern in (kind_after, appositive, target):
         spans += [m.span("name") for m in pattern.finditer(text)]
     return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]])})
 
