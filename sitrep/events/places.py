@@ -76,7 +76,8 @@ def names_country(m: PlaceMention) -> bool:
 
 
 def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
-    """The countries an article is about: those it names, or names a region of, and the most mentioned one.
+    """The countries an article is about: those it names, names a region of or names the people of, and the
+    most mentioned one (when nothing is named, or it is mentioned at least twice).
 
     A village that resolves to another continent (an ordinary word that is also a place name somewhere) is
     then not taken for the event's place.
@@ -84,13 +85,18 @@ def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
     named: set[str] = set()
     counts: dict[str, int] = {}
     for m in mentions:
-        if m.place is None or not m.place.country or is_demonym(m.name) or is_generic_phrase(m.name):
+        if m.place is None or not m.place.country or is_generic_phrase(m.name):
+            continue
+        if is_demonym(m.name):          # "Malian soldiers": the article concerns Mali
+            named.add(m.place.country)
             continue
         counts[m.place.country] = counts.get(m.place.country, 0) + 1
         if names_country(m) or (_REGION_WORD.search(m.name) and m.place.geo_precision == 3):
             named.add(m.place.country)
     if counts:
-        named.add(max(counts, key=counts.get))
+        top = max(counts, key=counts.get)
+        if not named or counts[top] >= 2:   # a single look-alike abroad does not make its country concerned
+            named.add(top)
     return named
 
 

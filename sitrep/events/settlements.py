@@ -8,6 +8,7 @@ ACLED codes the most precise place the text gives. Two kinds of settlement used 
   village", "the El Salini base", "in X, a frontline town"): kept under its own name, at the coordinates of the
   district or region the text gives for it, with a note saying so. A name in a settlement frame that resolves
   only to a look-alike in another country is one of these too.
+So is a name the text puts inside a region it names right after ("in Boni in Mali's Mopti region").
 A name right after an attack verb ("the RSF attacked Hilat Hamid") is one too, unless a word of forces
 follows it ("attacked Wagner positions"). The frame words live in sitrep/data/geo/settlement_frames.yaml.
 """
@@ -56,6 +57,8 @@ def _plausible_name(name: str) -> bool:
     first = low.split()[0] if low.split() else ""
     if len(name) < 3 or is_demonym(name.split()[0]) or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
         return False
+    if re.search(r"['’]s\b", name):          # "Mali's Mopti": a possessive, not a name
+        return False
     if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations
         return False
     words = re.findall(r"[\w’']+", name)
@@ -77,6 +80,20 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
     for pattern in (kind_after, appositive, target):
         spans += [m.span("name") for m in pattern.finditer(text)]
     return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]])})
+
+
+_BEFORE_CONTAINER = re.compile(rf"\b(?:in|at|near|outside|around) (?P<name>{_NAME})(?=,? (?:in |of )?(?:the )?[A-Z])")
+
+
+def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
+    """"in Boni in Mali's Mopti region", "near Kasanga, Tanganyika province": a name the text puts inside a
+    region it names right after is a place in that region."""
+    out = []
+    for m in _BEFORE_CONTAINER.finditer(text):
+        a, b = m.span("name")
+        if _plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a)) is not None:
+            out.append((a, b))
+    return out
 
 
 def _in_play(place: Place | None, countries: set[str]) -> bool:
@@ -144,7 +161,8 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
     """The article's place mentions with ambiguous and unknown settlements named, not lost to their region."""
     ctx = _RegionContext(mentions, sentences, countries)
     out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
-    for a, b in _frame_names(text):
+    spans = sorted(set(_frame_names(text)) | set(_contained_names(text, ctx)))
+    for a, b in spans:
         over = [m for m in out if m.start < b and a < m.end]
         if any(_in_play(m.place, countries) and not m.place.is_area for m in over):
             continue        # the gazetteer knows it (or one of its readings fits the text's region)

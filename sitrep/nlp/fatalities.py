@@ -18,6 +18,8 @@ Decisions (documented because ACLED leaves room):
 - Named victims count one each ("Elvino Dias and his aide Paulo Guambe, who were shot dead" = 2); ages in
   apposition ("Daw Ni Dain, 60, was killed") are not counts.
 - Subset clauses ("including two teachers", "among them three children") are not added.
+- Competing claimants' figures are not added: "12 soldiers were killed, while the jihadists claimed to have
+  killed 30" = 12, the most conservative.
 - "killed or wounded 50" (deaths not separable): None, as for "not stated" (devset rule 4), never 0.
 - Value 0 only when the text says nobody died ("no casualties", "no one was hurt", "survived", "unhurt") or
   reports injuries only; None when deaths or injuries are not mentioned, or deaths are mentioned without a figure,
@@ -39,6 +41,27 @@ class FatalityCount:
     end: int
     text: str  # span of the supporting phrase in the given text
     cumulative: bool = False  # a running total ("since February 2022", "so far", "in total"): not one event's
+
+
+# "12 soldiers were killed, while the jihadists claimed to have killed 30": a second claimant's figure for the
+# same toll, not more deaths
+_RIVAL_CLAIM = re.compile(r"(?i)(?:\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\balthough\b|;)[^.;]{0,80}?"
+                          r"\b(?:claim(?:ed|s|ing)?|said|says|put|puts|according\s+to|insist(?:ed|s)?)\b")
+
+
+def _combine_claims(text: str, stmts: list[Statement]) -> Statement | None:
+    """The most conservative of competing claimants' figures (devset rule 4), else the combined figure."""
+    for m in _RIVAL_CLAIM.finditer(text):
+        first = [s for s in stmts if s.end <= m.start()]
+        second = [s for s in stmts if s.start >= m.start()]
+        after = text[m.start():max(s.end for s in second)] if second else ""
+        if re.search(r"(?i)\b(?:also|another|more|further|additional|other)\b", after):
+            continue        # "... but the army said 20 attackers were also killed": more deaths
+        if first and second and not any(s.toll for s in first + second):
+            a, b = _combine(first), _combine(second)
+            if a is not None and b is not None and a.value != b.value:
+                return min((a, b), key=lambda s: s.value)
+    return _combine(stmts)
 
 
 def _combine(stmts: list[Statement]) -> Statement | None:
@@ -99,7 +122,7 @@ def count_fatalities(text: str) -> FatalityCount | None:
     stmts = _outside(find_statements(toks, "death") + toll_statements(toks), zero)
     running = [s for s in stmts if _is_cumulative(text, s.start, s.end)]
     single = [s for s in stmts if s not in running]
-    best = _combine(single or running)  # a running total is never added to one event's deaths
+    best = _combine_claims(text, single or running)  # a running total is never added to one event's deaths
     if best is not None and best.value > 0:
         return FatalityCount(best.value, best.start, best.end, text[best.start:best.end], not single)
     if _matches(lex["unknown_patterns_re"], text) or _matches(lex["ambiguous_patterns_re"], text):

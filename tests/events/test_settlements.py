@@ -32,3 +32,15 @@ def test_a_region_lead_and_the_village_it_introduces_are_one_event():
                   "Governor Oleksandr Prokudin said.\nPrudnikov said a drone hit his house in the village of "
                   "Tiahynka.")
     assert [(e.location, e.fatalities) for e in evs] == [("Tiahynka", 1)]
+
+
+def test_a_name_the_text_puts_inside_a_region_is_a_place_of_that_region():
+    (ev,) = _events("GAO, Mali, May 9 (Reuters) - Gunmen killed 14 villagers in Boni in Mali's Mopti region on "
+                    "Wednesday, local officials said.")
+    assert (ev.location, ev.admin1, ev.country, ev.fatalities) == ("Boni", "Mopti", "Mali", 14)
+
+
+def test_a_name_after_an_attack_verb_is_where_it_happened():
+    (ev,) = _events("Paramilitary fighters attacked Umm Sumeima in North Kordofan state on Thursday and killed "
+                    "nine people, activists said.")
+    assert ev.location == "Umm Sumeima" and ev.admin1 == "North Kordofan"

@@ -192,3 +192,13 @@ def test_counts_are_non_negative_and_spans_match_text(text):
 ])
 def test_capitalised_number_words_and_demonyms_are_counts_not_names(text, expected):
     assert deaths(text) == expected
+
+
+def test_a_rival_claimants_figure_is_not_added_the_lower_one_counts():
+    assert count_fatalities("The army said 12 soldiers were killed, while the jihadists claimed to have killed "
+                            "30.").value == 12
+
+
+def test_more_deaths_reported_by_another_voice_are_added():
+    assert count_fatalities("Four soldiers and 10 volunteers were killed, but the army said around 20 attackers "
+                            "were also killed.").value == 34
