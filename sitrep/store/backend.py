@@ -27,7 +27,7 @@ def translate_error(exc: BaseException, where: str = "") -> StoreError:
     elif "disk i/o error" in low or "file too large" in low:
         msg = f"cannot write the database (disk full or I/O error: {text})"
     elif "file is not a database" in low or "file is encrypted" in low:
-        msg = "not a sitrep database (not an SQLite file)"
+        msg = "not a sitrep database (not an SQLite file); nothing was changed"
     elif "locked" in low:
         msg = "the database is locked by another process; try again"
     else:
@@ -61,16 +61,13 @@ class Db:
         exists = os.path.exists(path)
         if not exists and not create:
             raise StoreError("no such database (create it with `sitrep ingest`)")
-        if exists:
-            if os.path.isdir(path):
-                raise StoreError("is a folder, not a database file")
-            try:
-                with open(path, "rb") as fh:
-                    head = fh.read(16)
-            except OSError as e:
-                raise StoreError(f"cannot read the database: {e.strerror}") from None
-            if head and head != SQLITE_MAGIC:
-                raise StoreError("not a sitrep database (not an SQLite file); nothing was changed")
+        if exists and os.path.isdir(path):
+            raise StoreError("is a folder, not a database file")
+        # The file is never opened here with open(): closing any descriptor of a database file drops every
+        # POSIX lock this process holds on it, so another process would take our connections for gone and
+        # checkpoint and delete the WAL under them. SQLite itself says "file is not a database".
+        if exists and not os.access(path, os.R_OK):
+            raise StoreError("cannot read the database: permission denied")
         folder = os.path.dirname(os.path.abspath(path)) or "."
         if not exists and not os.path.isdir(folder):
             raise StoreError(f"cannot create the database: no folder {folder}")
