@@ -121,3 +121,28 @@ def test_print_table_writes_the_events_to_stderr(capsys):
     print_table(sample_events())
     err = capsys.readouterr().err
     assert "Kharkiv" in err and "3 (3-5)" in err
+
+
+def test_a_formula_in_a_text_field_is_neutralised_in_the_csv():
+    import csv
+    import io
+
+    from sitrep.export.acled import write_csv
+    from sitrep.model import Event
+
+    ev = Event(event_type="Protests", sub_event_type="Peaceful protest", event_date="2024-05-01",
+               date_precision="day", location="=HYPERLINK(\"http://x\",\"y\")", notes="@SUM(A1)", latitude=-3.5,
+               longitude=-60.1, fatalities=0)
+    out = io.StringIO()
+    write_csv([ev], out)
+    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["location"].startswith("'=") and row["notes"] == "'@SUM(A1)"
+    assert row["latitude"] == "-3.5" and row["longitude"] == "-60.1"
+
+
+def test_an_undated_event_claims_no_time_precision_and_no_timestamp():
+    from sitrep.export.acled import acled_row
+    from sitrep.model import Event
+
+    row = acled_row(Event(event_type="Battles", sub_event_type="Armed clash"))
+    assert row["time_precision"] is None and row["timestamp"] is None
