@@ -100,12 +100,14 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
         hits = all_hits[s.index]
         cls = ex.cues.classify(s.text, hits)
-        found = ex.actors.find(s.text, country, year=ref.year if ref else None)
+        found = [a for a in ex.actors.find(s.text, country, year=ref.year if ref else None)
+                 if not _CONTROLLER_BEFORE.search(s.text[max(0, a.start - 40):a.start])]
         own = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s),
                            countries)
         if cls is None:
             cls = _unspecified_attack(hits, s, sentences, ex.cues, found)
-        elif cls.sub_event_type == "Attack" and not hits.has("a_close_violence") and is_military(found, cls):
+        elif cls.sub_event_type == "Attack" and not hits.has("a_close_violence") and (
+                is_military(found, cls) or _STRIKE_NOUN.search(s.text)):
             cls = _unspecified_attack(hits, s, sentences, ex.cues, found) or cls
         if cls is None:
             if not _casualty_followup(mentions_out, s, own, when_here, ex.actors, found):
@@ -290,7 +292,19 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
         return base
     if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
         return Classification("Attack", span, hits)
+    strike = _STRIKE_NOUN.search(s.text)
+    if strike and (hits.has("t_civilian") or count_fatalities(s.text) is not None):
+        # "The strike hit Kakhovka, killing three": a strike of unnamed delivery, ACLED's missile/shelling
+        return Classification("Shelling/artillery/missile attack", strike.span(), hits)
     return None
+
+
+# "the part of Kherson region held by Russian forces": who holds the place, not who acted
+_CONTROLLER_BEFORE = re.compile(r"\b(?:held|controlled|occupied|run|administered|governed) by (?:the )?$|"
+                                r"\bunder (?:the )?(?:control|occupation|rule) of (?:the )?$", re.I)
+_STRIKE_NOUN = re.compile(r"\b(?:the|a|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
+                          r"(?:\w+\s+)?strikes?\b(?=\s+(?:\w+\s+){0,2}(?:hit|struck|killed|destroyed|damaged|"
+                          r"wounded|injured|on|in|near)\b)", re.I)
 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:it|they|he|she)|the (?:group|rebels|militants|fighters|militia|movement|"
                               r"insurgents|jihadists|army|military|forces|troops|gang))\b(?! (?:is|was|were|are) "

@@ -86,3 +86,31 @@ def test_other_conflict_rsf_attack():
 def test_notes_are_one_sentence():
     (ev,) = _events("Russian troops shelled Kupiansk in Kharkiv region on Tuesday, killing two civilians.")
     assert ev.notes.count(". ") == 0 and ev.notes.endswith(".")
+
+
+def test_a_strike_of_unnamed_delivery_that_kills_is_a_missile_or_shelling_event():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    (ev,) = extract_article(Article(text="A strike on a market in Selydove killed four civilians on Thursday, the "
+                                         "regional governor said.", published="2024-05-10", language="en"))
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.fatalities == 4
+
+
+def test_who_holds_a_place_is_not_who_struck_it():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    (ev,) = extract_article(Article(text="The strike hit Kakhovka, in the part of Kherson region held by Russian "
+                                         "forces, on Thursday, killing three people.", published="2024-05-10",
+                                    language="en"))
+    assert ev.location == "Kakhovka" and ev.actor1_side == "UNKNOWN" and ev.fatalities == 3
+
+
+def test_an_official_killed_by_a_car_bomb_is_the_target_not_the_attacker():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    (ev,) = extract_article(Article(text="The Russian-installed mayor of Berdiansk was killed in a car bomb blast on "
+                                         "Thursday, Russian media said.", published="2024-05-10", language="en"))
+    assert ev.actor2_side == "RUS" and ev.actor1_side != "RUS"
