@@ -284,6 +284,9 @@ _ANAPHORA = [
 _OFFSET = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+(later|after|earlier|before|prior)\b")
 
 
+_CAME = re.compile(r"(?i)\b(?:came|comes|happened|occurred|took\s+place|followed|was|is)\s+(?:just\s+|only\s+|some\s+)?$")
+
+
 def find_anaphoric_dates(text: str) -> list[AnaphoricDate]:
     """Dates relative to a previously mentioned date ("on the same day", "the next day", "three days later")."""
     if not text:
@@ -292,5 +295,8 @@ def find_anaphoric_dates(text: str) -> list[AnaphoricDate]:
     for m in _OFFSET.finditer(text):
         n = int(m[1]) if m[1].isdigit() else _NUM[m[1].lower()]
         n *= 7 if m[2].lower() == "week" else 1
-        out.append(AnaphoricDate(m.start(), m.end(), "offset", n if m[3].lower() in {"later", "after"} else -n))
+        sign = 1 if m[3].lower() in {"later", "after"} else -1
+        if _CAME.search(text[max(0, m.start() - 30):m.start()]):
+            sign = -sign    # "The attack came two days after drones hit Izmail": Izmail was two days before
+        out.append(AnaphoricDate(m.start(), m.end(), "offset", sign * n))
     return sorted(out)

@@ -144,3 +144,12 @@ def test_mentions_never_overlap_match_their_text_and_are_not_in_the_future(text,
         assert text[m.start:m.end] == m.text
         assert m.date <= ref + dt.timedelta(days=1)
         assert m.precision in {"day", "week", "month", "year"}
+
+
+def test_an_event_said_to_come_days_after_another_dates_the_other_before_it():
+    from sitrep.nlp.dates import find_anaphoric_dates
+
+    (a,) = find_anaphoric_dates("The attack came two days after Russian drones hit a grain terminal in Izmail.")
+    assert a.offset_days == -2
+    (b,) = find_anaphoric_dates("Two days later, drones hit a grain terminal in Izmail.")
+    assert b.offset_days == 2
