@@ -234,8 +234,8 @@ def _adjectival_name(name: str, capital: str) -> str:
         return clean
     stem = _ADJ.sub("", clean)
     cap = re.split(r"[- ]", capital)[0].replace("’", "").replace("'", "")
-    if len(stem) >= 4 and cap.lower().startswith(stem.lower()[:4]):
-        return cap
+    if len(stem) >= 4 and cap.lower().startswith(stem.lower()[:4]) or len(stem) >= 3 and cap.lower().startswith(stem.lower()):
+        return cap      # 'Kurskaya' -> Kursk (its stem 'Kur' is no name)
     return stem
 
 

@@ -101,6 +101,9 @@ class Geocoder:
         cc = country_code(country)
         if country and not cc:
             return None
+        if cc is None and len(ctx.countries) == 1 and ctx.admin1:
+            # "Bahdo, Galgaduud": the context names a region of one country; a look-alike abroad is refused
+            cc = next(iter(ctx.countries))
         ctx = Context(ctx.countries, ctx.admin1, ctx.admin2, ctx.hromadas, ctx.points, cc, ctx.country_weight)
         if phrase.core.islower() and not has_cyrillic(phrase.core):
             # variant spellings are for proper names: "shelling" must not become a village one letter away

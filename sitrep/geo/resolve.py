@@ -147,6 +147,8 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             continue
         if c.kind != "exact" and ctx.countries and e.cc not in ctx.countries:
             continue        # a spelling variant abroad, when the text says which countries it is about
+        if c.kind == "fuzzy" and ctx.admin1 and (e.cc, e.admin1) not in ctx.admin1:
+            continue        # one letter off a village in a region the text never names: a look-alike
         s = c.base
         pop = e.population if e.level == 4 else 200_000   # a region outranks towns, not cities, of its name
         if e.level == 0:

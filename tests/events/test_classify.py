@@ -82,3 +82,17 @@ def test_every_cue_in_the_lexicon_is_a_pattern_string():
     known = set(spec["cues"])
     for rule in spec["rules"]:
         assert set(rule.get("all", [])) | set(rule.get("none", [])) <= known, rule
+
+
+def test_seizing_a_person_is_an_abduction_not_a_capture():
+    from sitrep.events.classify import CueLexicon
+
+    c = CueLexicon.default().classify("On April 9, Russian soldiers seized a priest in the village, residents said.")
+    assert c.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_the_occupied_city_describes_a_place_it_reports_no_capture():
+    from sitrep.events.classify import CueLexicon
+
+    c = CueLexicon.default().classify("A car bomb killed an official in the occupied city of Melitopol on Wednesday.")
+    assert c.sub_event_type == "Remote explosive/landmine/IED"
