@@ -130,6 +130,13 @@ class _Tally:
                 "tp": self.tp, "predicted": self.n_pred, "gold": self.n_gold}
 
 
+def _country_key(name: str | None):
+    """A country by its ISO code where known ("Palestinian Territory" = "Palestine"), else its name."""
+    from sitrep.export.acled import country_codes
+
+    return country_codes(name)[0] or name_skeleton(name)
+
+
 def _is_region(ev: Event) -> bool:
     return (ev.geo_precision or 3) == 3 and (not ev.location or ev.location in (ev.admin1, ev.country))
 
@@ -170,9 +177,12 @@ def score(results: list[tuple[Article, list[Event], list[dict]]]) -> dict[str, A
     per_article = {}
     negatives_clean = negatives = 0
     misses: Counter = Counter()
+    abroad = 0   # predicted events in a country none of the article's gold events is in
     for art, preds, golds in results:
         lp = match(preds, golds, strict=False)
         sp = match(preds, golds, strict=True)
+        gold_countries = {_country_key(g.get("country")) for g in golds if g.get("country")}
+        abroad += sum(1 for p in preds if gold_countries and p.country and _country_key(p.country) not in gold_countries)
         misses += miss_class([g for j, g in enumerate(golds) if j not in {b for _, b in sp}],
                              [p for i, p in enumerate(preds) if i not in {a for a, _ in sp}], art.published)
         for t, pairs in ((loose, lp), (strict, sp)):
@@ -195,6 +205,7 @@ def score(results: list[tuple[Article, list[Event], list[dict]]]) -> dict[str, A
         "field_accuracy": {f: round(agree[f] / n_pairs, 3) if n_pairs else 0.0 for f in FIELDS},
         "negatives_empty": f"{negatives_clean}/{negatives}",
         "misses": dict(misses.most_common()),
+        "events_in_other_countries": abroad,
         "per_article": per_article,
     }
 
@@ -222,6 +233,9 @@ def format_report(report: dict[str, Any]) -> str:
     for k in ("strict", "loose"):
         r = report[k]
         lines.append(f"{k:8}{r['precision']:7.3f}{r['recall']:7.3f}{r['f1']:7.3f}{r['tp']:6}{r['predicted']:6}{r['gold']:6}")
+    lines.append("")
+    lines.append(f"predicted events in a country the article's gold events are not in: "
+                 f"{report.get('events_in_other_countries', 0)}")
     lines.append("")
     lines.append("field accuracy on matched events:")
     for f, v in report["field_accuracy"].items():
