@@ -101,6 +101,7 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
     for t in sentences[:max(1, lead_end)]:
         if abs(t.index - s.index) > 1 and t is not heading:
             sources.append(("lead", t))
+    own_places = bool(own_all)
     anaphor = float(bool(_ANAPHOR.search(s.text)))   # "the base", "the town", "there": a place said before
     out: list[Candidate] = []
     for name, t in sources:
@@ -109,8 +110,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
             if not _usable(m, countries):
                 continue
             source = "dateline" if m.start < cut else name
-            if source == "dateline" and name != "sentence" and t.index > 0:
-                continue
+            if source == "dateline" and (name != "sentence" and t.index > 0 or own_places):
+                continue        # the reporter's city: a candidate only for a sentence that names no place
             if source == "heading":     # "Kharkiv:\nA bomb hit ..." reads as "In Kharkiv, a bomb hit ..."
                 source = "sentence"
                 f = {**_describe(m, t, source), "locative": 1.0, "in_clause": 1.0, "rule_kept": 1.0}

@@ -135,7 +135,8 @@ class _RegionContext:
 
     def regions(self, idx: int | None, pos: int = 0) -> list[list[str]]:
         """Candidate admin1 names, nearest context first: the regions the sentence names (nearest first), the
-        regions of its other places, the paragraph's, the article's. A dateline's city is not context."""
+        regions of its other places, those of the sentences around it, the article's. A dateline's city is not
+        context."""
         if idx is None:
             return [[self.main]] if self.main else []
         s = self.sentences[idx]
@@ -146,11 +147,14 @@ class _RegionContext:
         for group in (areas, here):
             if group:
                 out.append([m.place.admin1 for m in group])
-        before = [m.place.admin1 for p in reversed(self.sentences[max(0, idx - 3):idx]) if p.paragraph == s.paragraph
-                  for m in self.by_sentence.get(p.index, [])
-                  if _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]
-        if before:
-            out.append(before)
+        # then the sentences around it, nearest first (wire copy gives each sentence its own paragraph)
+        near = sorted((p for p in self.sentences[max(0, idx - 3):idx + 2] if p.index != idx),
+                      key=lambda p: (abs(p.index - idx), p.index > idx))
+        around = [m.place.admin1 for p in near for m in self.by_sentence.get(p.index, [])
+                  if m.start >= p.start + dateline_end(p.text)
+                  and _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]
+        if around:
+            out.append(around)
         if self.main:
             out.append([self.main])
         return out
