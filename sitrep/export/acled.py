@@ -76,14 +76,15 @@ def disorder_type(ev: Event) -> str:
     return _DISORDER.get(ev.event_type, "")
 
 
-def _timestamp(ev: Event) -> int:
+def _timestamp(ev: Event) -> int | None:
+    """When the newest source was published; None (an empty cell) when no source says, never a fake 1970."""
     latest = max((s.published for s in ev.sources if s.published), default=None)
     if not latest:
-        return 0
+        return None
     try:
         dt = datetime.fromisoformat(latest.replace("Z", "+00:00"))
     except ValueError:
-        return 0
+        return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     return int(dt.timestamp())
@@ -106,7 +107,7 @@ def acled_row(ev: Event) -> dict:
     return {
         "event_id_cnty": ev.event_id, "event_date": ev.event_date,
         "year": int(ev.event_date[:4]) if ev.event_date else None,
-        "time_precision": _TIME_PRECISION.get(ev.date_precision or "day"),
+        "time_precision": _TIME_PRECISION.get(ev.date_precision or "day") if ev.event_date else None,
         "disorder_type": disorder_type(ev), "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
         "actor1": ev.actor1, "assoc_actor_1": ev.assoc_actor_1, "inter1": ev.inter1,
         "actor2": ev.actor2, "assoc_actor_2": ev.assoc_actor_2, "inter2": ev.inter2,
@@ -126,10 +127,23 @@ def acled_row(ev: Event) -> dict:
     }
 
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading quote (OWASP CSV
+    injection); numbers stay numbers, so a negative longitude is still a number."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
 def write_csv(events: list[Event], fh) -> None:
     writer = csv.DictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     for ev in events:
         row = acled_row(ev)
         row["fatalities_known"] = "true" if row["fatalities_known"] else "false"
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: cell(v) for k, v in row.items()})
