@@ -284,6 +284,37 @@ class EditsMixin:
                 self._log(event_id, "status", "status", status, "not_event", who, reason)
             return self._rebuild(event_id)
 
+    def mark_reviewed(self, event_id: str, who: str, reason: str | None = None) -> Event:
+        """An analyst checked the event against its sources and let it stand (undoable like any row)."""
+        who = self._who(who)
+        with self.db.transaction():
+            ev = self._live(event_id)
+            if self.review_status(event_id) != "reviewed":
+                self._log(event_id, "review", "review_status", None, "reviewed", who, reason)
+            return ev
+
+    def review_statuses(self, event_ids: list[str]) -> dict[str, str]:
+        """Per event: 'not_an_event' (hidden), 'corrected' (a correction stands), 'reviewed' (checked, left as
+        extracted) or 'unreviewed'; one query per kind, so a page of a thousand events costs three queries."""
+        ids = list(dict.fromkeys(event_ids))
+        out = {i: "unreviewed" for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for (eid,) in self.db.execute(f"SELECT DISTINCT event_id FROM corrections WHERE kind = 'review' AND "
+                                          f"undone_by IS NULL AND event_id IN ({marks})", chunk).fetchall():
+                out[eid] = "reviewed"
+            for (eid,) in self.db.execute(f"SELECT DISTINCT event_id FROM corrections WHERE kind = 'set' AND "
+                                          f"undone_by IS NULL AND event_id IN ({marks})", chunk).fetchall():
+                out[eid] = "corrected"
+            for (eid,) in self.db.execute(f"SELECT event_id FROM events WHERE status = 'not_event' AND "
+                                          f"event_id IN ({marks})", chunk).fetchall():
+                out[eid] = "not_an_event"
+        return out
+
+    def review_status(self, event_id: str) -> str:
+        return self.review_statuses([event_id])[event_id]
+
     def _move_reports(self, report_ids: list[int], event_id: str) -> None:
         for rid in report_ids:
             self.db.execute("UPDATE reports SET event_id = ? WHERE id = ?", (event_id, int(rid)))

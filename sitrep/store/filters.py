@@ -25,6 +25,11 @@ class EventFilter:
     q: str | None = None
     bbox: tuple[float, float, float, float] | str | None = None
     include_hidden: bool = False  # also events an analyst marked "not an event"
+    review_status: str | None = None  # reviewed, corrected, unreviewed, not_an_event (the hidden ones)
+
+
+REVIEW_STATUSES = ("reviewed", "corrected", "unreviewed", "not_an_event")
+_LIVE = "SELECT event_id FROM corrections WHERE kind = '{}' AND undone_by IS NULL"
 
 
 def _check_date(name: str, value: str) -> str:
@@ -59,6 +64,18 @@ def where_clause(flt: EventFilter, is_pg: bool) -> tuple[str, list]:
     """SQL condition on the `events` table and its parameters; ValueError for a malformed filter."""
     conds = ["status = 'active'"] if not flt.include_hidden else ["status IN ('active', 'not_event')"]
     params: list = []
+    review = flt.review_status
+    if review:
+        if review not in REVIEW_STATUSES:
+            raise ValueError(f"status {review!r}: one of {', '.join(REVIEW_STATUSES)}")
+        if review == "not_an_event":
+            conds = ["status = 'not_event'"]
+        elif review == "corrected":
+            conds.append(f"event_id IN ({_LIVE.format('set')})")
+        elif review == "reviewed":
+            conds.append(f"event_id IN ({_LIVE.format('review')}) AND event_id NOT IN ({_LIVE.format('set')})")
+        else:
+            conds.append(f"event_id NOT IN ({_LIVE.format('review')}) AND event_id NOT IN ({_LIVE.format('set')})")
     if flt.since:
         conds.append("sort_date >= ?")
         params.append(_check_date("since", flt.since))
