@@ -143,6 +143,10 @@ def timeline(rows: list[Row]) -> dict[str, Any]:
             regions[f"{r.admin1}"] += 1
     return {
         "total": len(rows),
+        # the dashboard says what it cannot draw: events with no coordinates are in no map view, and undated
+        # ones in no date range nor timeline bar, but they are matches all the same
+        "placed": sum(1 for r in rows if r.lat is not None and r.lon is not None),
+        "undated": sum(1 for r in rows if not r.date),
         "days": [{"date": d, "counts": dict(c)} for d, c in sorted(per_day.items())],
         "types": dict(types.most_common()),
         "countries": dict(countries.most_common(200)),

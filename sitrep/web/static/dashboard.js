@@ -10,6 +10,7 @@
   var moreBtn = document.getElementById("more");
   var detailBox = document.getElementById("detail");
   var state = {selected: null, next: null, fitted: false, seq: 0};
+  var inView = document.getElementById("inview");
 
   // ---- URL <-> form ----------------------------------------------------------------------------------
   var params = new URLSearchParams(location.search);
@@ -140,7 +141,7 @@
   // ---- list and detail ----------------------------------------------------------------------------------
   function listParams() {
     var p = filterParams(false);
-    if (state.fitted) p.set("bbox", bboxParam());
+    if (state.fitted && inView.checked) p.set("bbox", bboxParam());
     p.set("limit", "50");
     return p;
   }
@@ -314,6 +315,18 @@
     b.addEventListener("click", function () { form.elements.event_type.value = form.elements.event_type.value === t ? "" : t; refresh(true); });
     legend.appendChild(el("li", null, b));
   });
+  function countsText(d, undatedFrom) {
+    // both numbers, so the list and the map never seem to contradict the count
+    var n = d.total, placed = d.placed === undefined ? n : d.placed;
+    var text = n === placed ? n + (n === 1 ? " event matches" : " events match") + " the filters, all on the map"
+      : placed + " on the map of " + n + " events matching the filters; " + (n - placed) + " without a place";
+    var dated = form.elements.since.value || form.elements.until.value;
+    var undated = dated ? (undatedFrom && undatedFrom.undated) || 0 : d.undated || 0;
+    if (undated) text += dated ? "; " + undated + " undated, outside any date range (clear the dates to list them)"
+      : "; " + undated + " undated (listed, not on the timeline)";
+    return text + ".";
+  }
+  inView.addEventListener("change", function () { loadList(false); });
   function updateDownloads() {
     var q = filterParams(false).toString();
     document.getElementById("dl-csv").setAttribute("href", "/api/events.csv" + (q ? "?" + q : ""));
@@ -330,7 +343,7 @@
       var dated = form.elements.since.value || form.elements.until.value;
       var counted = !dated && done[1] ? Promise.resolve(done[1]) : S.getJSON("/api/timeline?" + filterParams(false));
       return counted.then(function (d) {
-        statusBox.textContent = d.total + (d.total === 1 ? " event matches" : " events match") + " the filters";
+        statusBox.textContent = countsText(d, done[1]);
       });
     }).catch(function (err) { statusBox.textContent = "Error: " + err.message; });
   }
@@ -344,7 +357,7 @@
     syncAdmin1();
     if (!state.fitted) return;
     clearTimeout(moveTimer);
-    moveTimer = setTimeout(function () { writeURL(); loadMap(); loadList(false); }, 150);
+    moveTimer = setTimeout(function () { writeURL(); loadMap(); if (inView.checked) loadList(false); }, 150);
   });
   window.addEventListener("resize", function () { loadTimeline(); });
   refresh(true).then(function () {

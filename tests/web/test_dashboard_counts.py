@@ -1,0 +1,69 @@
+"""What the dashboard counts is what it lists: events without a place or a date are counted, listed and named,
+the list shows every match unless limited to the map view, and a correction shows through to the page."""
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from sitrep.api.testing import fill_sample_store, running_server
+from sitrep.model import Article, Event, Source
+from sitrep.store import open_store
+
+expect = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright").expect
+
+TEXT = "Fighting was reported somewhere in eastern Ukraine, a military blogger wrote, without naming a day."
+
+
+@pytest.fixture(scope="module")
+def counted_site(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("counts") / "sitrep.db")
+    fill_sample_store(db)
+    art = Article(text=TEXT, id="a-nowhere-1", url="https://news.example.org/nowhere", published=None,
+                  source="A blog", language="en")
+    ev = Event(event_type="Battles", sub_event_type="Armed clash", event_date=None, date_precision=None,
+               country="Ukraine", location=None, latitude=None, longitude=None, geo_precision=None,
+               actor1="Military Forces of Russia (2000-)", notes="Fighting somewhere in eastern Ukraine.",
+               event_id="e-nowhere-1",
+               sources=[Source(article_id=art.id, evidence=TEXT, char_start=0, char_end=len(TEXT), url=art.url)])
+    with open_store(db) as store:
+        store.ingest_article(art, [ev])
+        token = store.create_token("alice")
+    with running_server(db) as url:
+        yield {"url": url, "db": db, "token": token}
+
+
+def test_counts_name_the_events_the_map_cannot_show_and_the_list_shows_them(page, counted_site):
+    page.goto(counted_site["url"] + "/")
+    page.wait_for_selector("#status:has-text('match')")
+    status = page.inner_text("#status")
+    assert "4 on the map of 5" in status and "1 without a place" in status and "1 undated" in status
+    expect(page.locator("#list .item")).to_have_count(5)
+    assert page.locator("#list .item[data-id='e-nowhere-1']").count() == 1
+
+
+def test_the_list_can_be_limited_to_the_map_view(page, counted_site):
+    page.goto(counted_site["url"] + "/?c=48.6,38.0,9")  # zoomed on Bakhmut: one placed event in view
+    page.wait_for_selector("#status:has-text('match')")
+    expect(page.locator("#list .item")).to_have_count(5)
+    page.check("#inview")
+    expect(page.locator("#list .item")).to_have_count(1)
+    assert "Bakhmut" in page.inner_text("#list .item")
+
+
+def test_a_date_filter_says_how_many_undated_events_it_leaves_out(page, counted_site):
+    page.goto(counted_site["url"] + "/?since=2024-01-01")
+    page.wait_for_selector("#status:has-text('match')")
+    assert "1 undated, outside any date range" in page.inner_text("#status")
+    expect(page.locator("#list .item")).to_have_count(4)
+
+
+def test_a_corrected_toll_shows_in_the_notes_and_the_range_on_the_page(page, counted_site):
+    h = {"Authorization": "Bearer " + counted_site["token"]}
+    r = httpx.patch(counted_site["url"] + "/api/events/e-kharkiv-1", json={"fatalities": 4}, headers=h)
+    assert r.status_code == 200, r.text
+    page.goto(counted_site["url"] + "/?event=e-kharkiv-1")
+    page.wait_for_selector("#detail:not([hidden]) h2")
+    assert "4 reported killed" in page.inner_text("#detail .lede")
+    assert "range across sources" in page.inner_text("#detail") and "3–5" not in page.inner_text("#detail")
+    page.goto(counted_site["url"] + "/events/e-kharkiv-1")
+    assert page.inner_text("#fat-range") == "4"
