@@ -67,3 +67,24 @@ def test_a_corrected_toll_shows_in_the_notes_and_the_range_on_the_page(page, cou
     assert "range across sources" in page.inner_text("#detail") and "3–5" not in page.inner_text("#detail")
     page.goto(counted_site["url"] + "/events/e-kharkiv-1")
     assert page.inner_text("#fat-range") == "4"
+
+
+def test_a_click_in_the_list_highlights_and_pans_and_escape_closes(page, counted_site):
+    page.goto(counted_site["url"] + "/?c=50.45,30.52,9")  # over Kyiv
+    page.wait_for_selector("#status:has-text('match')")
+    page.click("#list .item[data-id='e-bakhmut-1']")
+    page.wait_for_selector("#detail:not([hidden]) h2")
+    expect(page.locator("#list .item.sel")).to_have_attribute("data-id", "e-bakhmut-1")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('c').split(',')[1] > 36")
+    centre = [float(v) for v in page.evaluate("new URLSearchParams(location.search).get('c')").split(",")]
+    assert abs(centre[0] - 48.6) < 0.3 and abs(centre[1] - 38.0) < 0.3
+    page.keyboard.press("Escape")
+    expect(page.locator("#detail")).to_be_hidden()
+
+
+def test_a_new_filter_zooms_the_map_to_its_results(page, counted_site):
+    page.goto(counted_site["url"] + "/?c=50.45,30.52,9")
+    page.wait_for_selector("#status:has-text('match')")
+    page.select_option("#f-type", "Battles")
+    page.wait_for_function("() => Math.abs(new URLSearchParams(location.search).get('c').split(',')[1] - 38) < 0.5")
+    expect(page.locator("#list .item")).to_have_count(2)  # Bakhmut, and the battle without a place

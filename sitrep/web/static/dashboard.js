@@ -107,7 +107,7 @@
         var group = L.markerClusterGroup({iconCreateFunction: clusterIcon, showCoverageOnHover: false,
           maxClusterRadius: 40, chunkedLoading: true});
         data.points.forEach(function (pt) {
-          var m = L.circleMarker([pt.lat, pt.lon], {radius: radiusFor(pt.fatalities), etype: pt.type,
+          var m = L.circleMarker([pt.lat, pt.lon], {radius: radiusFor(pt.fatalities), etype: pt.type, eid: pt.id,
             className: "mk " + S.typeClass(pt.type) + (pt.id === state.selected ? " sel" : ""), weight: 1.5,
             fillOpacity: 0.75});
           m.bindTooltip(tip([pt.date + " · " + pt.type, (pt.location || "") +
@@ -152,7 +152,7 @@
       var active = document.activeElement, keep = active && listBox.contains(active) ? active.getAttribute("data-id") : null;
       if (!append) listBox.textContent = "";
       data.events.forEach(function (e) {
-        var b = el("button.item", {type: "button", "data-id": e.event_id},
+        var b = el("button.item" + (e.event_id === state.selected ? ".sel" : ""), {type: "button", "data-id": e.event_id},
           el("span.swatch." + S.typeClass(e.event_type), {"aria-hidden": "true"}),
           el("span.when", null, e.event_date || "?"), " ",
           el("strong", null, e.event_type), " ",
@@ -175,11 +175,31 @@
     return el("tr", null, el("th", {scope: "row"}, label),
       el("td", null, value === null || value === undefined || value === "" ? "—" : String(value)));
   }
+  function markSelected(id) {
+    // the chosen event stands out in the list and on the map
+    listBox.querySelectorAll(".item.sel").forEach(function (b) { b.classList.remove("sel"); });
+    if (id) {
+      var item = listBox.querySelector('.item[data-id="' + CSS.escape(id) + '"]');
+      if (item) item.classList.add("sel");
+    }
+    markers.eachLayer(function visit(layer) {
+      if (layer.eachLayer) { layer.eachLayer(visit); return; }
+      var path = layer.getElement && layer.getElement();
+      if (path && layer.options.eid !== undefined) path.classList.toggle("sel", layer.options.eid === id);
+    });
+  }
+  document.addEventListener("keydown", function (ev) {  // Escape closes the event panel
+    if (ev.key === "Escape" && !detailBox.hidden) { select(null); }
+  });
   function select(id, focus) {
     state.selected = id;
     writeURL();
+    markSelected(id);
     if (!id) { detailBox.hidden = true; return; }
     S.getJSON("/api/events/" + encodeURIComponent(id)).then(function (e) {
+      if (focus && e.latitude !== null && e.longitude !== null) {  // a click in the list pans to the event
+        map.panTo([e.latitude, e.longitude]);
+      }
       detailBox.textContent = "";
       var close = el("button.close", {type: "button", "aria-label": "Close the event"}, "×");
       close.addEventListener("click", function () { select(null); });
@@ -347,8 +367,9 @@
       });
     }).catch(function (err) { statusBox.textContent = "Error: " + err.message; });
   }
-  form.addEventListener("submit", function (ev) { ev.preventDefault(); refresh(true); });
-  form.elements.event_type.addEventListener("change", function () { refresh(true); });
+  function refit() { state.fitted = false; return refresh(true); }  // new filters: the map zooms to their results
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); refit(); });
+  form.elements.event_type.addEventListener("change", function () { refit(); });
   document.getElementById("reset").addEventListener("click", function () {
     FILTERS.forEach(function (k) { form.elements[k].value = ""; }); refresh(true);
   });
