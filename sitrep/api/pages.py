@@ -46,6 +46,13 @@ def dashboard(request: Request) -> HTMLResponse:
     return render("index.html", tile_url=request.app.state.tile_url or "")
 
 
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI UI from the vendored swagger-ui-dist: FastAPI's own page pulls it from a CDN and runs an
+    inline script, which neither an offline server nor our Content-Security-Policy allows."""
+    return render("docs.html")
+
+
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event_page(request: Request, event_id: str) -> Response:
     store = request.app.state.pool.get()

@@ -88,3 +88,13 @@ def test_a_new_filter_zooms_the_map_to_its_results(page, counted_site):
     page.select_option("#f-type", "Battles")
     page.wait_for_function("() => Math.abs(new URLSearchParams(location.search).get('c').split(',')[1] - 38) < 0.5")
     expect(page.locator("#list .item")).to_have_count(2)  # Bakhmut, and the battle without a place
+
+
+def test_the_api_docs_page_renders_offline_from_openapi_json(page, counted_site):
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(counted_site["url"]) else None)
+    page.goto(counted_site["url"] + "/docs")
+    page.wait_for_selector("#swagger-ui .opblock-summary-path", timeout=20000)
+    paths = page.locator("#swagger-ui .opblock-summary-path").all_inner_texts()
+    assert any("/api/events" in p for p in paths)
+    assert not outside, outside
