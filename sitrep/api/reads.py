@@ -77,7 +77,7 @@ def _export(request: Request, query: Query, fmt: str) -> Response:
         events.append(e)
         if len(events) > MAX_EXPORT:
             raise bad(f"more than {MAX_EXPORT} events match: narrow the filters or use `sitrep export`", 400)
-    body = exports.render(events, fmt)
+    body = exports.render(store.with_review_status(events), fmt)
     return Response(body, media_type=exports.MEDIA[fmt],
                     headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
 

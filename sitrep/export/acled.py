@@ -23,6 +23,7 @@ ACLED_COLUMNS = (
 SITREP_COLUMNS = (
     "date_precision", "certainty", "claimed_by", "fatalities_known", "fatalities_min", "fatalities_max",
     "actor1_side", "actor2_side", "geonameid", "n_sources", "article_ids", "source_urls", "evidence",
+    "review_status",
 )
 COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
 
@@ -124,6 +125,8 @@ def acled_row(ev: Event) -> dict:
         "article_ids": "; ".join(_unique(s.article_id for s in ev.sources)) or None,
         "source_urls": "; ".join(_unique(s.url for s in ev.sources)) or None,
         "evidence": " || ".join(_unique(s.evidence for s in ev.sources)) or None,
+        # set by the store's `with_review_status` on stored events; an extraction run has no review (empty)
+        "review_status": getattr(ev, "review_status", None),
     }
 
 

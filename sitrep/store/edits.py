@@ -312,6 +312,14 @@ class EditsMixin:
                 out[eid] = "not_an_event"
         return out
 
+    def with_review_status(self, events: list[Event]) -> list[Event]:
+        """The events, each carrying its `review_status` for the exports (not a field of Event: a review is the
+        store's knowledge about an event, not part of what the articles say)."""
+        statuses = self.review_statuses([e.event_id for e in events])
+        for e in events:
+            e.review_status = statuses.get(e.event_id)  # type: ignore[attr-defined]
+        return events
+
     def review_status(self, event_id: str) -> str:
         return self.review_statuses([event_id])[event_id]
 

@@ -142,3 +142,16 @@ def test_unbounded_corrections_are_422_and_change_nothing(fresh):
         assert fresh.patch("/api/events/e-kharkiv-1", json=body, headers=h).status_code == 422
     assert fresh.get("/api/events/e-kharkiv-1/history").json()["history"] == []
     assert fresh.get("/api/events/e-kharkiv-1").json()["fatalities"] == 3
+
+
+def test_exports_carry_the_review_status_and_neutralise_formulas(fresh):
+    h = fresh.auth_headers
+    fresh.patch("/api/events/e-kharkiv-1", json={"notes": '=HYPERLINK("http://x","y")'}, headers=h)
+    import csv
+    import io
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(fresh.get("/api/events.csv").text))}
+    assert rows["e-kharkiv-1"]["review_status"] == "corrected"
+    assert rows["e-kharkiv-1"]["notes"] == '\'=HYPERLINK("http://x","y")'
+    assert {r["review_status"] for k, r in rows.items() if k != "e-kharkiv-1"} == {"unreviewed"}
+    features = fresh.get("/api/events.geojson").json()["features"]
+    assert {f["id"]: f["properties"]["review_status"] for f in features}["e-kharkiv-1"] == "corrected"
