@@ -3,7 +3,15 @@
 Derived ACLED columns: time_precision (day 1, week 2, month or year 3), disorder_type (from the event type),
 civilian_targeting, iso (ISO 3166-1 numeric), region (ACLED's regions, sitrep/data/export/acled_regions.csv),
 source (the outlets, '; '-joined), timestamp (Unix time of the latest report). fatalities is 0 when no source
-gives a figure (ACLED's convention); `fatalities_known` says whether one did.
+gives a figure (ACLED's convention); `fatalities_known` says whether one did. An undated event has an empty
+year and time_precision, and an event no source dates an empty timestamp: nothing claims a precision it lacks.
+
+Always empty, on purpose: `admin3` (the gazetteer stops at admin2), `source_scale` (ACLED's judgement of each
+outlet's reach, which no article states and sitrep has no outlet list for) and `tags` (ACLED's coder notes such as
+crowd sizes). The columns stay so that files load where ACLED's do.
+
+CSV cells are neutralised against formula injection (OWASP): text starting with = + - @ tab or CR gets a leading
+quote; numbers are written as numbers. GeoJSON properties carry these same names, beside the JSON record's.
 """
 from __future__ import annotations
 
