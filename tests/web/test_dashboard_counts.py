@@ -98,3 +98,27 @@ def test_the_api_docs_page_renders_offline_from_openapi_json(page, counted_site)
     paths = page.locator("#swagger-ui .opblock-summary-path").all_inner_texts()
     assert any("/api/events" in p for p in paths)
     assert not outside, outside
+
+
+def test_merge_split_and_undo_read_as_words_and_leave_each_report_in_one_event(page, counted_site):
+    h = {"Authorization": "Bearer " + counted_site["token"]}
+    url = counted_site["url"]
+    assert httpx.post(url + "/api/events/e-kyiv-1/merge", json={"other_id": "e-xss-1"}, headers=h).status_code == 200
+    split = httpx.post(url + "/api/events/e-kyiv-1/split", json={"article_ids": ["a-xss-1"]}, headers=h).json()
+    page.goto(url + "/events/e-kyiv-1")
+    words = page.inner_text("#history")
+    assert "merged event e-xss-1 into this one (1 report moved here)" in words
+    assert f"split the sources a-xss-1 off into the new event {split['new_event_id']}" in words
+    assert "{" not in words  # no raw dicts
+    log = httpx.get(url + "/api/events/e-kyiv-1/history").json()["history"]
+    merge_id = [x["id"] for x in log if x["kind"] == "merge"][0]
+    split_id = [x["id"] for x in log if x["kind"] == "split"][0]
+    refused = httpx.post(url + f"/api/corrections/{merge_id}/undo", headers=h)
+    assert refused.status_code == 422 and "must be undone first" in refused.text
+    assert httpx.post(url + f"/api/corrections/{split_id}/undo", headers=h).status_code == 200
+    assert httpx.post(url + f"/api/corrections/{merge_id}/undo", headers=h).status_code == 200
+    ids = [e["event_id"] for e in httpx.get(url + "/api/events", params={"limit": 100}).json()["events"]]
+    owners = [i for i in ids for s in httpx.get(url + f"/api/events/{i}").json()["sources"] if s["article_id"] == "a-xss-1"]
+    assert owners == ["e-xss-1"]
+    page.goto(url + "/events/e-kyiv-1")
+    assert "(undone)" in page.inner_text("#history")
