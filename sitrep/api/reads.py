@@ -23,13 +23,16 @@ def event_query(
     since: str | None = Q(None, description="events on or after this date, YYYY-MM-DD"),
     until: str | None = Q(None, description="events on or before this date, YYYY-MM-DD"),
     country: str | None = Q(None), admin1: str | None = Q(None),
-    event_type: str | None = Q(None, description="one of the six ACLED event types"),
+    event_type: str | None = Q(None, description="one of the six ACLED event types; several as A|B"),
     actor: str | None = Q(None, description="actor1 or actor2 (or associated actors) contains this"),
     q: str | None = Q(None, description="full-text search in notes, locations, actors and evidence"),
     bbox: str | None = Q(None, description="minlon,minlat,maxlon,maxlat"),
     status: str | None = Q(None, description="review status: reviewed, corrected, unreviewed or not_an_event "
                                              "(the hidden events)"),
     hidden: str | None = Q(None, description="1: also the events marked not an event"),
+    sub_event_type: str | None = Q(None, description="ACLED sub-event type; several as A|B"),
+    certainty: str | None = Q(None, description="reported, claimed or disputed; several as A|B"),
+    min_fatalities: str | None = Q(None, description="only events with at least this many fatalities"),
     limit: str | None = Q(None, description="1..1000, default 100"),
     cursor: str | None = Q(None, description="the `next` value of the previous page"),
 ) -> Query:

@@ -147,3 +147,26 @@ def test_unbounded_corrections_are_refused(db_url, bad):
         with pytest.raises(ValueError):
             store.correct_event(eid, bad, who="olena")
         assert store.history(eid) == []
+
+
+def test_review_status_and_field_filters_work_on_every_backend(db_url):
+    with open_store(db_url) as store:
+        a, b, c = [], [], []
+        for n, (text, day, out) in enumerate([(A, "2023-06-01", a), (B, "2023-07-15", b), (C, "2023-09-30", c)]):
+            art, evs = kharkiv_strike(f"f{n}", text, event_date=day, fatalities=n + 1)
+            store.ingest_article(art, evs)
+            out.append(evs[0].event_id)
+        (a,), (b,), (c,) = a, b, c
+        assert len({e.event_id for e in store.iter_events(EventFilter())}) == 3
+        store.correct_event(a, {"fatalities": 20, "certainty": "claimed", "claimed_by": "the army"}, who="olena")
+        store.mark_reviewed(b, who="olena")
+        store.mark_not_event(c, who="olena")
+        got = lambda **kw: sorted(e.event_id for e in store.iter_events(EventFilter(**kw)))  # noqa: E731
+        assert got(min_fatalities=10) == [a]
+        assert got(certainty="claimed") == [a]
+        assert got(certainty="claimed|reported") == sorted([a, b])
+        assert got(review_status="corrected") == [a]
+        assert got(review_status="reviewed") == [b]
+        assert got(review_status="not_an_event") == [c]
+        assert got(include_hidden=True) == sorted([a, b, c])
+        assert store.review_statuses([a, b, c]) == {a: "corrected", b: "reviewed", c: "not_an_event"}
