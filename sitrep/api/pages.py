@@ -72,7 +72,9 @@ def describe_change(h: dict[str, Any], event_id: str) -> str:
 
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
-    return render("index.html", tile_url=request.app.state.tile_url or "")
+    from sitrep.store.edits import taxonomy
+    subtypes = sorted({s for subs in taxonomy().values() for s in subs})
+    return render("index.html", tile_url=request.app.state.tile_url or "", subtypes=subtypes)
 
 
 @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)

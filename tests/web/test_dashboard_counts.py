@@ -122,3 +122,28 @@ def test_merge_split_and_undo_read_as_words_and_leave_each_report_in_one_event(p
     assert owners == ["e-xss-1"]
     page.goto(url + "/events/e-kyiv-1")
     assert "(undone)" in page.inner_text("#history")
+
+
+def test_certainty_fatalities_and_the_hidden_view_filter_the_dashboard(page, counted_site):
+    page.goto(counted_site["url"] + "/")
+    page.wait_for_selector("#status:has-text('match')")
+    page.select_option("#f-certainty", "claimed")
+    expect(page.locator("#list .item")).to_have_count(1)
+    assert "Bakhmut" in page.inner_text("#list .item")
+    page.select_option("#f-certainty", "")
+    page.fill("#f-minfat", "2")
+    page.click("#filters button[type=submit]")
+    listed = page.locator("#list .item")
+    expect(listed).not_to_have_count(5)
+    kills = [int(t.split("·")[-1].split()[0]) for t in listed.all_inner_texts()]
+    assert kills and all(k >= 2 for k in kills)
+    href = page.get_attribute("#dl-view", "href")
+    assert "bbox=" in href and "min_fatalities=2" in href
+    body = httpx.get(counted_site["url"] + href).text
+    assert body.count("\n") == 1 + len(kills)  # what is on screen, no more
+    h = {"Authorization": "Bearer " + counted_site["token"]}
+    httpx.post(counted_site["url"] + "/api/events/e-nowhere-1/not-event", json={}, headers=h)
+    page.goto(counted_site["url"] + "/?status=not_an_event")
+    page.wait_for_selector("#status:has-text('match')")
+    expect(page.locator("#list .item")).to_have_count(1)
+    assert page.locator("#list .item[data-id='e-nowhere-1']").count() == 1

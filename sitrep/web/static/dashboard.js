@@ -3,7 +3,8 @@
 "use strict";
 (function () {
   var S = Sitrep, el = S.el;
-  var FILTERS = ["since", "until", "event_type", "actor", "country", "admin1", "q"];
+  var FILTERS = ["since", "until", "event_type", "sub_event_type", "certainty", "min_fatalities", "status", "actor",
+                 "country", "admin1", "q"];
   var form = document.getElementById("filters");
   var statusBox = document.getElementById("status");
   var listBox = document.getElementById("list");
@@ -351,6 +352,9 @@
     var q = filterParams(false).toString();
     document.getElementById("dl-csv").setAttribute("href", "/api/events.csv" + (q ? "?" + q : ""));
     document.getElementById("dl-geojson").setAttribute("href", "/api/events.geojson" + (q ? "?" + q : ""));
+    var onScreen = filterParams(false);  // "download what is on screen": the filters and the map view
+    onScreen.set("bbox", bboxParam());
+    document.getElementById("dl-view").setAttribute("href", "/api/events.csv?" + onScreen);
   }
   function refresh(withTimeline) {
     statusBox.textContent = "Loading…";
@@ -369,7 +373,9 @@
   }
   function refit() { state.fitted = false; return refresh(true); }  // new filters: the map zooms to their results
   form.addEventListener("submit", function (ev) { ev.preventDefault(); refit(); });
-  form.elements.event_type.addEventListener("change", function () { refit(); });
+  ["event_type", "certainty", "status"].forEach(function (k) {
+    form.elements[k].addEventListener("change", function () { refit(); });
+  });
   document.getElementById("reset").addEventListener("click", function () {
     FILTERS.forEach(function (k) { form.elements[k].value = ""; }); refresh(true);
   });
@@ -378,7 +384,7 @@
     syncAdmin1();
     if (!state.fitted) return;
     clearTimeout(moveTimer);
-    moveTimer = setTimeout(function () { writeURL(); loadMap(); if (inView.checked) loadList(false); }, 150);
+    moveTimer = setTimeout(function () { writeURL(); updateDownloads(); loadMap(); if (inView.checked) loadList(false); }, 150);
   });
   window.addEventListener("resize", function () { loadTimeline(); });
   refresh(true).then(function () {
