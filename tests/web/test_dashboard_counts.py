@@ -137,6 +137,7 @@ def test_certainty_fatalities_and_the_hidden_view_filter_the_dashboard(page, cou
     expect(listed).not_to_have_count(5)
     kills = [int(t.split("·")[-1].split()[0]) for t in listed.all_inner_texts()]
     assert kills and all(k >= 2 for k in kills)
+    page.wait_for_timeout(400)  # the map zooms to the results; the link follows the view once it settles
     href = page.get_attribute("#dl-view", "href")
     assert "bbox=" in href and "min_fatalities=2" in href
     body = httpx.get(counted_site["url"] + href).text
@@ -147,3 +148,16 @@ def test_certainty_fatalities_and_the_hidden_view_filter_the_dashboard(page, cou
     page.wait_for_selector("#status:has-text('match')")
     expect(page.locator("#list .item")).to_have_count(1)
     assert page.locator("#list .item[data-id='e-nowhere-1']").count() == 1
+
+
+def test_the_timeline_bins_by_month_with_a_y_axis_and_a_fatalities_line(page, counted_site):
+    page.goto(counted_site["url"] + "/")
+    page.wait_for_selector("#status:has-text('match')")
+    page.wait_for_selector("#timeline rect.bar")
+    assert page.locator("#timeline text.yaxis").count() >= 2
+    assert page.locator("#timeline polyline.killed").count() == 1
+    page.select_option("#tl-bin", "month")
+    page.wait_for_selector("#timeline text:has-text('events per month')")
+    # every sample event is in March 2024: one stacked bar, one rect per event type
+    types = {e["event_type"] for e in httpx.get(counted_site["url"] + "/api/events").json()["events"] if e["event_date"]}
+    assert page.locator("#timeline rect.bar").count() == len(types)

@@ -134,7 +134,8 @@
       }
       if (fit) {
         state.fitted = true;
-        if (latlngs.length) map.fitBounds(L.latLngBounds(latlngs).pad(0.2), {maxZoom: 8});
+        if (latlngs.length) map.fitBounds(L.latLngBounds(latlngs).pad(0.2), {maxZoom: 8, animate: false});
+        updateDownloads();
       }
     });
   }
@@ -250,6 +251,24 @@
   }
   function dayIndex(d) { return Math.round((Date.parse(d + "T00:00:00Z") - tl.start) / 86400000); }
   function dayOf(i) { return new Date(tl.start + i * 86400000).toISOString().slice(0, 10); }
+  var binSelect = document.getElementById("tl-bin");
+  binSelect.addEventListener("change", function () { loadTimeline(); });
+  function binDays(days, unit) {
+    if (unit === "day") return days.map(function (d) { return {date: d.date, counts: d.counts, fatalities: d.fatalities || 0, span: 1}; });
+    var out = {}, order = [];
+    days.forEach(function (d) {
+      var t = new Date(d.date + "T00:00:00Z"), key;
+      if (unit === "week") { t.setUTCDate(t.getUTCDate() - (t.getUTCDay() + 6) % 7); key = t.toISOString().slice(0, 10); }
+      else key = d.date.slice(0, 7) + "-01";
+      if (!out[key]) {
+        var end = unit === "week" ? 7 : new Date(Date.UTC(+key.slice(0, 4), +key.slice(5, 7), 0)).getUTCDate();
+        out[key] = {date: key, counts: {}, fatalities: 0, span: end}; order.push(key);
+      }
+      for (var k in d.counts) out[key].counts[k] = (out[key].counts[k] || 0) + d.counts[k];
+      out[key].fatalities += d.fatalities || 0;
+    });
+    return order.map(function (k) { return out[k]; });
+  }
   function drawTimeline(data) {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     var W = svg.clientWidth || 600, H = svg.clientHeight || 110, pad = 30;
@@ -259,16 +278,27 @@
     tl.start = Date.parse(data.days[0].date + "T00:00:00Z");
     tl.n = dayIndex(data.days[data.days.length - 1].date) + 1;
     tl.step = Math.min(24, (W - 2 * pad) / tl.n); tl.x0 = pad;
-    var max = 1;
-    data.days.forEach(function (d) { var s = 0; for (var k in d.counts) s += d.counts[k]; if (s > max) max = s; });
+    // bars per day, week or month (auto: whatever keeps bars a few pixels wide), stacked by type
+    var unit = binSelect.value === "auto" ? (tl.n <= 120 ? "day" : tl.n <= 730 ? "week" : "month") : binSelect.value;
+    var bins = binDays(data.days, unit);
+    var max = 1, maxKilled = 0;
+    bins.forEach(function (d) { var s = 0; for (var k in d.counts) s += d.counts[k]; if (s > max) max = s; if (d.fatalities > maxKilled) maxKilled = d.fatalities; });
     var scale = (H - pad - 8) / max;
-    data.days.forEach(function (d) {
-      var x = tl.x0 + dayIndex(d.date) * tl.step, y = H - pad;
+    [0, Math.round(max / 2), max].filter(function (v, i, a) { return a.indexOf(v) === i; }).forEach(function (v) {  // y-axis
+      var yy = H - pad - v * scale;
+      svg.appendChild(svgEl("line", {x1: pad - 3, x2: W - 4, y1: yy, y2: yy, "class": "grid"}));
+      var lab = svgEl("text", {x: pad - 5, y: yy + 3, "class": "axis yaxis", "text-anchor": "end"}); lab.textContent = String(v);
+      svg.appendChild(lab);
+    });
+    var line = [];
+    bins.forEach(function (d) {
+      var x = tl.x0 + Math.max(0, dayIndex(d.date)) * tl.step, y = H - pad, wid = Math.max(1, d.span * tl.step - 0.5);
+      if (maxKilled) line.push((x + wid / 2).toFixed(1) + "," + (H - pad - d.fatalities * (H - pad - 8) / maxKilled).toFixed(1));
       S.TYPES.concat(Object.keys(d.counts).filter(function (k) { return S.TYPES.indexOf(k) < 0; })).forEach(function (k) {
         var c = d.counts[k]; if (!c) return;
         var h = c * scale;
-        var r = svgEl("rect", {x: x, y: y - h, width: Math.max(1, tl.step - 0.5), height: h, "class": "bar " + S.typeClass(k)});
-        var title = svgEl("title", {}); title.textContent = d.date + ": " + c + " " + k; r.appendChild(title);
+        var r = svgEl("rect", {x: x, y: y - h, width: wid, height: h, "class": "bar " + S.typeClass(k)});
+        var title = svgEl("title", {}); title.textContent = (unit === "day" ? "" : unit + " of ") + d.date + ": " + c + " " + k; r.appendChild(title);
         svg.appendChild(r);
         y -= h;
       });
@@ -278,7 +308,13 @@
       var t = svgEl("text", {x: tl.x0 + i * tl.step, y: H - 6, "class": "axis", "text-anchor": i === 0 ? "start" : i === tl.n - 1 ? "end" : "middle"});
       t.textContent = dayOf(i); svg.appendChild(t);
     });
-    var m = svgEl("text", {x: W - 4, y: 12, "class": "axis", "text-anchor": "end"}); m.textContent = "max " + max + "/day"; svg.appendChild(m);
+    if (line.length) {  // fatalities over time, on their own scale (right-hand label)
+      var pl = svgEl("polyline", {points: line.join(" "), "class": "killed"});
+      var pt = svgEl("title", {}); pt.textContent = "fatalities per " + unit + " (max " + maxKilled + ")"; pl.appendChild(pt);
+      svg.appendChild(pl);
+    }
+    var m = svgEl("text", {x: W - 4, y: 12, "class": "axis", "text-anchor": "end"});
+    m.textContent = "events per " + unit + (maxKilled ? "; line: fatalities (max " + maxKilled + ")" : ""); svg.appendChild(m);
     drawSelection();
   }
   var selRect = null;
