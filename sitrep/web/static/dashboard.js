@@ -46,9 +46,28 @@
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
   var canvas = L.canvas({padding: 0.2});
   var admin1Layer = null;
+  function unwrapAntimeridian(fc) {
+    // a ring crossing 180° (Chukotka, Fiji) jumps from +179 to -179; drawn as is, it is a band across the world.
+    // Such a ring is drawn continuously past 180° instead (its western longitudes + 360).
+    function ring(r) {
+      for (var i = 1; i < r.length; i++) {
+        if (Math.abs(r[i][0] - r[i - 1][0]) > 180) {
+          return r.map(function (c) { return c[0] < 0 ? [c[0] + 360, c[1]] : c; });
+        }
+      }
+      return r;
+    }
+    fc.features.forEach(function (f) {
+      var g = f.geometry;
+      if (!g) return;
+      if (g.type === "Polygon") g.coordinates = g.coordinates.map(ring);
+      else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map(function (p) { return p.map(ring); });
+    });
+    return fc;
+  }
   function loadBase(url, object, style, cb) {
     fetch(url).then(function (r) { return r.json(); }).then(function (topo) {
-      var layer = L.geoJSON(topojson.feature(topo, topo.objects[object]), {renderer: canvas, style: style,
+      var layer = L.geoJSON(unwrapAntimeridian(topojson.feature(topo, topo.objects[object])), {renderer: canvas, style: style,
         interactive: false});
       cb(layer);
     }).catch(function () {});
@@ -281,6 +300,7 @@
     // bars per day, week or month (auto: whatever keeps bars a few pixels wide), stacked by type
     var unit = binSelect.value === "auto" ? (tl.n <= 120 ? "day" : tl.n <= 730 ? "week" : "month") : binSelect.value;
     var bins = binDays(data.days, unit);
+    document.getElementById("tl-title").textContent = "Events per " + unit;
     var max = 1, maxKilled = 0;
     bins.forEach(function (d) { var s = 0; for (var k in d.counts) s += d.counts[k]; if (s > max) max = s; if (d.fatalities > maxKilled) maxKilled = d.fatalities; });
     var scale = (H - pad - 8) / max;
