@@ -86,7 +86,7 @@ def test_openapi_describes_every_contract_endpoint(client):
 def test_timeline_counts_events_per_day_and_type(client):
     t = client.get("/api/timeline").json()
     assert t["total"] == 4
-    assert {"date": "2024-03-08", "counts": {"Battles": 1}} in t["days"]
+    assert {"date": "2024-03-08", "counts": {"Battles": 1}} in [{k: v for k, v in d.items() if k != "fatalities"} for d in t["days"]]
     assert t["admin1"]["Kharkiv"] == 2
 
 
