@@ -129,7 +129,7 @@ def export(
     try:
         with open_store(db, create=False) as store:
             flt = EventFilter(since=since, until=until, country=country, admin1=admin1, event_type=event_type)
-            write_events(list(store.iter_events(flt)), out, format)
+            write_events(store.with_review_status(list(store.iter_events(flt))), out, format)
     except (StoreError, ValueError) as e:
         _err(f"{db}: {e}")
         raise typer.Exit(2)

@@ -133,9 +133,11 @@ def timeline(rows: list[Row]) -> dict[str, Any]:
     types: Counter = Counter()
     regions: Counter = Counter()
     countries: Counter = Counter()
+    killed: Counter = Counter()
     for r in rows:
         if r.date:
             per_day[r.date[:10]][r.event_type] += 1
+            killed[r.date[:10]] += r.fatalities or 0
         types[r.event_type] += 1
         if r.country:
             countries[r.country] += 1
@@ -143,7 +145,11 @@ def timeline(rows: list[Row]) -> dict[str, Any]:
             regions[f"{r.admin1}"] += 1
     return {
         "total": len(rows),
-        "days": [{"date": d, "counts": dict(c)} for d, c in sorted(per_day.items())],
+        # the dashboard says what it cannot draw: events with no coordinates are in no map view, and undated
+        # ones in no date range nor timeline bar, but they are matches all the same
+        "placed": sum(1 for r in rows if r.lat is not None and r.lon is not None),
+        "undated": sum(1 for r in rows if not r.date),
+        "days": [{"date": d, "counts": dict(c), "fatalities": killed[d]} for d, c in sorted(per_day.items())],
         "types": dict(types.most_common()),
         "countries": dict(countries.most_common(200)),
         "admin1": dict(regions.most_common(300)),

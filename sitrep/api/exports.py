@@ -31,7 +31,7 @@ def render(events: list[Any], fmt: str) -> bytes:
 
 
 def _fallback(events: Iterable[Any], fmt: str) -> bytes:
-    from sitrep.export.acled import safe_cell
+    from sitrep.export.acled import cell
     from sitrep.model import EVENT_FIELDS
 
     rows = [e.to_dict() for e in events]
@@ -46,5 +46,5 @@ def _fallback(events: Iterable[Any], fmt: str) -> bytes:
     w.writerow(EVENT_FIELDS)
     for r in rows:
         r["sources"] = "; ".join(s["url"] or s["article_id"] for s in r.get("sources") or [])
-        w.writerow([safe_cell(r.get(k)) for k in EVENT_FIELDS])
+        w.writerow([cell(r.get(k)) for k in EVENT_FIELDS])
     return out.getvalue().encode()

@@ -12,7 +12,9 @@ from typing import Any, Mapping
 
 from fastapi import HTTPException
 
-FILTER_FIELDS = ("since", "until", "country", "admin1", "event_type", "actor", "q", "bbox")
+FILTER_FIELDS = ("since", "until", "country", "admin1", "event_type", "actor", "q", "bbox", "status", "hidden",
+                 "sub_event_type", "certainty", "min_fatalities")
+REVIEW_STATUSES = ("reviewed", "corrected", "unreviewed", "not_an_event")
 PAGE_FIELDS = ("limit", "cursor")
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 100
@@ -59,6 +61,11 @@ class Query:
     actor: str | None = None
     q: str | None = None
     bbox: tuple[float, float, float, float] | None = None
+    status: str | None = None      # review status; not_an_event shows the hidden events
+    hidden: bool = False           # also the events marked "not an event"
+    sub_event_type: str | None = None
+    certainty: str | None = None
+    min_fatalities: int | None = None
     limit: int = DEFAULT_LIMIT
     cursor: str | None = None
 
@@ -67,11 +74,14 @@ class Query:
 
         return EventFilter(since=self.since, until=self.until, country=self.country, admin1=self.admin1,
                            event_type=self.event_type, actor=self.actor, q=self.q,
-                           bbox=self.bbox if with_bbox else None)
+                           bbox=self.bbox if with_bbox else None, include_hidden=self.hidden,
+                           review_status=self.status, sub_event_type=self.sub_event_type,
+                           certainty=self.certainty, min_fatalities=self.min_fatalities)
 
     def key(self, with_bbox: bool = True) -> tuple:
         return (self.since, self.until, self.country, self.admin1, self.event_type, self.actor, self.q,
-                self.bbox if with_bbox else None)
+                self.bbox if with_bbox else None, self.status, self.hidden, self.sub_event_type, self.certainty,
+                self.min_fatalities)
 
 
 def parse_query(params: Mapping[str, str], multi: Mapping[str, list[str]] | None = None,
@@ -87,7 +97,7 @@ def parse_query(params: Mapping[str, str], multi: Mapping[str, list[str]] | None
         if repeated:
             raise bad(f"parameter given more than once: {', '.join(repeated)}", 400)
     values: dict[str, Any] = {}
-    for name in ("country", "admin1", "event_type", "actor", "q"):
+    for name in ("country", "admin1", "event_type", "actor", "q", "sub_event_type", "certainty"):
         v = params.get(name)
         if v is None or v.strip() == "":
             continue
@@ -104,6 +114,19 @@ def parse_query(params: Mapping[str, str], multi: Mapping[str, list[str]] | None
         raise bad("since is after until")
     if params.get("bbox"):
         values["bbox"] = _bbox(params["bbox"])
+    if params.get("min_fatalities"):
+        raw = params["min_fatalities"]
+        if not raw.isdigit() or int(raw) > 1_000_000:
+            raise bad(f"min_fatalities: a whole number 0..1000000, got {raw[:40]!r}")
+        values["min_fatalities"] = int(raw)
+    if params.get("status"):
+        if params["status"] not in REVIEW_STATUSES:
+            raise bad(f"status: one of {', '.join(REVIEW_STATUSES)}, got {params['status'][:40]!r}")
+        values["status"] = params["status"]
+    if params.get("hidden"):
+        if params["hidden"] not in ("0", "1", "true", "false"):
+            raise bad("hidden: 1 or 0")
+        values["hidden"] = params["hidden"] in ("1", "true")
     if "limit" in params:
         raw = params["limit"]
         if not raw.isdigit():

@@ -41,9 +41,47 @@ def evidence_segments(text: str, start: int, end: int, evidence: str) -> tuple[l
     return [(False, text[:start]), (True, text[start:end]), (False, text[end:])], True
 
 
+def _short(value: Any) -> str:
+    text = "none" if value is None else str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def describe_change(h: dict[str, Any], event_id: str) -> str:
+    """One audit-log row in words, from this event's point of view (merge and split rows name both events)."""
+    kind, new = h["kind"], h["new"] if isinstance(h["new"], dict) else {}
+    if kind == "set":
+        return f"set {h['field']} from {_short(h['old'])} to {_short(h['new'])}"
+    if kind == "status":
+        return "marked as not an event" if h["new"] == "not_event" else f"status set to {_short(h['new'])}"
+    if kind == "review":
+        return "marked as reviewed (checked, left as it is)"
+    if kind == "merge":
+        n = len(new.get("reports", []))
+        if h["event_id"] == event_id:
+            return f"merged event {h['other_event_id']} into this one ({n} report{'s' * (n != 1)} moved here)"
+        return f"merged into event {h['event_id']} ({n} report{'s' * (n != 1)} moved there)"
+    if kind == "split":
+        arts = ", ".join(new.get("articles", []))
+        if h["event_id"] == event_id:
+            return f"split the sources {arts} off into the new event {h['other_event_id']}"
+        return f"split off event {h['event_id']} (sources {arts})"
+    if kind == "undo":
+        return f"undid correction {h['other_event_id']}"
+    return kind
+
+
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request) -> HTMLResponse:
-    return render("index.html", tile_url=request.app.state.tile_url or "")
+    from sitrep.store.edits import taxonomy
+    subtypes = sorted({s for subs in taxonomy().values() for s in subs})
+    return render("index.html", tile_url=request.app.state.tile_url or "", subtypes=subtypes)
+
+
+@router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI UI from the vendored swagger-ui-dist: FastAPI's own page pulls it from a CDN and runs an
+    inline script, which neither an offline server nor our Content-Security-Policy allows."""
+    return render("docs.html")
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -62,7 +100,8 @@ def event_page(request: Request, event_id: str) -> Response:
     fats = [v for v in (event.fatalities_min, event.fatalities, event.fatalities_max) if v is not None]
     status_of = getattr(store, "event_status", None)
     status = status_of(event.event_id) if callable(status_of) else None
-    return render("event.html", event=event, status=status, e=event.to_dict(), sources=sources, history=store.history(event_id),
+    history = [{**h, "words": describe_change(h, event_id)} for h in store.history(event_id)]
+    return render("event.html", event=event, status=status, e=event.to_dict(), sources=sources, history=history,
                   fatalities_range=(min(fats), max(fats)) if fats else None)
 
 

@@ -23,10 +23,16 @@ def event_query(
     since: str | None = Q(None, description="events on or after this date, YYYY-MM-DD"),
     until: str | None = Q(None, description="events on or before this date, YYYY-MM-DD"),
     country: str | None = Q(None), admin1: str | None = Q(None),
-    event_type: str | None = Q(None, description="one of the six ACLED event types"),
+    event_type: str | None = Q(None, description="one of the six ACLED event types; several as A|B"),
     actor: str | None = Q(None, description="actor1 or actor2 (or associated actors) contains this"),
     q: str | None = Q(None, description="full-text search in notes, locations, actors and evidence"),
     bbox: str | None = Q(None, description="minlon,minlat,maxlon,maxlat"),
+    status: str | None = Q(None, description="review status: reviewed, corrected, unreviewed or not_an_event "
+                                             "(the hidden events)"),
+    hidden: str | None = Q(None, description="1: also the events marked not an event"),
+    sub_event_type: str | None = Q(None, description="ACLED sub-event type; several as A|B"),
+    certainty: str | None = Q(None, description="reported, claimed or disputed; several as A|B"),
+    min_fatalities: str | None = Q(None, description="only events with at least this many fatalities"),
     limit: str | None = Q(None, description="1..1000, default 100"),
     cursor: str | None = Q(None, description="the `next` value of the previous page"),
 ) -> Query:
@@ -59,8 +65,10 @@ def run_store(fn: Any, *args: Any, **kw: Any) -> Any:
 def list_events(request: Request, query: Query = Depends(event_query)) -> JSONResponse:
     store = store_of(request)
     events, nxt = run_store(store.query_events, query.event_filter(), limit=query.limit, cursor=query.cursor)
+    statuses = store.review_statuses([e.event_id for e in events])
     # a plain JSONResponse: the records are already JSON-ready, FastAPI's generic encoder would double the cost
-    return JSONResponse({"events": [e.to_dict() for e in events], "next": nxt})
+    return JSONResponse({"events": [{**e.to_dict(), "review_status": statuses[e.event_id]} for e in events],
+                         "next": nxt})
 
 
 def _export(request: Request, query: Query, fmt: str) -> Response:
@@ -72,7 +80,7 @@ def _export(request: Request, query: Query, fmt: str) -> Response:
         events.append(e)
         if len(events) > MAX_EXPORT:
             raise bad(f"more than {MAX_EXPORT} events match: narrow the filters or use `sitrep export`", 400)
-    body = exports.render(events, fmt)
+    body = exports.render(store.with_review_status(events), fmt)
     return Response(body, media_type=exports.MEDIA[fmt],
                     headers={"Content-Disposition": f'attachment; filename="events.{fmt}"'})
 
@@ -98,7 +106,9 @@ def get_event_or_404(store: Any, event_id: str) -> Any:
 
 @router.get("/events/{event_id}", summary="One event with all its sources")
 def get_event(request: Request, event_id: str) -> JSONResponse:
-    return JSONResponse(get_event_or_404(store_of(request), event_id).to_dict())
+    store = store_of(request)
+    event = get_event_or_404(store, event_id)
+    return JSONResponse({**event.to_dict(), "review_status": store.review_status(event.event_id)})
 
 
 @router.get("/events/{event_id}/history", summary="The audit log of an event")

@@ -71,7 +71,19 @@ def mark_not_event(request: Request, event_id: str, payload: Any = Body(default=
     get_event_or_404(store, event_id)
     _call(store.mark_not_event, event_id, who, reason)
     _changed(request)
-    return {"event_id": event_id, "not_event": True}
+    return {"event_id": event_id, "not_event": True, "review_status": "not_an_event"}
+
+
+@router.post("/events/{event_id}/reviewed", summary="Mark an event as reviewed (checked, left as it is)")
+def mark_reviewed(request: Request, event_id: str, payload: Any = Body(default={}),
+                  who: str = Depends(require_writer)) -> dict[str, Any]:
+    body = _object(payload)
+    reason = _reason(body)
+    store = store_of(request)
+    get_event_or_404(store, event_id)
+    _call(store.mark_reviewed, event_id, who, reason)
+    _changed(request)
+    return {"event_id": event_id, "review_status": store.review_status(event_id)}
 
 
 @router.post("/events/{event_id}/merge", summary="Merge another event (other_id) into this one")

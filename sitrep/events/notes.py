@@ -35,3 +35,13 @@ def write_notes(ev: Event, place: Place) -> str:
     claim = f", according to {ev.claimed_by}" if ev.claimed_by else ""
     lead = f"{when}, " if when else ""
     return f"{lead}{who} {verb}{whom} in {where}{claim}; {toll}."
+
+
+def rewrite_notes(ev: Event) -> str:
+    """Notes re-written from the event's own (possibly corrected) fields, so a corrected toll, place or actor
+    never leaves a sentence that contradicts it; keeps the "[sitrep: N sources]" tail a merged event carries."""
+    place = Place(name=ev.location or "", latitude=ev.latitude or 0.0, longitude=ev.longitude or 0.0,
+                  country=ev.country, admin1=ev.admin1, admin2=ev.admin2)
+    n = len({s.article_id for s in ev.sources})
+    tail = f" [sitrep: {n} sources]" if n > 1 else ""
+    return write_notes(ev, place) + tail

@@ -3,7 +3,15 @@
 Derived ACLED columns: time_precision (day 1, week 2, month or year 3), disorder_type (from the event type),
 civilian_targeting, iso (ISO 3166-1 numeric), region (ACLED's regions, sitrep/data/export/acled_regions.csv),
 source (the outlets, '; '-joined), timestamp (Unix time of the latest report). fatalities is 0 when no source
-gives a figure (ACLED's convention); `fatalities_known` says whether one did.
+gives a figure (ACLED's convention); `fatalities_known` says whether one did. An undated event has an empty
+year and time_precision, and an event no source dates an empty timestamp: nothing claims a precision it lacks.
+
+Always empty, on purpose: `admin3` (the gazetteer stops at admin2), `source_scale` (ACLED's judgement of each
+outlet's reach, which no article states and sitrep has no outlet list for) and `tags` (ACLED's coder notes such as
+crowd sizes). The columns stay so that files load where ACLED's do.
+
+CSV cells are neutralised against formula injection (OWASP): text starting with = + - @ tab or CR gets a leading
+quote; numbers are written as numbers. GeoJSON properties carry these same names, beside the JSON record's.
 """
 from __future__ import annotations
 
@@ -23,6 +31,7 @@ ACLED_COLUMNS = (
 SITREP_COLUMNS = (
     "date_precision", "certainty", "claimed_by", "fatalities_known", "fatalities_min", "fatalities_max",
     "actor1_side", "actor2_side", "geonameid", "n_sources", "article_ids", "source_urls", "evidence",
+    "review_status",
 )
 COLUMNS = ACLED_COLUMNS + SITREP_COLUMNS
 
@@ -77,7 +86,7 @@ def disorder_type(ev: Event) -> str:
 
 
 def _timestamp(ev: Event) -> int | None:
-    """When the latest report was published; None (an empty cell) rather than 1970 when no report says."""
+    """When the newest source was published; None (an empty cell) when no source says, never a fake 1970."""
     latest = max((s.published for s in ev.sources if s.published), default=None)
     if not latest:
         return None
@@ -124,16 +133,20 @@ def acled_row(ev: Event) -> dict:
         "article_ids": "; ".join(_unique(s.article_id for s in ev.sources)) or None,
         "source_urls": "; ".join(_unique(s.url for s in ev.sources)) or None,
         "evidence": " || ".join(_unique(s.evidence for s in ev.sources)) or None,
+        # set by the store's `with_review_status` on stored events; an extraction run has no review (empty)
+        "review_status": getattr(ev, "review_status", None),
     }
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def safe_cell(value):
-    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM", "+1") gets a leading
-    quote (OWASP CSV injection); numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+def cell(value):
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading quote (OWASP CSV
+    injection); numbers stay numbers, so a negative longitude is still a number."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA):
         return "'" + value
     return value
 
@@ -144,4 +157,4 @@ def write_csv(events: list[Event], fh) -> None:
     for ev in events:
         row = acled_row(ev)
         row["fatalities_known"] = "true" if row["fatalities_known"] else "false"
-        writer.writerow({k: ("" if v is None else safe_cell(v)) for k, v in row.items()})
+        writer.writerow({k: cell(v) for k, v in row.items()})

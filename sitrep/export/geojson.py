@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+from sitrep.export.acled import acled_row
 from sitrep.export.attribution import ATTRIBUTION, GENERATOR, LICENSES
 from sitrep.export.records import event_dict
 from sitrep.model import Event
@@ -26,6 +27,10 @@ def feature(ev: Event) -> dict:
     props.pop("latitude", None)
     props.pop("longitude", None)
     props["latitude"], props["longitude"] = ev.latitude, ev.longitude
+    # the CSV's column names too (event_id_cnty, time_precision, iso, region, ...), so every format carries the
+    # same field names; a name both have keeps the record's value (fatalities stays null when not reported)
+    for name, value in acled_row(ev).items():
+        props.setdefault(name, value)
     return {"type": "Feature", "id": ev.event_id, "geometry": _geometry(ev), "properties": props}
 
 

@@ -97,10 +97,47 @@ def _walk(path: str, depth: int, ancestors: frozenset) -> Iterator[str | tuple[s
         yield display_path(path), os_error_reason(e, path)
         return
     inner = ancestors | {key}
+    present = set(names)
     for name in sorted(names, key=os.fsencode):
         if name.startswith("."):
             continue
+        reason = not_an_article(os.path.join(path, name), present)
+        if reason:
+            yield display_path(os.path.join(path, name)), reason
+            continue
         yield from _walk(os.path.join(path, name), depth + 1, inner)
+
+
+_DOC_NAMES = re.compile(r"(?i)^(readme|licen[cs]e|copying|notice|changelog|changes|contributing|authors|credits|"
+                        r"history|install|todo|code_of_conduct|security)([._-].*)?$")
+
+
+def not_an_article(path: str, siblings: set[str]) -> str | None:
+    """Why a file met while walking a folder is no article: a folder's own documentation (README.md, LICENSE),
+    or an annotation file beside the article it describes (dev-001.json next to dev-001.txt, the devset's gold
+    shape). A file named on the command line is always read: the user asked for it."""
+    name = os.path.basename(path)
+    if not os.path.isfile(path):  # folders, FIFOs and broken links are for _walk to report
+        return None
+    if _DOC_NAMES.match(name):
+        return "documentation (README, LICENSE, ...), not an article, skipped"
+    stem, ext = os.path.splitext(name)
+    beside = [stem + e for e in (".txt", ".html", ".htm", ".md") if stem + e in siblings]
+    if ext.lower() == ".json" and beside and _gold_shaped(path):
+        return f"annotations of {beside[0]} (a gold file beside its article), not an article, skipped"
+    return None
+
+
+def _gold_shaped(path: str) -> bool:
+    """A small JSON object with `events` and no `text`: the devset's annotations, not an article record."""
+    import json
+    try:
+        if os.stat(path).st_size > 1024 * 1024:
+            return False
+        record = json.loads(read_capped(path, 1024 * 1024, "gold file"))
+    except (FileProblem, OSError, ValueError):
+        return False
+    return isinstance(record, dict) and isinstance(record.get("events"), list) and "text" not in record
 
 
 def open_regular(path: str) -> BinaryIO:

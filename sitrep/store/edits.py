@@ -24,6 +24,14 @@ _CHOICES = {
     "geo_precision": {1, 2, 3, None},
 }
 _INTS = ("fatalities", "fatalities_min", "fatalities_max", "geonameid")
+MAX_FATALITIES = 1_000_000   # more than any single event ACLED has coded; a bigger figure is a typing slip
+MAX_GEONAMEID = 2**53
+MAX_TEXT = {"notes": 5000}
+MAX_STRING = 500             # actor, place and claimant names
+# fields the notes sentence is written from: correcting one of them re-writes the notes (unless notes is corrected)
+NOTES_FROM = ("event_date", "date_precision", "location", "admin1", "actor1", "actor2", "sub_event_type",
+              "fatalities", "claimed_by")
+PLACE_FIELDS = ("latitude", "longitude", "admin1", "admin2", "country", "geo_precision", "geonameid")
 
 
 @lru_cache(maxsize=1)
@@ -59,14 +67,47 @@ def check_value(field: str, value: Any) -> Any:
     if field in _INTS:
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ValueError(f"{field}: {value!r} is not a whole number >= 0")
+        top = MAX_GEONAMEID if field == "geonameid" else MAX_FATALITIES
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
+            raise ValueError(f"{field}: {str(value)[:40]!r} is not a whole number in 0..{top:,}")
         return value
     if value is None and field not in ("notes", "sub_event_type"):
         return None
     if not isinstance(value, str):
-        raise ValueError(f"{field}: {value!r} is not a string")
+        raise ValueError(f"{field}: {str(value)[:40]!r} is not a string")
+    limit = MAX_TEXT.get(field, MAX_STRING)
+    if len(value) > limit:
+        raise ValueError(f"{field}: {len(value):,} characters, more than the {limit:,} allowed")
     return value.strip() if field != "notes" else value
+
+
+def rederive(ev: Event, corrected: set[str]) -> Event:
+    """Fields that follow from corrected ones: the analyst's toll is the figure (its range collapses onto it
+    unless the range itself was corrected), and the notes sentence is re-written from the corrected fields."""
+    if "fatalities" in corrected:
+        if "fatalities_min" not in corrected:
+            ev.fatalities_min = ev.fatalities
+        if "fatalities_max" not in corrected:
+            ev.fatalities_max = ev.fatalities
+    if "notes" not in corrected and corrected & set(NOTES_FROM):
+        from sitrep.events.notes import rewrite_notes
+        ev.notes = rewrite_notes(ev)
+    return ev
+
+
+def place_of(location: str, country: str | None) -> dict[str, Any]:
+    """The place fields of a corrected location, from the library's geocoder; ValueError when it cannot place it,
+    so a corrected name never keeps the old place's coordinates silently."""
+    from sitrep.geo import Geocoder
+    geocoder = Geocoder.default()
+    place = geocoder.geocode(location, country=country) if country else None
+    place = place or geocoder.geocode(location)
+    if place is None:
+        raise ValueError(f"location: {location!r} is not in the gazetteer; give latitude and longitude "
+                         f"(and admin1, geo_precision) with it")
+    return {"latitude": round(place.latitude, 5), "longitude": round(place.longitude, 5), "admin1": place.admin1,
+            "admin2": place.admin2, "country": place.country, "geo_precision": place.geo_precision,
+            "geonameid": place.geonameid}
 
 
 def _bad():
@@ -86,9 +127,11 @@ class EditsMixin:
             return base
         from sitrep.export.records import event_dict
         ev = Event.from_dict(event_dict(base))
+        fields = set()
         for field, new in rows:
             setattr(ev, field, json.loads(new))
-        return ev
+            fields.add(field)
+        return rederive(ev, fields)
 
     def _log(self, event_id: str, kind: str, field: str | None, old: Any, new: Any, who: str,
              reason: str | None, target: str | None = None) -> int:
@@ -122,17 +165,31 @@ class EditsMixin:
         clean = {f: check_value(f, v) for f, v in changes.items()}
         with self.db.transaction():
             current = self._live(event_id)
+            derived: dict[str, Any] = {}
+            if clean.get("location") and clean["location"] != current.location:
+                if ("latitude" in clean) != ("longitude" in clean):
+                    raise ValueError("give both latitude and longitude, or neither")
+                if "latitude" not in clean:
+                    derived = {f: v for f, v in place_of(clean["location"], clean.get("country", current.country))
+                               .items() if f not in clean}
             after = Event.from_dict(current.to_dict())
-            for f, v in clean.items():
+            for f, v in {**clean, **derived}.items():
                 setattr(after, f, v)
             subs = taxonomy().get(after.event_type, [])
             if ("event_type" in clean or "sub_event_type" in clean) and after.sub_event_type not in subs:
                 raise ValueError(f"sub_event_type: {after.sub_event_type!r} is not a sub-event type of "
                                  f"{after.event_type!r} ({'; '.join(subs)})")
+            first = None
             for f, v in clean.items():
                 old = getattr(current, f)
                 if old != v:
-                    self._log(event_id, "set", f, old, v, who, reason)
+                    cid = self._log(event_id, "set", f, old, v, who, reason)
+                    first = cid if f == "location" else first
+            for f, v in derived.items():
+                old = getattr(current, f)
+                if old != v:  # logged as following from the location row, and undone with it
+                    self._log(event_id, "set", f, old, v, who, f"from the corrected location {clean['location']!r} "
+                              f"(gazetteer)", target=str(first) if first else None)
             return self._rebuild(event_id)
 
     def history(self, event_id: str) -> list[dict]:
@@ -158,10 +215,14 @@ class EditsMixin:
             if kind == "undo":
                 raise ValueError("an undo cannot be undone; make the correction again")
             old, new = json.loads(old) if old else None, json.loads(new) if new else None
+            self._check_undoable(int(correction_id), event_id, kind, target)
             before = self._live_or_any(event_id)
             undo_id = self._log(event_id, "undo", field, None, None, who, f"undo of correction {correction_id}",
                                 target=str(correction_id))
             self.db.execute("UPDATE corrections SET undone_by = ? WHERE id = ?", (undo_id, int(correction_id)))
+            if kind == "set":  # the place fields derived from a corrected location go with it
+                self.db.execute("UPDATE corrections SET undone_by = ? WHERE kind = 'set' AND target = ? "
+                                "AND undone_by IS NULL", (undo_id, str(correction_id)))
             if kind == "status":
                 self.db.execute("UPDATE events SET status = ? WHERE event_id = ?", (old, event_id))
             elif kind == "merge":
@@ -184,6 +245,27 @@ class EditsMixin:
                             (_j(logged[0]), _j(logged[1]), undo_id))
             return after
 
+    def _check_undoable(self, correction_id: int, event_id: str, kind: str, target: str | None) -> None:
+        """Undo only what can be reverted exactly: a change to an event since merged away waits for that merge's
+        undo, and a merge or split waits for every later merge or split of the same events (undone newest first),
+        so no report ever ends up in two active events."""
+        row = self.db.execute("SELECT status, merged_into FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if kind in ("set", "status") and row and row[0] == "merged":
+            raise ValueError(f"event {event_id} was merged into {row[1]}; undo that merge first")
+        if kind not in ("merge", "split"):
+            return
+        involved = {event_id, target}
+        later = self.db.execute(
+            "SELECT id, kind, event_id, target FROM corrections WHERE id > ? AND kind IN ('merge', 'split') "
+            "AND undone_by IS NULL ORDER BY id", (correction_id,)).fetchall()
+        for lid, lkind, leid, ltarget in later:
+            if {leid, ltarget} & involved:
+                raise ValueError(f"the later {lkind} (correction {lid}) of event {leid} must be undone first")
+        if kind == "merge":
+            row = self.db.execute("SELECT status, merged_into FROM events WHERE event_id = ?", (event_id,)).fetchone()
+            if row and row[0] == "merged":
+                raise ValueError(f"event {event_id} was since merged into {row[1]}; undo that merge first")
+
     def _live_or_any(self, event_id: str) -> Event:
         row = self.db.execute("SELECT COALESCE(data, base) FROM events WHERE event_id = ?", (event_id,)).fetchone()
         if row is None:
@@ -201,6 +283,45 @@ class EditsMixin:
                 self.db.execute("UPDATE events SET status = 'not_event' WHERE event_id = ?", (event_id,))
                 self._log(event_id, "status", "status", status, "not_event", who, reason)
             return self._rebuild(event_id)
+
+    def mark_reviewed(self, event_id: str, who: str, reason: str | None = None) -> Event:
+        """An analyst checked the event against its sources and let it stand (undoable like any row)."""
+        who = self._who(who)
+        with self.db.transaction():
+            ev = self._live(event_id)
+            if self.review_status(event_id) != "reviewed":
+                self._log(event_id, "review", "review_status", None, "reviewed", who, reason)
+            return ev
+
+    def review_statuses(self, event_ids: list[str]) -> dict[str, str]:
+        """Per event: 'not_an_event' (hidden), 'corrected' (a correction stands), 'reviewed' (checked, left as
+        extracted) or 'unreviewed'; one query per kind, so a page of a thousand events costs three queries."""
+        ids = list(dict.fromkeys(event_ids))
+        out = {i: "unreviewed" for i in ids}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" * len(chunk))
+            for (eid,) in self.db.execute(f"SELECT DISTINCT event_id FROM corrections WHERE kind = 'review' AND "
+                                          f"undone_by IS NULL AND event_id IN ({marks})", chunk).fetchall():
+                out[eid] = "reviewed"
+            for (eid,) in self.db.execute(f"SELECT DISTINCT event_id FROM corrections WHERE kind = 'set' AND "
+                                          f"undone_by IS NULL AND event_id IN ({marks})", chunk).fetchall():
+                out[eid] = "corrected"
+            for (eid,) in self.db.execute(f"SELECT event_id FROM events WHERE status = 'not_event' AND "
+                                          f"event_id IN ({marks})", chunk).fetchall():
+                out[eid] = "not_an_event"
+        return out
+
+    def with_review_status(self, events: list[Event]) -> list[Event]:
+        """The events, each carrying its `review_status` for the exports (not a field of Event: a review is the
+        store's knowledge about an event, not part of what the articles say)."""
+        statuses = self.review_statuses([e.event_id for e in events])
+        for e in events:
+            e.review_status = statuses.get(e.event_id)  # type: ignore[attr-defined]
+        return events
+
+    def review_status(self, event_id: str) -> str:
+        return self.review_statuses([event_id])[event_id]
 
     def _move_reports(self, report_ids: list[int], event_id: str) -> None:
         for rid in report_ids:

@@ -25,6 +25,14 @@ class EventFilter:
     q: str | None = None
     bbox: tuple[float, float, float, float] | str | None = None
     include_hidden: bool = False  # also events an analyst marked "not an event"
+    review_status: str | None = None  # reviewed, corrected, unreviewed, not_an_event (the hidden ones)
+    sub_event_type: str | None = None
+    certainty: str | None = None      # reported, claimed, disputed
+    min_fatalities: int | None = None  # fatalities >= N (events with no figure never match)
+
+
+REVIEW_STATUSES = ("reviewed", "corrected", "unreviewed", "not_an_event")
+_LIVE = "SELECT event_id FROM corrections WHERE kind = '{}' AND undone_by IS NULL"
 
 
 def _check_date(name: str, value: str) -> str:
@@ -59,6 +67,18 @@ def where_clause(flt: EventFilter, is_pg: bool) -> tuple[str, list]:
     """SQL condition on the `events` table and its parameters; ValueError for a malformed filter."""
     conds = ["status = 'active'"] if not flt.include_hidden else ["status IN ('active', 'not_event')"]
     params: list = []
+    review = flt.review_status
+    if review:
+        if review not in REVIEW_STATUSES:
+            raise ValueError(f"status {review!r}: one of {', '.join(REVIEW_STATUSES)}")
+        if review == "not_an_event":
+            conds = ["status = 'not_event'"]
+        elif review == "corrected":
+            conds.append(f"event_id IN ({_LIVE.format('set')})")
+        elif review == "reviewed":
+            conds.append(f"event_id IN ({_LIVE.format('review')}) AND event_id NOT IN ({_LIVE.format('set')})")
+        else:
+            conds.append(f"event_id NOT IN ({_LIVE.format('review')}) AND event_id NOT IN ({_LIVE.format('set')})")
     if flt.since:
         conds.append("sort_date >= ?")
         params.append(_check_date("since", flt.since))
@@ -68,9 +88,20 @@ def where_clause(flt: EventFilter, is_pg: bool) -> tuple[str, list]:
         params.append(_check_date("until", until) if len(until) >= 10 else _end_of(until))
     for col in ("country", "admin1", "event_type"):
         value = getattr(flt, col)
+        if value:  # several values at once: "Battles|Riots" (| since ACLED's country names contain commas)
+            values = [v.strip() for v in (value if isinstance(value, (list, tuple)) else value.split("|")) if v.strip()]
+            conds.append("(" + " OR ".join(f"lower({col}) = lower(?)" for _ in values) + ")")
+            params += values
+    for name in ("sub_event_type", "certainty"):
+        value = getattr(flt, name)
         if value:
-            conds.append(f"lower({col}) = lower(?)")
-            params.append(value.strip())
+            values = [v.strip() for v in (value if isinstance(value, (list, tuple)) else value.split("|")) if v.strip()]
+            conds.append("(" + " OR ".join(f"lower({_json_field(name, is_pg)}) = lower(?)" for _ in values) + ")")
+            params += values
+    if flt.min_fatalities is not None:
+        field = _json_field("fatalities", is_pg)
+        conds.append(f"{field} IS NOT NULL AND CAST({field} AS INTEGER) >= ?")
+        params.append(int(flt.min_fatalities))
     if flt.actor:
         conds.append("actors LIKE ? ESCAPE '\\'")  # the user's text is matched literally, wildcards included
         needle = flt.actor.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -96,6 +127,14 @@ def where_clause(flt: EventFilter, is_pg: bool) -> tuple[str, list]:
             conds.append("seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             params.append(" ".join('"' + w.replace('"', "") + '"' for w in words))
     return " AND ".join(conds), params
+
+
+def _json_field(name: str, is_pg: bool) -> str:
+    """A field of the stored event record (corrections applied); `name` is one of ours, never user text."""
+    assert name.isidentifier()
+    if is_pg:
+        return f"(CAST(COALESCE(data, base) AS jsonb) ->> '{name}')"
+    return f"json_extract(COALESCE(data, base), '$.{name}')"
 
 
 def _end_of(value: str) -> str:

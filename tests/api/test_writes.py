@@ -112,3 +112,46 @@ def test_post_articles_stores_a_valid_article(fresh):
             assert store.get_article("a-lviv") is not None
     else:
         assert "a-lviv" in body["problems"][0]
+
+
+def test_review_status_is_in_the_api_and_filters_and_hidden_events_have_their_own_view(fresh):
+    h = fresh.auth_headers
+    assert fresh.get("/api/events/e-kyiv-1").json()["review_status"] == "unreviewed"
+    assert fresh.post("/api/events/e-kyiv-1/not-event", json={"reason": "an exercise"}, headers=h).status_code == 200
+    assert fresh.get("/api/events/e-kyiv-1").json()["review_status"] == "not_an_event"
+    assert fresh.patch("/api/events/e-kharkiv-1", json={"fatalities": 4}, headers=h).status_code == 200
+    listed = {e["event_id"]: e["review_status"] for e in fresh.get("/api/events").json()["events"]}
+    assert "e-kyiv-1" not in listed and listed["e-kharkiv-1"] == "corrected"
+    hidden = [e["event_id"] for e in fresh.get("/api/events", params={"status": "not_an_event"}).json()["events"]]
+    assert hidden == ["e-kyiv-1"]
+    with_hidden = {e["event_id"] for e in fresh.get("/api/events", params={"hidden": "1"}).json()["events"]}
+    assert {"e-kyiv-1", "e-kharkiv-1"} <= with_hidden
+    corrected = [e["event_id"] for e in fresh.get("/api/events", params={"status": "corrected"}).json()["events"]]
+    assert corrected == ["e-kharkiv-1"]
+    assert fresh.get("/api/events", params={"status": "maybe"}).status_code == 422
+    others = [e for e in listed if e != "e-kharkiv-1"]
+    if others:
+        assert fresh.post(f"/api/events/{others[0]}/reviewed", json={}, headers=h).json()["review_status"] == "reviewed"
+        assert [e["event_id"] for e in fresh.get("/api/events", params={"status": "reviewed"}).json()["events"]] \
+            == [others[0]]
+
+
+def test_unbounded_corrections_are_422_and_change_nothing(fresh):
+    h = fresh.auth_headers
+    for body in ({"fatalities": 99999999999999999999999}, {"notes": "x" * 200_000}, {"fatalities": 1_000_001}):
+        assert fresh.patch("/api/events/e-kharkiv-1", json=body, headers=h).status_code == 422
+    assert fresh.get("/api/events/e-kharkiv-1/history").json()["history"] == []
+    assert fresh.get("/api/events/e-kharkiv-1").json()["fatalities"] == 3
+
+
+def test_exports_carry_the_review_status_and_neutralise_formulas(fresh):
+    h = fresh.auth_headers
+    fresh.patch("/api/events/e-kharkiv-1", json={"notes": '=HYPERLINK("http://x","y")'}, headers=h)
+    import csv
+    import io
+    rows = {r["event_id_cnty"]: r for r in csv.DictReader(io.StringIO(fresh.get("/api/events.csv").text))}
+    assert rows["e-kharkiv-1"]["review_status"] == "corrected"
+    assert rows["e-kharkiv-1"]["notes"] == '\'=HYPERLINK("http://x","y")'
+    assert {r["review_status"] for k, r in rows.items() if k != "e-kharkiv-1"} == {"unreviewed"}
+    features = fresh.get("/api/events.geojson").json()["features"]
+    assert {f["id"]: f["properties"]["review_status"] for f in features}["e-kharkiv-1"] == "corrected"

@@ -123,26 +123,34 @@ def test_print_table_writes_the_events_to_stderr(capsys):
     assert "Kharkiv" in err and "3 (3-5)" in err
 
 
-def test_a_formula_in_a_text_field_is_neutralised_in_the_csv():
-    import csv
-    import io
-
-    from sitrep.export.acled import write_csv
-    from sitrep.model import Event
-
-    ev = Event(event_type="Protests", sub_event_type="Peaceful protest", event_date="2024-05-01",
-               date_precision="day", location="=HYPERLINK(\"http://x\",\"y\")", notes="@SUM(A1)", latitude=-3.5,
-               longitude=-60.1, fatalities=0)
-    out = io.StringIO()
-    write_csv([ev], out)
-    (row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
-    assert row["location"].startswith("'=") and row["notes"] == "'@SUM(A1)"
-    assert row["latitude"] == "-3.5" and row["longitude"] == "-60.1"
+def test_every_export_format_carries_the_csv_field_names(tmp_path):
+    events = sample_events()
+    write_events(events, tmp_path / "e.csv", "csv")
+    write_events(events, tmp_path / "e.geojson", "geojson")
+    write_events(events, tmp_path / "e.parquet", "parquet")
+    csv_names = list(pd.read_csv(tmp_path / "e.csv").columns)
+    doc = json.loads((tmp_path / "e.geojson").read_text())
+    for feature in doc["features"]:
+        assert set(csv_names) <= set(feature["properties"]), set(csv_names) - set(feature["properties"])
+    assert set(csv_names) <= set(pq.read_table(tmp_path / "e.parquet").column_names)
 
 
-def test_an_undated_event_claims_no_time_precision_and_no_timestamp():
-    from sitrep.export.acled import acled_row
-    from sitrep.model import Event
+def test_an_undated_event_claims_no_time_precision_or_timestamp(tmp_path):
+    [ev, _] = sample_events()
+    ev.event_date, ev.date_precision = None, None
+    for s in ev.sources:
+        s.published = None
+    write_events([ev], tmp_path / "e.csv", "csv")
+    row = pd.read_csv(tmp_path / "e.csv", keep_default_na=False).iloc[0]
+    assert (row.time_precision, row.timestamp, row.year) == ("", "", "")
 
-    row = acled_row(Event(event_type="Battles", sub_event_type="Armed clash"))
-    assert row["time_precision"] is None and row["timestamp"] is None
+
+@pytest.mark.parametrize("payload", ['=HYPERLINK("http://x","y")', "+1+cmd", "-2+3", "@SUM(A1)"])
+def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path, payload):
+    [ev, _] = sample_events()
+    ev.notes, ev.actor1 = payload, payload
+    ev.longitude = -36.5  # a negative number stays a number
+    write_events([ev], tmp_path / "e.csv", "csv")
+    row = pd.read_csv(tmp_path / "e.csv").iloc[0]
+    assert row.notes == "'" + payload and row.actor1 == "'" + payload
+    assert row.longitude == -36.5

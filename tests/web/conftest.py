@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,6 @@ from sitrep.store import open_store
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +47,12 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def shot():
-    """Save a screenshot of the page under docs/screenshots/ (the README shows them)."""
+def shot(tmp_path_factory):
+    """Save a screenshot of the page (proof the page rendered). Into a temporary folder: the README's pictures in
+    docs/screenshots/ are taken from a fuller store by docs/screenshots/take.py, and a test run must not
+    overwrite them with the four-event test store."""
+    folder = tmp_path_factory.mktemp("screenshots")
+
     def save(pg, name: str) -> None:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(SHOTS / name))
+        pg.screenshot(path=str(folder / name))
     return save

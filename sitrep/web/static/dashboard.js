@@ -3,13 +3,15 @@
 "use strict";
 (function () {
   var S = Sitrep, el = S.el;
-  var FILTERS = ["since", "until", "event_type", "actor", "country", "admin1", "q"];
+  var FILTERS = ["since", "until", "event_type", "sub_event_type", "certainty", "min_fatalities", "status", "actor",
+                 "country", "admin1", "q"];
   var form = document.getElementById("filters");
   var statusBox = document.getElementById("status");
   var listBox = document.getElementById("list");
   var moreBtn = document.getElementById("more");
   var detailBox = document.getElementById("detail");
   var state = {selected: null, next: null, fitted: false, seq: 0};
+  var inView = document.getElementById("inview");
 
   // ---- URL <-> form ----------------------------------------------------------------------------------
   var params = new URLSearchParams(location.search);
@@ -44,9 +46,28 @@
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
   var canvas = L.canvas({padding: 0.2});
   var admin1Layer = null;
+  function unwrapAntimeridian(fc) {
+    // a ring crossing 180° (Chukotka, Fiji) jumps from +179 to -179; drawn as is, it is a band across the world.
+    // Such a ring is drawn continuously past 180° instead (its western longitudes + 360).
+    function ring(r) {
+      for (var i = 1; i < r.length; i++) {
+        if (Math.abs(r[i][0] - r[i - 1][0]) > 180) {
+          return r.map(function (c) { return c[0] < 0 ? [c[0] + 360, c[1]] : c; });
+        }
+      }
+      return r;
+    }
+    fc.features.forEach(function (f) {
+      var g = f.geometry;
+      if (!g) return;
+      if (g.type === "Polygon") g.coordinates = g.coordinates.map(ring);
+      else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map(function (p) { return p.map(ring); });
+    });
+    return fc;
+  }
   function loadBase(url, object, style, cb) {
     fetch(url).then(function (r) { return r.json(); }).then(function (topo) {
-      var layer = L.geoJSON(topojson.feature(topo, topo.objects[object]), {renderer: canvas, style: style,
+      var layer = L.geoJSON(unwrapAntimeridian(topojson.feature(topo, topo.objects[object])), {renderer: canvas, style: style,
         interactive: false});
       cb(layer);
     }).catch(function () {});
@@ -106,7 +127,7 @@
         var group = L.markerClusterGroup({iconCreateFunction: clusterIcon, showCoverageOnHover: false,
           maxClusterRadius: 40, chunkedLoading: true});
         data.points.forEach(function (pt) {
-          var m = L.circleMarker([pt.lat, pt.lon], {radius: radiusFor(pt.fatalities), etype: pt.type,
+          var m = L.circleMarker([pt.lat, pt.lon], {radius: radiusFor(pt.fatalities), etype: pt.type, eid: pt.id,
             className: "mk " + S.typeClass(pt.type) + (pt.id === state.selected ? " sel" : ""), weight: 1.5,
             fillOpacity: 0.75});
           m.bindTooltip(tip([pt.date + " · " + pt.type, (pt.location || "") +
@@ -132,7 +153,8 @@
       }
       if (fit) {
         state.fitted = true;
-        if (latlngs.length) map.fitBounds(L.latLngBounds(latlngs).pad(0.2), {maxZoom: 8});
+        if (latlngs.length) map.fitBounds(L.latLngBounds(latlngs).pad(0.2), {maxZoom: 8, animate: false});
+        updateDownloads();
       }
     });
   }
@@ -140,7 +162,7 @@
   // ---- list and detail ----------------------------------------------------------------------------------
   function listParams() {
     var p = filterParams(false);
-    if (state.fitted) p.set("bbox", bboxParam());
+    if (state.fitted && inView.checked) p.set("bbox", bboxParam());
     p.set("limit", "50");
     return p;
   }
@@ -151,7 +173,7 @@
       var active = document.activeElement, keep = active && listBox.contains(active) ? active.getAttribute("data-id") : null;
       if (!append) listBox.textContent = "";
       data.events.forEach(function (e) {
-        var b = el("button.item", {type: "button", "data-id": e.event_id},
+        var b = el("button.item" + (e.event_id === state.selected ? ".sel" : ""), {type: "button", "data-id": e.event_id},
           el("span.swatch." + S.typeClass(e.event_type), {"aria-hidden": "true"}),
           el("span.when", null, e.event_date || "?"), " ",
           el("strong", null, e.event_type), " ",
@@ -174,11 +196,31 @@
     return el("tr", null, el("th", {scope: "row"}, label),
       el("td", null, value === null || value === undefined || value === "" ? "—" : String(value)));
   }
+  function markSelected(id) {
+    // the chosen event stands out in the list and on the map
+    listBox.querySelectorAll(".item.sel").forEach(function (b) { b.classList.remove("sel"); });
+    if (id) {
+      var item = listBox.querySelector('.item[data-id="' + CSS.escape(id) + '"]');
+      if (item) item.classList.add("sel");
+    }
+    markers.eachLayer(function visit(layer) {
+      if (layer.eachLayer) { layer.eachLayer(visit); return; }
+      var path = layer.getElement && layer.getElement();
+      if (path && layer.options.eid !== undefined) path.classList.toggle("sel", layer.options.eid === id);
+    });
+  }
+  document.addEventListener("keydown", function (ev) {  // Escape closes the event panel
+    if (ev.key === "Escape" && !detailBox.hidden) { select(null); }
+  });
   function select(id, focus) {
     state.selected = id;
     writeURL();
+    markSelected(id);
     if (!id) { detailBox.hidden = true; return; }
     S.getJSON("/api/events/" + encodeURIComponent(id)).then(function (e) {
+      if (focus && e.latitude !== null && e.longitude !== null) {  // a click in the list pans to the event
+        map.panTo([e.latitude, e.longitude]);
+      }
       detailBox.textContent = "";
       var close = el("button.close", {type: "button", "aria-label": "Close the event"}, "×");
       close.addEventListener("click", function () { select(null); });
@@ -228,6 +270,24 @@
   }
   function dayIndex(d) { return Math.round((Date.parse(d + "T00:00:00Z") - tl.start) / 86400000); }
   function dayOf(i) { return new Date(tl.start + i * 86400000).toISOString().slice(0, 10); }
+  var binSelect = document.getElementById("tl-bin");
+  binSelect.addEventListener("change", function () { loadTimeline(); });
+  function binDays(days, unit) {
+    if (unit === "day") return days.map(function (d) { return {date: d.date, counts: d.counts, fatalities: d.fatalities || 0, span: 1}; });
+    var out = {}, order = [];
+    days.forEach(function (d) {
+      var t = new Date(d.date + "T00:00:00Z"), key;
+      if (unit === "week") { t.setUTCDate(t.getUTCDate() - (t.getUTCDay() + 6) % 7); key = t.toISOString().slice(0, 10); }
+      else key = d.date.slice(0, 7) + "-01";
+      if (!out[key]) {
+        var end = unit === "week" ? 7 : new Date(Date.UTC(+key.slice(0, 4), +key.slice(5, 7), 0)).getUTCDate();
+        out[key] = {date: key, counts: {}, fatalities: 0, span: end}; order.push(key);
+      }
+      for (var k in d.counts) out[key].counts[k] = (out[key].counts[k] || 0) + d.counts[k];
+      out[key].fatalities += d.fatalities || 0;
+    });
+    return order.map(function (k) { return out[k]; });
+  }
   function drawTimeline(data) {
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     var W = svg.clientWidth || 600, H = svg.clientHeight || 110, pad = 30;
@@ -237,16 +297,28 @@
     tl.start = Date.parse(data.days[0].date + "T00:00:00Z");
     tl.n = dayIndex(data.days[data.days.length - 1].date) + 1;
     tl.step = Math.min(24, (W - 2 * pad) / tl.n); tl.x0 = pad;
-    var max = 1;
-    data.days.forEach(function (d) { var s = 0; for (var k in d.counts) s += d.counts[k]; if (s > max) max = s; });
+    // bars per day, week or month (auto: whatever keeps bars a few pixels wide), stacked by type
+    var unit = binSelect.value === "auto" ? (tl.n <= 120 ? "day" : tl.n <= 730 ? "week" : "month") : binSelect.value;
+    var bins = binDays(data.days, unit);
+    document.getElementById("tl-title").textContent = "Events per " + unit;
+    var max = 1, maxKilled = 0;
+    bins.forEach(function (d) { var s = 0; for (var k in d.counts) s += d.counts[k]; if (s > max) max = s; if (d.fatalities > maxKilled) maxKilled = d.fatalities; });
     var scale = (H - pad - 8) / max;
-    data.days.forEach(function (d) {
-      var x = tl.x0 + dayIndex(d.date) * tl.step, y = H - pad;
+    [0, Math.round(max / 2), max].filter(function (v, i, a) { return a.indexOf(v) === i; }).forEach(function (v) {  // y-axis
+      var yy = H - pad - v * scale;
+      svg.appendChild(svgEl("line", {x1: pad - 3, x2: W - 4, y1: yy, y2: yy, "class": "grid"}));
+      var lab = svgEl("text", {x: pad - 5, y: yy + 3, "class": "axis yaxis", "text-anchor": "end"}); lab.textContent = String(v);
+      svg.appendChild(lab);
+    });
+    var line = [];
+    bins.forEach(function (d) {
+      var x = tl.x0 + Math.max(0, dayIndex(d.date)) * tl.step, y = H - pad, wid = Math.max(1, d.span * tl.step - 0.5);
+      if (maxKilled) line.push((x + wid / 2).toFixed(1) + "," + (H - pad - d.fatalities * (H - pad - 8) / maxKilled).toFixed(1));
       S.TYPES.concat(Object.keys(d.counts).filter(function (k) { return S.TYPES.indexOf(k) < 0; })).forEach(function (k) {
         var c = d.counts[k]; if (!c) return;
         var h = c * scale;
-        var r = svgEl("rect", {x: x, y: y - h, width: Math.max(1, tl.step - 0.5), height: h, "class": "bar " + S.typeClass(k)});
-        var title = svgEl("title", {}); title.textContent = d.date + ": " + c + " " + k; r.appendChild(title);
+        var r = svgEl("rect", {x: x, y: y - h, width: wid, height: h, "class": "bar " + S.typeClass(k)});
+        var title = svgEl("title", {}); title.textContent = (unit === "day" ? "" : unit + " of ") + d.date + ": " + c + " " + k; r.appendChild(title);
         svg.appendChild(r);
         y -= h;
       });
@@ -256,7 +328,13 @@
       var t = svgEl("text", {x: tl.x0 + i * tl.step, y: H - 6, "class": "axis", "text-anchor": i === 0 ? "start" : i === tl.n - 1 ? "end" : "middle"});
       t.textContent = dayOf(i); svg.appendChild(t);
     });
-    var m = svgEl("text", {x: W - 4, y: 12, "class": "axis", "text-anchor": "end"}); m.textContent = "max " + max + "/day"; svg.appendChild(m);
+    if (line.length) {  // fatalities over time, on their own scale (right-hand label)
+      var pl = svgEl("polyline", {points: line.join(" "), "class": "killed"});
+      var pt = svgEl("title", {}); pt.textContent = "fatalities per " + unit + " (max " + maxKilled + ")"; pl.appendChild(pt);
+      svg.appendChild(pl);
+    }
+    var m = svgEl("text", {x: W - 4, y: 12, "class": "axis", "text-anchor": "end"});
+    m.textContent = "events per " + unit + (maxKilled ? "; line: fatalities (max " + maxKilled + ")" : ""); svg.appendChild(m);
     drawSelection();
   }
   var selRect = null;
@@ -314,10 +392,25 @@
     b.addEventListener("click", function () { form.elements.event_type.value = form.elements.event_type.value === t ? "" : t; refresh(true); });
     legend.appendChild(el("li", null, b));
   });
+  function countsText(d, undatedFrom) {
+    // both numbers, so the list and the map never seem to contradict the count
+    var n = d.total, placed = d.placed === undefined ? n : d.placed;
+    var text = n === placed ? n + (n === 1 ? " event matches" : " events match") + " the filters, all on the map"
+      : placed + " on the map of " + n + " events matching the filters; " + (n - placed) + " without a place";
+    var dated = form.elements.since.value || form.elements.until.value;
+    var undated = dated ? (undatedFrom && undatedFrom.undated) || 0 : d.undated || 0;
+    if (undated) text += dated ? "; " + undated + " undated, outside any date range (clear the dates to list them)"
+      : "; " + undated + " undated (listed, not on the timeline)";
+    return text + ".";
+  }
+  inView.addEventListener("change", function () { loadList(false); });
   function updateDownloads() {
     var q = filterParams(false).toString();
     document.getElementById("dl-csv").setAttribute("href", "/api/events.csv" + (q ? "?" + q : ""));
     document.getElementById("dl-geojson").setAttribute("href", "/api/events.geojson" + (q ? "?" + q : ""));
+    var onScreen = filterParams(false);  // "download what is on screen": the filters and the map view
+    onScreen.set("bbox", bboxParam());
+    document.getElementById("dl-view").setAttribute("href", "/api/events.csv?" + onScreen);
   }
   function refresh(withTimeline) {
     statusBox.textContent = "Loading…";
@@ -330,12 +423,15 @@
       var dated = form.elements.since.value || form.elements.until.value;
       var counted = !dated && done[1] ? Promise.resolve(done[1]) : S.getJSON("/api/timeline?" + filterParams(false));
       return counted.then(function (d) {
-        statusBox.textContent = d.total + (d.total === 1 ? " event matches" : " events match") + " the filters";
+        statusBox.textContent = countsText(d, done[1]);
       });
     }).catch(function (err) { statusBox.textContent = "Error: " + err.message; });
   }
-  form.addEventListener("submit", function (ev) { ev.preventDefault(); refresh(true); });
-  form.elements.event_type.addEventListener("change", function () { refresh(true); });
+  function refit() { state.fitted = false; return refresh(true); }  // new filters: the map zooms to their results
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); refit(); });
+  ["event_type", "certainty", "status"].forEach(function (k) {
+    form.elements[k].addEventListener("change", function () { refit(); });
+  });
   document.getElementById("reset").addEventListener("click", function () {
     FILTERS.forEach(function (k) { form.elements[k].value = ""; }); refresh(true);
   });
@@ -344,7 +440,7 @@
     syncAdmin1();
     if (!state.fitted) return;
     clearTimeout(moveTimer);
-    moveTimer = setTimeout(function () { writeURL(); loadMap(); loadList(false); }, 150);
+    moveTimer = setTimeout(function () { writeURL(); updateDownloads(); loadMap(); if (inView.checked) loadList(false); }, 150);
   });
   window.addEventListener("resize", function () { loadTimeline(); });
   refresh(true).then(function () {
