@@ -4,7 +4,7 @@ Hard rules (score 0, never merged): different countries; both dated to the day b
 ranges that do not overlap; event types that cannot describe the same action (a shelling and a protest); two
 places that are clearly different (two named settlements with precise coordinates more than 2 km apart, a
 namesake more than 30 km away, different regions); two events reported by the same article (the extractor
-separated them on purpose).
+separated them on purpose); two strikes whose named weapons or named targets differ (dedup/identity.py).
 
 Otherwise the score weighs place, date, type, actors and wording (token overlap of the outlets' evidence
 sentences: on these short sentences it separates as well as sentence embeddings would, and needs no model).
@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from sitrep.dedup.identity import conflicting
 from sitrep.dedup.names import content_tokens, place_key
 from sitrep.model import Event
 
@@ -176,7 +177,7 @@ def explain(a: Event, b: Event) -> dict[str, float]:
 
 def same_event_score(a: Event, b: Event) -> float:
     """0..1; two events are merged when this is at least MERGE_THRESHOLD."""
-    if share_article(a, b):
+    if share_article(a, b) or conflicting(a, b):
         return 0.0
     parts = explain(a, b)
     if parts["place"] == 0.0 or parts["date"] == 0.0 or parts["type"] == 0.0:

@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sitrep.export.records import event_dict
+from sitrep.export.records import contract_record
 from sitrep.model import Event
 
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
@@ -22,7 +22,7 @@ def _render_text(events: list[Event], fmt: str) -> str:
     buf = io.StringIO()
     if fmt == "jsonl":
         for ev in events:
-            buf.write(json.dumps(event_dict(ev), ensure_ascii=False) + "\n")
+            buf.write(json.dumps(contract_record(ev), ensure_ascii=False) + "\n")
     elif fmt == "csv":
         from sitrep.export.acled import write_csv
         write_csv(events, buf)

@@ -11,3 +11,9 @@ def event_dict(ev: Event) -> dict:
     d["sources"] = [dict(s.__dict__) for s in ev.sources]
     d["provenance"] = [dict(p.__dict__) for p in ev.provenance]
     return d
+
+
+def contract_record(ev: Event) -> dict:
+    """The record as written to a file: event_dict checked against the contract's schema (ContractError if not)."""
+    from sitrep.export.contract import check
+    return check(event_dict(ev))

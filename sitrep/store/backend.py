@@ -61,13 +61,15 @@ class Db:
         exists = os.path.exists(path)
         if not exists and not create:
             raise StoreError("no such database (create it with `sitrep ingest`)")
-        if exists and os.path.isdir(path):
-            raise StoreError("is a folder, not a database file")
-        # The file is never opened here with open(): closing any descriptor of a database file drops every
-        # POSIX lock this process holds on it, so another process would take our connections for gone and
-        # checkpoint and delete the WAL under them. SQLite itself says "file is not a database".
-        if exists and not os.access(path, os.R_OK):
-            raise StoreError("cannot read the database: permission denied")
+        if exists:
+            # The header is NOT sniffed with open(): closing any descriptor of the file drops every POSIX lock
+            # this process holds on it (a server's other connections included), and the next process to close
+            # its connection then believes it is the last one and deletes the -wal/-shm files under the server.
+            # SQLite itself refuses a non-SQLite file ("file is not a database") without writing to it.
+            if os.path.isdir(path):
+                raise StoreError("is a folder, not a database file")
+            if not os.access(path, os.R_OK):
+                raise StoreError("cannot read the database: Permission denied")
         folder = os.path.dirname(os.path.abspath(path)) or "."
         if not exists and not os.path.isdir(folder):
             raise StoreError(f"cannot create the database: no folder {folder}")
@@ -96,13 +98,14 @@ class Db:
         return conn
 
     def tune(self) -> None:
-        """WAL and its durable-enough sync mode; only once the file is known to be sitrep's (it rewrites the
+        """WAL and a durable sync mode; only once the file is known to be sitrep's (it rewrites the
         header, and someone else's database must be left byte-for-byte unchanged)."""
         if self.is_pg or self.read_only:
             return
         try:
             self.conn.execute("PRAGMA journal_mode=WAL").fetchone()
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            # FULL: a commit is on disk (WAL fsynced) before the caller hears success, so a 200 is never lost.
+            self.conn.execute("PRAGMA synchronous=FULL")
             self.conn.execute("PRAGMA cache_size=-32000")  # 32 MB of page cache: candidate lookups stay in memory
         except sqlite3.DatabaseError as e:
             raise translate_error(e) from None

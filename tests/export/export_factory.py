@@ -19,7 +19,7 @@ def sample_events() -> list[Event]:
                         char_start=10, char_end=70, url="https://reuters.example/2", published="2023-06-27T18:00:00",
                         source="Reuters")])
     unplaced = Event(
-        event_id="ev-protest-2", event_date="2023-07", date_precision="month", event_type="Protests",
+        event_id="ev-protest-2", event_date="2023-07-01", date_precision="month", event_type="Protests",
         sub_event_type="Peaceful protest", actor1="Protesters (Ukraine)", country="Ukraine", admin1="Odesa",
         location=None, latitude=None, longitude=None, geo_precision=3, fatalities=None, notes="Protest in Odesa Oblast.",
         sources=[Source(article_id="a-3", evidence="Residents protested.", char_start=0, char_end=20)])

@@ -162,3 +162,69 @@ def test_text_stdin_with_lone_surrogates_is_read_line_by_line():
     items = check(read_inputs(["-"], stdin=io.StringIO('{"text": "x y z"}\n\ud800\n{"text": "ok"}\n')))
     assert [type(x).__name__ for x in items] == ["Article", "ReadProblem", "Article"]
     assert items[1].origin == "<stdin>:2" and "UTF-8" in items[1].reason
+
+
+# -- every record produced from fuzzed input is a valid contract record -----------------------------------------
+violent_bits = st.lists(st.sampled_from([
+    "Russian forces shelled Kherson on Monday, killing two civilians, the governor said. ",
+    "A drone struck an apartment block in Sumy on 5 March, wounding three. ", "KHARKIV, March 3, 2024 - ",
+    "Protesters gathered in Tbilisi on Friday. ", "Gunmen abducted 12 villagers near El Fasher. ",
+    "The army said it had retaken the village. ", "No one was killed. ", "Shelling killed dozens. ",
+    "Ukraine denied the claim. ", "\x00", "\ufffd", "<p>", "&amp;", "on 31 February ", "in 1900 ", "Kyiv ",
+    "an S-300 missile hit a hypermarket ", "killing -3 ", "9999999999 people were killed ", "\n\n", "\u202e",
+]), min_size=1, max_size=12).map("".join)
+
+
+def _as_file(text: str, fmt: str, build_warc, published: str | None) -> tuple[bytes, str]:
+    rec = {"id": "fz", "text": text, "published": published}
+    if fmt == ".jsonl":
+        return (json.dumps(rec) + "\n").encode(), fmt
+    if fmt == ".json":
+        return json.dumps([rec]).encode(), fmt
+    if fmt in (".txt", ".md"):
+        return text.encode("utf-8", "surrogatepass"), fmt
+    html = f"<html><head><title>t</title></head><body><p>{text}</p></body></html>".encode("utf-8", "replace")
+    if fmt == ".html":
+        return html, fmt
+    if fmt == ".rss":
+        body = text.replace("&", "&amp;").replace("<", "&lt;")
+        return (f'<?xml version="1.0"?><rss><channel><item><title>T</title><link>https://x.example/a</link>'
+                f"<pubDate>Thu, 14 Mar 2024 10:00:00 GMT</pubDate><description>{body}</description></item>"
+                "</channel></rss>").encode("utf-8", "replace"), fmt
+    return build_warc([("response", "https://x.example/p", "text/html", html, "2024-03-14T00:00:00Z")], gzip=False), fmt
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(violent_bits, st.sampled_from([".jsonl", ".json", ".txt", ".md", ".html", ".rss", ".warc"]),
+       st.sampled_from([None, "2024-03-14", "1900-01-01", "2099-12-31T10:00:00Z", "garbage"]))
+def test_every_record_from_fuzzed_input_meets_the_contract(build_warc, text, fmt, published):
+    from sitrep.export.contract import problems
+    from sitrep.export.records import event_dict
+    from sitrep.pipeline import extract_articles
+
+    data, suffix = _as_file(text, fmt, build_warc, published)
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "input" + suffix)
+        with open(path, "wb") as f:
+            f.write(data)
+        articles = [x for x in check(read_inputs([path])) if isinstance(x, Article)]
+    for ev in extract_articles(articles).events:
+        record = json.loads(json.dumps(event_dict(ev), ensure_ascii=False))
+        assert problems(record) == [], (record.get("notes"), problems(record))
+
+
+def test_the_writer_refuses_a_record_that_breaks_the_contract(tmp_path):
+    """The one place records are written names the event and the field rather than writing a bad record."""
+    import pytest
+
+    from sitrep.api.testing import sample_items
+    from sitrep.export import write_events
+    from sitrep.export.contract import ContractError
+
+    ev = sample_items()[0][1][0]
+    ev.certainty = "probably"
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(ContractError, match=f"{ev.event_id}.*certainty"):
+        write_events([ev], out, "jsonl")
+    assert not out.exists()
