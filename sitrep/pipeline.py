@@ -67,6 +67,9 @@ def _iter_extracted(articles: Iterable[Article], jobs: int) -> Iterator[tuple[Ar
             yield a, events, problem
         return
     _extractors()  # load once in the parent; forked workers share the pages read-only
+    from sitrep.nlp.grammar import parser
+
+    parser()  # the spaCy pipeline too, else every worker loads its own
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(jobs) as pool:
         batch: list[Article] = []

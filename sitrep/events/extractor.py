@@ -87,7 +87,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     lead_end = first_body_index(sentences) + 2
     all_hits = [ex.cues.hits(s.text) for s in sentences]
     has_cue = [any(g.startswith(("a_", "w_")) for g in h.spans) for h in all_hits]
-    prefetch([s.text for s, h in zip(sentences, all_hits) if h.spans])  # one batched parse of the cue sentences
+    # one batched parse of the sentences a rule classifies (the others are parsed on demand, if ever asked)
+    prefetch([s.text for s, h in zip(sentences, all_hits) if h.spans and ex.cues.classify(s.text, h) is not None])
     mentions_out: list[EventMention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     for s in sentences:
