@@ -62,27 +62,27 @@ def correct_event(request: Request, event_id: str, payload: Any = Body(..., exam
     return event.to_dict()
 
 
+def _mark(request: Request, event_id: str, payload: Any, who: str, method: str) -> Any:
+    """A review mark (not an event, reviewed) with its optional reason, on an event that exists."""
+    reason = _reason(_object(payload))
+    store = store_of(request)
+    get_event_or_404(store, event_id)
+    _call(getattr(store, method), event_id, who, reason)
+    _changed(request)
+    return store
+
+
 @router.post("/events/{event_id}/not-event", summary="Mark an event as not an event")
 def mark_not_event(request: Request, event_id: str, payload: Any = Body(default={}),
                    who: str = Depends(require_writer)) -> dict[str, Any]:
-    body = _object(payload)
-    reason = _reason(body)
-    store = store_of(request)
-    get_event_or_404(store, event_id)
-    _call(store.mark_not_event, event_id, who, reason)
-    _changed(request)
+    _mark(request, event_id, payload, who, "mark_not_event")
     return {"event_id": event_id, "not_event": True, "review_status": "not_an_event"}
 
 
 @router.post("/events/{event_id}/reviewed", summary="Mark an event as reviewed (checked, left as it is)")
 def mark_reviewed(request: Request, event_id: str, payload: Any = Body(default={}),
                   who: str = Depends(require_writer)) -> dict[str, Any]:
-    body = _object(payload)
-    reason = _reason(body)
-    store = store_of(request)
-    get_event_or_404(store, event_id)
-    _call(store.mark_reviewed, event_id, who, reason)
-    _changed(request)
+    store = _mark(request, event_id, payload, who, "mark_reviewed")
     return {"event_id": event_id, "review_status": store.review_status(event_id)}
 
 

@@ -56,6 +56,7 @@ class Candidate:
 
     mention: PlaceMention
     source: str                                  # sentence / prev / next / lead / dateline
+    sentence_index: int                          # the sentence the mention stands in
     features: dict[str, float] = field(default_factory=dict)
     p: float = 0.0
 
@@ -128,10 +129,10 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                 f["other_event"] = float(has_event_cue[t.index])
                 f["other_paragraph"] = float(t.paragraph != s.paragraph)
                 f["anaphor"] = anaphor
-            out.append(Candidate(m, source, f))
+            out.append(Candidate(m, source, t.index, f))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
-        same = [o for o in out if o is not c and _same_sentence(o, c, sentences)]
+        same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
         c.features["container"] = float(any(is_container(c.mention.place, o.mention.place) for o in same))
         c.features["contained"] = float(any(is_container(o.mention.place, c.mention.place) for o in same))
         c.features["own_has_settlement"] = float(any(not o.mention.place.is_area for o in own))
@@ -144,21 +145,6 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
 def _is_heading(t: Sentence) -> bool:
     """A line that heads the lines below it: "Kharkiv region:", "Zaporizhzhia -"."""
     return bool(re.search(r"[:\-–—]\s*$", t.text)) and len(t.text.split()) <= 6
-
-
-def _same_sentence(a: Candidate, b: Candidate, sentences: list[Sentence]) -> bool:
-    return _sentence_index(a.mention.start, sentences) == _sentence_index(b.mention.start, sentences)
-
-
-def _sentence_index(pos: int, sentences: list[Sentence]) -> int:
-    lo, hi = 0, len(sentences) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sentences[mid].start <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _describe(m: PlaceMention, t: Sentence, source: str) -> dict[str, float]:
