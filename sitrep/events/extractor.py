@@ -116,7 +116,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue
         cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
         explicit_day = any(d.precision == "day" for d in dates)
-        ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day)
+        day_frame = last_date is not None and last_date[1] == "day" and s.index - last_date[2] <= 3
+        ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)
         cue_spans = tuple(sp for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for sp in spans)
         r = roles(s.text, cls.trigger, cue_spans)
         if r.modifier:  # "in occupied Enerhodar, faced a car bomb": the participle describes, another cue acts

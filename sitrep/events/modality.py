@@ -2,7 +2,7 @@
 
 ACLED codes what happened, once, somewhere, some day. A trigger preceded in its clause by an irrealis cue
 ("could strike", "threatened to seize") or a negation ("did not attempt to take"), or a sentence that speaks of
-a habit or a total ("regularly shell", "since 2022"), yields no event.
+a habit or a total ("regularly shell", "since 2022"), yields no event; a total ("in all") does only inside a day the text sets.
 """
 from __future__ import annotations
 
@@ -20,8 +20,12 @@ def _same_clause_before(sentence: str, cue_end: int, trigger_start: int) -> bool
     return len(gap) <= 80 and not _CLAUSE_BREAK.search(gap)
 
 
-def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_explicit_day: bool) -> tuple[bool, str]:
-    """(True, "") when the trigger reports a specific event; else (False, why) for the skip log."""
+def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_explicit_day: bool,
+                  in_day_frame: bool = False) -> tuple[bool, str]:
+    """(True, "") when the trigger reports a specific event; else (False, why) for the skip log.
+
+    `in_day_frame`: the sentences just before set one day ("over the past day"), so a total ("In total, the
+    Russians fired 43 times") is that day's and reports events; a habit ("regularly") never does."""
     start = trigger[0]
     for group, why in (("m_irrealis", "forecast, threat or hypothesis"), ("m_negation", "negated")):
         for s, e in hits.spans.get(group, []):
@@ -33,4 +37,6 @@ def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_ex
             return False, "forecast, threat or hypothesis"  # "executions were threatened", "a strike is feared"
     if hits.has("m_habitual") and not has_explicit_day:
         return False, "habitual or cumulative (no specific day)"
+    if hits.has("m_total") and not (has_explicit_day or in_day_frame):
+        return False, "a total with no day to count it over"
     return True, ""

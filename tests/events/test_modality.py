@@ -2,11 +2,11 @@ from sitrep.events.classify import CueLexicon
 from sitrep.events.modality import is_reportable
 
 
-def _check(sentence: str, explicit_day: bool = False) -> bool:
+def _check(sentence: str, explicit_day: bool = False, day_frame: bool = False) -> bool:
     cues = CueLexicon.default()
     c = cues.classify(sentence)
     assert c is not None, sentence
-    return is_reportable(sentence, c.hits, c.trigger, explicit_day)[0]
+    return is_reportable(sentence, c.hits, c.trigger, explicit_day, day_frame)[0]
 
 
 def test_a_reported_strike_is_an_event():
@@ -39,3 +39,15 @@ def test_irrealis_in_another_clause_does_not_block():
 
 def test_threat_after_a_nominal_trigger_is_not_an_event():
     assert not _check("Imprisonment and execution were threatened for resistance to the occupiers.")
+
+
+def test_a_total_inside_a_day_frame_reports_that_days_shelling():
+    assert _check("In total, Russian troops shelled 14 settlements of the district.", day_frame=True)
+
+
+def test_a_total_with_no_day_is_a_campaign_tally():
+    assert not _check("In total, Russian troops shelled 14 settlements of the district.")
+
+
+def test_a_habit_inside_a_day_frame_is_still_background():
+    assert not _check("The occupiers regularly shell the villages of the district.", day_frame=True)
