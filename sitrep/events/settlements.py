@@ -82,6 +82,7 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
     return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]])})
 
 
+_COORDINATOR = re.compile(r",\s*|,?\s+and\s+|,?\s+or\s+")
 _BEFORE_CONTAINER = re.compile(rf"\b(?:in|at|near|outside|around) (?P<name>{_NAME})(?=,? (?:in |of )?(?:the )?[A-Z])")
 
 
@@ -126,12 +127,26 @@ class _RegionContext:
         return next((s.index for s in self.sentences if s.start <= pos < s.end), None)
 
     def container(self, text: str, end: int, idx: int | None) -> Place | None:
-        """"X in the Mindat Township", "X, Kherson region": the unit written right after the name."""
-        for m in self.by_sentence.get(idx, []) if idx is not None else []:
+        """"X in the Mindat Township", "X, Kherson region": the unit written right after the name, or after the
+        list the name opens ("X, Y and Z in Kherson Oblast": the region holds all three)."""
+        here = self.by_sentence.get(idx, []) if idx is not None else []
+        end = self._list_end(text, end, here)
+        for m in here:
             if 0 <= m.start - end <= 40 and _is_region(m, self.countries):
                 if re.fullmatch(r",?\s*(?:\(|(?:in|of|near)\s+)?(?:the\s+)?(?:[A-Z][\w'’\-]+(?:'s|’s)\s+)?(?:[a-z\-]+\s+){0,2}", text[end:m.start]):
                     return m.place
         return None
+
+    @staticmethod
+    def _list_end(text: str, end: int, here: list[PlaceMention]) -> int:
+        """The end of the coordinated list of settlements that starts at `end` (", Y and Z"), else `end`."""
+        for m in sorted(here, key=lambda m: m.start):
+            if m.start < end or m.place is None or m.place.is_area:
+                continue
+            if not _COORDINATOR.fullmatch(text[end:m.start]):
+                break
+            end = m.end
+        return end
 
     def regions(self, idx: int | None, pos: int = 0) -> list[list[str]]:
         """Candidate admin1 names, nearest context first: the regions the sentence names (nearest first), the

@@ -44,3 +44,10 @@ def test_a_name_after_an_attack_verb_is_where_it_happened():
     (ev,) = _events("Paramilitary fighters attacked Umm Sumeima in North Kordofan state on Thursday and killed "
                     "nine people, activists said.")
     assert ev.location == "Umm Sumeima" and ev.admin1 == "North Kordofan"
+
+
+def test_a_region_after_a_list_of_villages_holds_every_village_of_the_list():
+    evs = _events("Russian forces shelled Bilozerka, Dniprovske and Kizomys in Kherson Oblast on Thursday, "
+                  "the regional governor said.")
+    assert sorted((e.location, e.admin1) for e in evs) == [
+        ("Bilozerka", "Kherson"), ("Dniprovske", "Kherson"), ("Kizomys", "Kherson")]
