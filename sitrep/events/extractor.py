@@ -216,11 +216,17 @@ def _placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[
 
 def _paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
                       countries: set[str]) -> PlaceMention | None:
-    """A region named just before in the paragraph frames a sentence that names no place of its own."""
+    """A region named just before in the paragraph frames a sentence that names no place of its own; so does
+    the one settlement of the sentence right before ("Residents of Kupiansk reported fighting.\n- A bomb hit a
+    school"): the paragraph goes on about that town."""
     for prev in reversed(sentences[max(0, s.index - 2):s.index]):
-        if prev.paragraph != s.paragraph:
-            break
-        for m in event_places(prev.text, prev.start, by_sentence.get(prev.index, []), countries):
+        if prev.paragraph != s.paragraph and not (_BULLET.match(s.text) and prev.index == s.index - 1):
+            break       # a bullet ("- A bomb hit a school") belongs to the line above it
+        places = event_places(prev.text, prev.start, by_sentence.get(prev.index, []), countries)
+        towns = {(m.place.name, m.place.admin1) for m in places if not m.place.is_area}
+        if prev.index == s.index - 1 and len(towns) == 1:
+            return next(m for m in places if not m.place.is_area)
+        for m in places:
             if m.place.geo_precision == 3 and m.place.is_area:
                 return m
     return None
@@ -301,6 +307,7 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     return None
 
 
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 # "the part of Kherson region held by Russian forces": who holds the place, not who acted
 _CONTROLLER_BEFORE = re.compile(r"\b(?:held|controlled|occupied|run|administered|governed) by (?:the )?$|"
                                 r"\bunder (?:the )?(?:control|occupation|rule) of (?:the )?$", re.I)
@@ -312,12 +319,18 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:it|they|he|she)|the (?:group|rebels|mi
                               r"insurgents|jihadists|army|military|forces|troops|gang))\b(?! (?:is|was|were|are) "
                               r"(?:reported|said|believed|unclear))", re.I)
 
+_STATE_NOUN = re.compile(r"\b(?:army|military|forces|troops)\b")
+
 
 def _carry_pronoun_subject(m: EventMention, s: Sentence, previous: list[EventMention]) -> None:
     """"M23 captured Kirumba. It also seized Kanyabayonga.": the pronoun's actor is the last event's."""
     if (m.actor1 is not None and m.actor1.side != "UNKNOWN") or not _PRONOUN_SUBJECT.match(s.text):
         return
+    said = _PRONOUN_SUBJECT.match(s.text).group(0).lower()
     last = next((p for p in reversed(previous) if p.actor1 is not None and p.actor1.side != "UNKNOWN"), None)
+    if last is not None and _STATE_NOUN.search(said) and last.actor1.inter not in ("State forces",
+                                                                                  "External/Other forces"):
+        return  # "Al Shabaab stormed the base. The army recaptured it.": the army is not the group
     if last is not None and s.index - last.sentences[-1].index <= 2:
         m.actor1 = last.actor1
         if m.actor2 is None:

@@ -1,4 +1,4 @@
-"""Fit the place linker's weights on hand-coded gold: `python -m sitrep.events.place_fit GOLD_DIR [--only RE]`.
+"""Fit the place linker's weights on hand-coded gold: `python -m sitrep.events.place_fit GOLD_DIR... [--only RE]`.
 
 The extractor runs with the rules of places.py alone and records every event sentence's candidates; a
 candidate is a positive when it agrees with the place of a gold event whose evidence covers that sentence and
@@ -95,31 +95,32 @@ def decisions_right(data: list[tuple[PlaceDecision, list[bool]]], model: PlaceMo
     return right
 
 
-def fit(folder: Path, only: str | None, negatives: str = "outside") -> dict:
-    data = labelled(folder, only, negatives)
+def fit(folders: list[Path], only: str | None, negatives: str = "outside") -> dict:
+    data = [row for folder in folders for row in labelled(folder, only, negatives)]
     weights = fit_weights([(c.features, lab) for d, labels in data for c, lab in zip(d.candidates, labels)])
     grid = [round(t, 2) for t in np.arange(0.1, 0.75, 0.05)]
     best = max(((decisions_right(data, PlaceModel(weights, t, lt)), -abs(t - 0.5), t, lt)
                 for t in grid for lt in grid if lt >= t))
     return {"weights": weights, "threshold": best[2], "list_threshold": best[3],
-            "fit_on": {"gold": folder.name, "only": only, "decisions": len(data),
+            "fit_on": {"gold": " ".join(f.name for f in folders), "only": only, "decisions": len(data),
                        "candidates": sum(len(d.candidates) for d, _ in data),
                        "positives": sum(sum(labels) for _, labels in data),
                        "decisions_right": f"{best[0]}/{len(data)}"},
             "negatives": negatives,
-            "command": f"python -m sitrep.events.place_fit {folder.name}" + (f" --only '{only}'" if only else "")
+            "command": "python -m sitrep.events.place_fit " + " ".join(str(f) for f in folders)
+            + (f" --only '{only}'" if only else "")
             + (f" --negatives {negatives}" if negatives != "outside" else "")}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("gold_dir", type=Path)
+    ap.add_argument("gold_dirs", type=Path, nargs="+", help="gold folders (devset format), pooled")
     ap.add_argument("--only", default=None, help="regular expression on article ids to fit on")
     ap.add_argument("--negatives", choices=("outside", "all", "none"), default="outside",
                     help="how event sentences no gold event covers are used (see labelled())")
     ap.add_argument("--out", type=Path, default=None, help=f"where to write (default: sitrep/data/{MODEL_FILE})")
     args = ap.parse_args()
-    spec = fit(args.gold_dir, args.only, args.negatives)
+    spec = fit(args.gold_dirs, args.only, args.negatives)
     out = args.out or Path(__file__).resolve().parents[1] / "data" / MODEL_FILE
     out.write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(spec["fit_on"]), "->", out)

@@ -19,8 +19,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
-                     and o.event_date == ev.event_date and (o.actor1_side == ev.actor1_side
-                                                           or "UNKNOWN" in (o.actor1_side, ev.actor1_side))), None)
+                     and o.event_date == ev.event_date and _same_actor(o, ev)), None)
         if twin is None:
             out.append(ev)
             continue
@@ -48,6 +47,14 @@ def merge_within_article(events: list[Event]) -> list[Event]:
                 continue
         kept.append(ev)
     return kept
+
+
+def _same_actor(a: Event, b: Event) -> bool:
+    """The same side acts; outside the sides of a war the project codes (OTHER), the same named actor: al
+    Shabaab's capture of a base and the army's recapture of it that day are two events."""
+    if "UNKNOWN" in (a.actor1_side, b.actor1_side):
+        return True
+    return a.actor1_side == b.actor1_side and (a.actor1_side != "OTHER" or a.actor1 == b.actor1)
 
 
 def _told_again(region: Event, precise: Event) -> bool:

@@ -18,6 +18,8 @@ def cues():
     ("A suicide bomber blew himself up at the gate of the base.", "Suicide bomb"),
     ("Gunmen threw a grenade into the bar.", "Grenade"),
     ("Air defence forces shot down 11 drones over the region.", "Disrupted weapons use"),
+    ("A guided bomb destroyed a school, killing a teacher.", "Air/drone strike"),
+    ("Two explosive devices were destroyed by sappers.", "Disrupted weapons use"),
     ("Government troops clashed with rebels near the border.", "Armed clash"),
     ("Hundreds of people rallied in the central square.", "Peaceful protest"),
     ("Police fired tear gas to disperse the protesters.", "Protest with intervention"),

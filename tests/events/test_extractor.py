@@ -114,3 +114,16 @@ def test_an_official_killed_by_a_car_bomb_is_the_target_not_the_attacker():
     (ev,) = extract_article(Article(text="The Russian-installed mayor of Berdiansk was killed in a car bomb blast on "
                                          "Thursday, Russian media said.", published="2024-05-10", language="en"))
     assert ev.actor2_side == "RUS" and ev.actor1_side != "RUS"
+
+
+def test_a_bullet_naming_no_place_is_placed_at_the_town_of_the_line_above():
+    evs = _events("Residents of Kupiansk reported heavy fighting on Wednesday.\n"
+                  "- A guided bomb destroyed a school, killing a teacher.")
+    strike = next(e for e in evs if e.sub_event_type == "Air/drone strike")
+    assert (strike.location, strike.fatalities) == ("Kupiansk", 1)
+
+
+def test_a_sentence_naming_no_place_goes_on_about_the_one_town_just_before():
+    evs = _events("Al Shabaab fighters stormed the El Salini base in Lower Shabelle on Wednesday. "
+                  "The army recaptured the base hours later when reinforcements arrived.")
+    assert any(e.sub_event_type == "Government regains territory" and e.location == "El Salini" for e in evs)
