@@ -101,7 +101,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
         hits = all_hits[s.index]
         cls = ex.cues.classify(s.text, hits)
-        found = [a for a in ex.actors.find(s.text, country, year=ref.year if ref else None)
+        here = _sentence_country(mentions_by_sentence.get(s.index, [])) or country
+        found = [a for a in ex.actors.find(s.text, here, year=ref.year if ref else None)
                  if not _CONTROLLER_BEFORE.search(s.text[max(0, a.start - 40):a.start])]
         own = event_places(s.text, s.start, _outside_actors(mentions_by_sentence.get(s.index, []), found, s),
                            countries)
@@ -161,7 +162,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         for pm in places:
             m = EventMention([s] if follow is None else [s, follow[0]], cls, pm.place, (pm.start, pm.end), when, precision,
                          dspan, shared_toll=len(places) > 1)
-            assign_actors(m, s, found, ex.actors, country)
+            assign_actors(m, s, found, ex.actors, here)
             _carry_pronoun_subject(m, s, mentions_out)
             mentions_out.append(m)
     infer_unnamed_attackers(mentions_out)
@@ -184,6 +185,16 @@ def _article_country(mentions: list[PlaceMention]) -> str | None:
         if m.place and m.place.country and not is_demonym(m.name):
             counts[m.place.country] = counts.get(m.place.country, 0) + (3 if names_country(m) else 1)
     return max(counts, key=counts.get) if counts else None
+
+def _sentence_country(mentions: list[PlaceMention]) -> str | None:
+    """The one country a sentence's places lie in ("In Mali, jihadists attacked ..." in a world round-up), else
+    None: its actors are that country's."""
+    for pool in (mentions, [m for m in mentions if not names_country(m)]):   # "eastern Congo ... North Kivu"
+        found = {m.place.country for m in pool if m.place is not None and m.place.country}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
 
 def _bucket(mentions: list[PlaceMention], sentences: list[Sentence]) -> dict[int, list[PlaceMention]]:
     out: dict[int, list[PlaceMention]] = {}
