@@ -206,11 +206,13 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     if p is None or p.is_area or p.readings:
         return m
     unit = ctx.container(text, m.end, ctx.sentence_of(m.start))
-    if unit is None or unit.geo_precision != 3 or unit.admin1 == p.admin1 or unit.country_code != p.country_code:
+    if unit is None or unit.geo_precision != 3 or unit.admin1 == p.admin1:
         return m
     again = geocoder.geocode(f"{m.name}, {unit.name} region", country=unit.country_code)
     if again is not None and (again.readings or again.admin1 == unit.admin1):
-        return replace(m, place=again)
+        return replace(m, place=again)   # "Staritsa in the Kharkov region": Starytsia, not Staritsa in Tver
+    if unit.country_code != p.country_code:
+        return m
     place = replace(unit, name=m.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
                     centroid=None, note=f"no {m.name} in {unit.name} in the gazetteer: coordinates of {unit.name}")
     return replace(m, place=place)

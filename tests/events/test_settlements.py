@@ -51,3 +51,10 @@ def test_a_region_after_a_list_of_villages_holds_every_village_of_the_list():
                   "the regional governor said.")
     assert sorted((e.location, e.admin1) for e in evs) == [
         ("Bilozerka", "Kherson"), ("Dniprovske", "Kherson"), ("Kizomys", "Kherson")]
+
+
+def test_a_russian_spelling_inside_a_named_region_is_read_there_not_abroad():
+    evs = _events("Russian troops fired at Volchansk and Staritsa in the Kharkov region on Thursday, the regional "
+                  "administration said.")
+    assert sorted((e.location, e.admin1, e.country) for e in evs) == [
+        ("Starytsia", "Kharkiv", "Ukraine"), ("Vovchansk", "Kharkiv", "Ukraine")]
