@@ -19,6 +19,7 @@ from sitrep.events.actor_roles import assign_actors, infer_unnamed_attackers, is
 from sitrep.events.actors import ActorLexicon, ActorMention
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import Classification, CueHits, CueLexicon
+from sitrep.events.clauses import place_clauses
 from sitrep.events.dating import event_date_for, first_body_index, is_body, is_headline, sentence_date, shift_dates
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
@@ -159,9 +160,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 _maybe_extend(mentions_out, s, when_here)
                 continue
         when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
-        for pm in places:
-            m = EventMention([s] if follow is None else [s, follow[0]], cls, pm.place, (pm.start, pm.end), when, precision,
-                         dspan, shared_toll=len(places) > 1)
+        for pc in place_clauses(s, places, ex.cues):
+            pm = pc.place
+            m = EventMention([s] if follow is None else [s, follow[0]], pc.cls or cls, pm.place, (pm.start, pm.end),
+                             when, precision, dspan, shared_toll=len(places) > 1, toll_sentence=pc.clause)
             assign_actors(m, s, found, ex.actors, here)
             _carry_pronoun_subject(m, s, mentions_out)
             mentions_out.append(m)

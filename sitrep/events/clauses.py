@@ -1,0 +1,50 @@
+"""One sentence, several places, each in a clause of its own: each clause says what happened there.
+
+"At Hulyaipole, a drone killed a man, while in Orikhiv two women were wounded by shelling" reports two events
+of two kinds with two tolls. When a sentence's places fall in different clauses (split at ";", "while",
+"whereas", "and in X"), a clause that carries its own action cue gives its place its own sub-event type, and
+its own toll; a clause without one keeps the sentence's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.events.classify import Classification, CueLexicon
+from sitrep.geo.place import PlaceMention
+from sitrep.nlp.sentences import Sentence
+
+_SPLIT = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=(?:in|at|near|outside)\s+[A-Z])")
+
+
+@dataclass
+class PlaceClause:
+    """What one clause of the sentence says of the place in it."""
+
+    place: PlaceMention
+    cls: Classification | None      # the clause's own action, as a span of the whole sentence; None: the sentence's
+    clause: Sentence | None         # the clause, for its toll; None when the sentence is one clause for all
+
+
+def _segments(s: Sentence) -> list[tuple[int, int]]:
+    cuts = [0] + [m.end() for m in _SPLIT.finditer(s.text)] + [len(s.text) + 1]
+    return [(a, b) for a, b in zip(cuts, cuts[1:])]
+
+
+def place_clauses(s: Sentence, places: list[PlaceMention], cues: CueLexicon) -> list[PlaceClause]:
+    if len(places) < 2:
+        return [PlaceClause(p, None, None) for p in places]
+    segs = _segments(s)
+    where = [next((i for i, (a, b) in enumerate(segs) if a <= p.start - s.start < b), None) for p in places]
+    if None in where or len(set(where)) < 2:      # a place borrowed from another sentence: no clause of this one
+        return [PlaceClause(p, None, None) for p in places]
+    out = []
+    for p, i in zip(places, where):
+        a, b = segs[i]
+        text = s.text[a:b]
+        own = cues.classify(text)
+        cls = Classification(own.sub_event_type, (own.trigger[0] + a, own.trigger[1] + a), own.hits) if own else None
+        shared = sum(1 for j in where if j == i) > 1
+        out.append(PlaceClause(p, cls, None if shared else Sentence(s.start + a, s.start + a + len(text), text,
+                                                                   s.paragraph, s.index)))
+    return out

@@ -1,0 +1,20 @@
+"""Places in clauses of their own each get what their clause says happened there."""
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str):
+    return {e.location: e for e in extract_article(Article(text=text, id="t", published="2024-03-14", language="en"))}
+
+
+def test_each_clause_gives_its_place_its_own_weapon_and_toll():
+    evs = _events("At Huliaipole, a Russian drone killed a man on Wednesday, while in Orikhiv Russian shelling "
+                  "killed two women, the governor said.")
+    assert evs["Huliaipole"].sub_event_type == "Air/drone strike" and evs["Huliaipole"].fatalities == 1
+    assert evs["Orikhiv"].sub_event_type == "Shelling/artillery/missile attack" and evs["Orikhiv"].fatalities == 2
+
+
+def test_places_of_one_clause_share_its_action_and_no_one_toll():
+    evs = _events("Russian forces shelled Nikopol and Marhanets on Wednesday, killing three people, the governor said.")
+    assert {e.sub_event_type for e in evs.values()} == {"Shelling/artillery/missile attack"}
+    assert [e.fatalities for e in evs.values()] == [None, None]
