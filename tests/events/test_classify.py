@@ -19,6 +19,8 @@ def cues():
     ("Gunmen threw a grenade into the bar.", "Grenade"),
     ("Air defence forces shot down 11 drones over the region.", "Disrupted weapons use"),
     ("A guided bomb destroyed a school, killing a teacher.", "Air/drone strike"),
+    ("Ukrainian defenders repelled 12 Russian attacks near Robotyne on Tuesday.", "Armed clash"),
+    ("Russian troops carried out offensive operations near Verbove.", "Armed clash"),
     ("Two explosive devices were destroyed by sappers.", "Disrupted weapons use"),
     ("Government troops clashed with rebels near the border.", "Armed clash"),
     ("Hundreds of people rallied in the central square.", "Peaceful protest"),
