@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.events.actor_roles import assign_actors, infer_unnamed_attackers, is_armed_group, is_military
+from sitrep.events.actor_roles import OWN_FORCES, assign_actors, infer_unnamed_attackers, is_armed_group, is_military
 from sitrep.events.actors import ActorLexicon, ActorMention
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import Classification, CueHits, CueLexicon
@@ -309,7 +309,7 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     neighbour = _with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
     if neighbour.sub_event_type != "Attack":
         return neighbour
-    if is_military(found, base):
+    if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
         return base
     if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
         return Classification("Attack", span, hits)

@@ -175,6 +175,11 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
     best = max(cands, key=lambda c: (c.p, -c.mention.place.geo_precision, c.source == "sentence"))
     if best.p < model.threshold:
         return []
+    inside = [c for c in cands if c.source == best.source and c.sentence_index == best.sentence_index
+              and not c.mention.place.is_area and c.p >= model.threshold and is_container(best.mention.place,
+                                                                                          c.mention.place)]
+    if best.mention.place.is_area and inside:
+        best = max(inside, key=lambda c: c.p)   # the most precise place wins over the region holding it
     chosen = [best] + [c for c in cands if c is not best and c.source == best.source == "sentence"
                        and c.p >= model.list_threshold and c.mention.place.is_area == best.mention.place.is_area]
     chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) for o in chosen if o is not c)]

@@ -127,3 +127,9 @@ def test_a_sentence_naming_no_place_goes_on_about_the_one_town_just_before():
     evs = _events("Al Shabaab fighters stormed the El Salini base in Lower Shabelle on Wednesday. "
                   "The army recaptured the base hours later when reinforcements arrived.")
     assert any(e.sub_event_type == "Government regains territory" and e.location == "El Salini" for e in evs)
+
+
+def test_a_ministry_saying_its_forces_destroyed_a_depot_reports_a_strike():
+    (ev,) = _events("Russia's Defence Ministry said its forces had destroyed a Ukrainian ammunition depot near "
+                    "Kramatorsk, in the Donetsk region, on Wednesday.")
+    assert (ev.sub_event_type, ev.location, ev.actor1_side) == ("Shelling/artillery/missile attack", "Kramatorsk", "RUS")

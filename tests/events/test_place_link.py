@@ -40,3 +40,9 @@ def test_fitting_separates_features_that_separate_the_labels():
     rows = [({"a": 1.0}, True)] * 8 + [({"a": 0.0}, False)] * 8 + [({"a": 1.0}, False), ({"a": 0.0}, True)]
     w = fit_weights(rows)
     assert w["a"] > 1.0 and w["bias"] < 0
+
+
+def test_the_settlement_wins_over_the_region_that_holds_it():
+    (ev,) = _events("Dniprorudne mayor Yevhen Matveyev was abducted by Russian forces in the Zaporizhzhia region "
+                    "on Sunday, Ukraine's foreign ministry said.")
+    assert (ev.location, ev.admin1) == ("Dniprorudne", "Zaporizhzhia")
