@@ -185,7 +185,10 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
         w.place(cid, name, float(ll[0]), float(ll[1]), c["cc"], None, None, 0,
                 c["population"], None, 3, "country-level: country centroid")
         w.places[cid][13:15] = [float(ll[0]), float(ll[1])]
-        w.add_names(cid, [name, c["name"], *c["alts"], *aliases.get(c["cc"], [])])
+        names = [name, c["name"], *c["alts"], *aliases.get(c["cc"], [])]
+        # "Democratic Republic of the Congo" is written "Democratic Republic of Congo" as often as not
+        names += [n.replace(" of the ", " of ") for n in names if " of the " in n]
+        w.add_names(cid, names)
         for a in aliases.get(c["cc"], []):   # "US", "UK": too short for the general filter
             for key in fold_all(a):
                 w.names.setdefault((key, cid), None)

@@ -120,3 +120,9 @@ def test_russian_installed_republic_names_are_the_oblasts(geo):
     for name, admin1 in (("Donetsk People's Republic", "Donetsk"), ("Lugansk People's Republic", "Luhansk")):
         place = geo.geocode(name)
         assert place is not None and place.admin1 == admin1 and place.geo_precision == 3
+
+
+def test_a_country_name_written_without_its_article_is_that_country(geo):
+    for text in ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo"):
+        assert geo.geocode(text).country == "Democratic Republic of the Congo", text
+    assert geo.geocode("Republic of Congo").country == "Republic of the Congo"
