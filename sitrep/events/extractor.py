@@ -116,7 +116,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             if not _casualty_followup(mentions_out, s, own, when_here, ex.actors, found):
                 _maybe_extend(mentions_out, s, when_here)
             continue
-        cls = _with_neighbour_weapons(cls, s, sentences, ex.cues)
+        cls = _with_neighbour_weapons(_gunfire_of_armed_group(cls, hits, found), s, sentences, ex.cues)
         explicit_day = any(d.precision == "day" for d in dates)
         day_frame = last_date is not None and last_date[1] == "day" and s.index - last_date[2] <= 3
         ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)
@@ -292,6 +292,15 @@ def _with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Se
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
     return cls
+
+def _gunfire_of_armed_group(cls: Classification, hits: CueHits, found: list[ActorMention]) -> Classification:
+    """"The bandits opened fire on the farmers": gunmen firing at people is an attack at close range, not
+    shelling (which "Russian troops fired on the village" is)."""
+    if cls.sub_event_type == "Shelling/artillery/missile attack" and hits.has("a_fire_at") and not (
+            hits.has("w_artillery") or hits.has("w_shelling_act")) and is_armed_group(found, cls):
+        return Classification("Attack", cls.trigger, cls.hits)
+    return cls
+
 
 def _without(hits: CueHits, span: tuple[int, int]) -> CueHits:
     """The cue hits of a sentence less those at `span`."""

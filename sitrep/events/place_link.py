@@ -59,6 +59,7 @@ class Candidate:
     sentence_index: int                          # the sentence the mention stands in
     features: dict[str, float] = field(default_factory=dict)
     p: float = 0.0
+    locates: PlaceMention | None = None          # "Djiguibombo, near Bandiagara": the place this one locates
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                 f["other_event"] = float(has_event_cue[t.index])
                 f["other_paragraph"] = float(t.paragraph != s.paragraph)
                 f["anaphor"] = anaphor
-            out.append(Candidate(m, source, t.index, f))
+            out.append(Candidate(m, source, t.index, f, locates=_located(m, t, by_sentence.get(t.index, []))))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
         same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
@@ -140,6 +141,21 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
         c.features["same_admin1_as_own"] = float(c.source != "sentence" and any(
             o.mention.place.admin1 and o.mention.place.admin1 == c.mention.place.admin1 for o in own))
     return out
+
+
+_LOCATOR_GAP = re.compile(r"\s*(?:(?:village|town|settlement|camp|area|locality|base)s?\s*)?,?\s*(?:\([^)]{0,40}\)\s*)?"
+                          r"(?:near|outside|close to|not far from|on the outskirts of|in|of)\s+(?:the\s+)?"
+                          r"(?:(?:town|city|village|district|area)\s+of\s+)?", re.I)
+
+
+def _located(m: PlaceMention, t: Sentence, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The settlement written just before `m` that `m` only locates: "the village of Djiguibombo, near
+    Bandiagara", "Nahuta village in Batsari": one event, at the first."""
+    before = [o for o in mentions if o.end <= m.start and o.place is not None and not o.place.is_area]
+    if not before or m.place is None or m.place.is_area:
+        return None
+    prev = max(before, key=lambda o: o.end)
+    return prev if _LOCATOR_GAP.fullmatch(t.text[prev.end - t.start:m.start - t.start]) else None
 
 
 def _is_heading(t: Sentence) -> bool:
@@ -183,6 +199,8 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
     chosen = [best] + [c for c in cands if c is not best and c.source == best.source == "sentence"
                        and c.p >= model.list_threshold and c.mention.place.is_area == best.mention.place.is_area]
     chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) for o in chosen if o is not c)]
+    named = {id(c.mention) for c in chosen}
+    chosen = [c for c in chosen if c.locates is None or id(c.locates) not in named]
     seen, out = set(), []
     for c in sorted(chosen, key=lambda c: c.mention.start):
         key = (c.mention.place.name, c.mention.place.admin1)

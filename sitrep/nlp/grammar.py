@@ -96,8 +96,9 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     tok = toks[0]
     head = tok
     # a nominal trigger ("the shelling of X", "an attack on Y") takes the roles of the verb it hangs on
-    for _ in range(5):  # "in a car bomb blast": car -> bomb -> blast -> in -> killed
-        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+    for _ in range(8):  # "in a car bomb blast": car -> bomb -> blast -> in -> killed
+        gerund_noun = head.tag_ == "VBG" and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "as a result of shelling"
+        if (head.pos_ in ("VERB", "AUX") and not gerund_noun) or head.dep_ == "ROOT":
             break
         head = head.head
     out.clause = _clause(doc, head, cues)

@@ -133,3 +133,13 @@ def test_a_ministry_saying_its_forces_destroyed_a_depot_reports_a_strike():
     (ev,) = _events("Russia's Defence Ministry said its forces had destroyed a Ukrainian ammunition depot near "
                     "Kramatorsk, in the Donetsk region, on Wednesday.")
     assert (ev.sub_event_type, ev.location, ev.actor1_side) == ("Shelling/artillery/missile attack", "Kramatorsk", "RUS")
+
+
+def test_damage_as_a_result_of_shelling_is_a_shelling_event():
+    (ev,) = _events("In Kurylivka, Kharkiv region, a house was on fire as a result of shelling on Wednesday.")
+    assert (ev.sub_event_type, ev.location) == ("Shelling/artillery/missile attack", "Kurylivka")
+
+
+def test_an_official_killed_by_bandits_is_an_attack_not_a_clash():
+    (ev,) = _events("The district head of Ibbi was killed by bandits in Taraba State on Wednesday, police said.")
+    assert ev.sub_event_type == "Attack"

@@ -46,3 +46,9 @@ def test_the_settlement_wins_over_the_region_that_holds_it():
     (ev,) = _events("Dniprorudne mayor Yevhen Matveyev was abducted by Russian forces in the Zaporizhzhia region "
                     "on Sunday, Ukraine's foreign ministry said.")
     assert (ev.location, ev.admin1) == ("Dniprorudne", "Zaporizhzhia")
+
+
+def test_a_town_that_only_locates_a_village_is_not_a_second_event():
+    evs = _events("Suspected jihadists killed at least 15 civilians in an attack on the village of Djiguibombo, "
+                  "near Bandiagara in central Mali, on Thursday, local officials said.")
+    assert [e.location for e in evs] == ["Djiguibombo"]
