@@ -162,8 +162,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
         for pc in place_clauses(s, places, ex.cues):
             pm = pc.place
+            told = _told_before(mentions_out, pm, pc.cls or cls, ex.cues) if when_here is None else None
+            w = (told.when, told.precision, told.date_span) if told is not None else (when, precision, dspan)
             m = EventMention([s] if follow is None else [s, follow[0]], pc.cls or cls, pm.place, (pm.start, pm.end),
-                             when, precision, dspan, shared_toll=len(places) > 1, toll_sentence=pc.clause)
+                             *w, shared_toll=len(places) > 1, toll_sentence=pc.clause)
             assign_actors(m, s, found, ex.actors, here)
             _carry_pronoun_subject(m, s, mentions_out)
             mentions_out.append(m)
@@ -187,6 +189,19 @@ def _article_country(mentions: list[PlaceMention]) -> str | None:
         if m.place and m.place.country and not is_demonym(m.name):
             counts[m.place.country] = counts.get(m.place.country, 0) + (3 if names_country(m) else 1)
     return max(counts, key=counts.get) if counts else None
+
+def _told_before(mentions: list[EventMention], pm: PlaceMention, cls: Classification,
+                 cues: CueLexicon) -> EventMention | None:
+    """"The communities of A, B and C were shelled over the past day. ... In B, mortars hit (three
+    explosions).": an undated sentence on a place the article already has an event of that kind at tells
+    more of that event, on its day."""
+    if pm.place is None:
+        return None
+    kind = cues.event_type_of.get(cls.sub_event_type, cls.sub_event_type)   # placeholders are their own kind
+    return next((m for m in reversed(mentions) if m.place is not None and m.place.name == pm.place.name
+                 and m.place.admin1 == pm.place.admin1 and m.place.is_area == pm.place.is_area
+                 and cues.event_type_of.get(m.cls.sub_event_type, m.cls.sub_event_type) == kind), None)
+
 
 def _sentence_country(mentions: list[PlaceMention]) -> str | None:
     """The one country a sentence's places lie in ("In Mali, jihadists attacked ..." in a world round-up), else

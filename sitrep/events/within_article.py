@@ -19,7 +19,8 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
-                     and o.event_date == ev.event_date and _same_actor(o, ev)), None)
+                     and o.event_date == ev.event_date and _same_actor(o, ev)
+                     and is_region_level(o) == is_region_level(ev)), None)   # Kherson region is not Kherson city
         if twin is None:
             out.append(ev)
             continue

@@ -143,3 +143,10 @@ def test_damage_as_a_result_of_shelling_is_a_shelling_event():
 def test_an_official_killed_by_bandits_is_an_attack_not_a_clash():
     (ev,) = _events("The district head of Ibbi was killed by bandits in Taraba State on Wednesday, police said.")
     assert ev.sub_event_type == "Attack"
+
+
+def test_an_undated_detail_on_a_place_already_reported_is_the_same_event_that_day():
+    evs = _events("Over the past day, Russian troops shelled the communities of Khotin and Esman, the Sumy regional "
+                  "administration said on Thursday.\n\nIn Esman, mortar shelling was recorded (12 explosions).")
+    assert sorted((e.location, e.event_date) for e in evs) == [("Esman", "2024-03-13"), ("Khotin", "2024-03-13")]
+
