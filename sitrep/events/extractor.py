@@ -133,6 +133,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # present-tense statements without a date are descriptions, not reports of an event
         if r.perfect and not dates and s.index > lead_end:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
+        if r.perfect and _SINCE.search(s.text):
+            continue  # "the city has been occupied since February 2022": a state that lasts, not an event
         cands = candidates(s, cls.trigger, r.clause, sentences, mentions_by_sentence, countries, lead_end, has_cue,
                            [(a.start, a.end) for a in found])
         if ex.place_log is not None:
@@ -344,6 +346,8 @@ def _unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], c
     return None
 
 
+_SINCE = re.compile(r"\b(?:occupied|controlled|held|besieged|blockaded|under (?:\w+ )?(?:occupation|control|siege))\b"
+                    r"[^.;]{0,40}\bsince\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")
 # "the part of Kherson region held by Russian forces": who holds the place, not who acted
 _CONTROLLER_BEFORE = re.compile(r"\b(?:held|controlled|occupied|run|administered|governed) by (?:the )?$|"

@@ -150,3 +150,8 @@ def test_an_undated_detail_on_a_place_already_reported_is_the_same_event_that_da
                   "administration said on Thursday.\n\nIn Esman, mortar shelling was recorded (12 explosions).")
     assert sorted((e.location, e.event_date) for e in evs) == [("Esman", "2024-03-13"), ("Khotin", "2024-03-13")]
 
+
+
+def test_a_town_occupied_since_a_date_is_background_not_a_capture():
+    assert _events("Melitopol, a city of about 150,000 people, has been occupied by Russian forces since late "
+                   "February 2022.") == []
