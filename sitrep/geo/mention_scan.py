@@ -63,7 +63,7 @@ class RawMention:
     weak: bool       # a person's title before it: only with a cue and support
     cue: bool
     demonym: str | None = None
-    glued: bool | str = False   # capitalised non-place words glued to it ("Paris Hilton", "Washington Post")
+    glued: bool | str = False   # non-place words glued to it ("Paris Hilton", "Washington Post", "RIA Melitopol")
     contained: bool = False  # narrowed by the region/country written right after it ("London, Kentucky")
     surname: bool = False  # the last word of a capitalised run ("Marty Walsh"): a person's name
     # "given": a given name before a surname, never a place; True / "possessive": after a given name or a title
@@ -127,6 +127,11 @@ def _dateline(text: str, start: int, end: int, name: str) -> bool:
     return name.isupper() and len(name) > 2 and bool(_DATELINE_AFTER.match(text, end)) and \
         (start == 0 or text[max(0, start - 2):start].strip(" ") in ("", "\n", ".", "\n\n") or
          text[start - 1] == "\n")
+
+
+def _street_after(rest: list, street_words) -> bool:
+    """"Heroiv Ukrainy Street": a street word after one more glued capitalised word."""
+    return len(rest) >= 2 and rest[1][0] <= rest[0][1] + 1 and rest[1][2].lower() in street_words
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -214,6 +219,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             cue = prev in cues["locative_cues"] or level is not None or _dateline(text, start, end, name)
             weak = prev in cues["person_titles"] and not (prev in _SPEECH and _PLACE_PREDICATE.match(text, end))
             glued = surname = person = initial = False
+            if prev in cues.get("org_before", ()) and text[max(0, start - 1):start] == " ":
+                glued = "outlet"     # "RIA Melitopol": a news outlet, not the city
             later = {t[2].lower() for t in g[i + n:]}
             named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"
             after_given = any(t[2].lower() in given for t in g[:i])   # "Jason Terrell Jones" too
@@ -228,8 +235,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 rest_after = g[i + n:]
                 nxt = rest_after[0][2].lower() if rest_after else ""
                 if rest_after and rest_after[0][0] <= end + 1 and not _SUFFIX.match(" " + rest_after[0][2]):
-                    if nxt in cues["street_words"]:
-                        glued = "street"     # "Patrick Street", "Kharkiv Highway"
+                    if nxt in cues["street_words"] or _street_after(rest_after, cues["street_words"]):
+                        glued = "street"     # "Patrick Street", "Kharkiv Highway", "Heroiv Ukrainy Street"
                     elif nxt in cues["org_words"] and nxt not in cues["institution_words"]:
                         glued = "org"
                     elif fold(rest_after[0][2]) not in stop:

@@ -103,7 +103,7 @@ def _keep(r: RawMention, others=None) -> bool:
         return False
     if r.glued and not (e.level <= 1 or r.cue or (r.glued in ("institution", "org") and strong)):
         return False
-    if r.glued == "street" or (r.glued == "word" and r.phrase.level is None):
+    if r.glued in ("street", "outlet") or (r.glued == "word" and r.phrase.level is None):
         return False
     if r.initial and not (r.cue or best.support >= 0.4):   # more than its country alone lends
         return False

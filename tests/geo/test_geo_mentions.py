@@ -152,3 +152,13 @@ def test_a_place_after_said_is_kept_when_it_is_what_was_attacked(geo):
     text = "The regional administration said Beryslav and Tiahynka were shelled overnight; Kim said Mykolaiv was hit."
     found = names(geo.find_mentions(text))
     assert {"Beryslav", "Tiahynka", "Mykolaiv"} <= set(found)
+
+
+def test_a_street_named_in_two_words_is_not_a_place(geo):
+    names = [m.name for m in geo.find_mentions("A car was blown up in Melitopol at Heroiv Ukrainy Street on Monday.")]
+    assert names == ["Melitopol"]
+
+
+def test_a_city_in_a_news_outlets_name_is_not_a_mention(geo):
+    text = "RIA Melitopol, a Russian news agency, reported a blast in Melitopol."
+    assert [m.start for m in geo.find_mentions(text)] == [text.rindex("Melitopol")]
