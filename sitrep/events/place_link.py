@@ -43,6 +43,8 @@ _TITLE_OF = re.compile(r"\b(?:mayor|governor|head|chief|leader|administrator|dep
                        re.I)
 _ANAPHOR = re.compile(r"\b(?:the|that|this) (?:same )?(?:base|town|village|city|settlement|camp|area|locality|district|"
                       r"neighbou?rhood|facility|airfield|airport|depot|plant|refinery)\b|\bthere\b", re.I)
+_SPEECH_BEFORE = re.compile(r"\b(?:press conference|news conference|press briefing|briefing|told reporters|speaking|"
+                            r"interview|summit|talks|meeting|visit)\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
 _BEARING = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
                       r"kilometres|kilometers|km|miles)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
@@ -177,7 +179,8 @@ def _describe(m: PlaceMention, t: Sentence, source: str) -> dict[str, float]:
          "bearing": float(bool(_BEARING.search(before))),
          "speaker": float(bool(_SPEAKER_AFTER.match(after))),
          "qualifier": float(bool(_INSTITUTION_AFTER.match(after) or _PERSON_AFTER.match(after)
-                                 or _TITLE_OF.search(before) or _POSSESSIVE_AFTER.match(after)))}
+                                 or _TITLE_OF.search(before) or _POSSESSIVE_AFTER.match(after)
+                                 or _SPEECH_BEFORE.search(before)))}   # where someone spoke, not where it happened
     return f
 
 

@@ -52,3 +52,9 @@ def test_a_town_that_only_locates_a_village_is_not_a_second_event():
     evs = _events("Suspected jihadists killed at least 15 civilians in an attack on the village of Djiguibombo, "
                   "near Bandiagara in central Mali, on Thursday, local officials said.")
     assert [e.location for e in evs] == ["Djiguibombo"]
+
+
+def test_where_a_spokesman_spoke_is_not_where_the_fighting_was():
+    evs = _events("The army spokesman said at a press conference in Mogadishu that troops recaptured the town of "
+                  "Mahas in Hiiraan region on Thursday.")
+    assert "Mogadishu" not in [e.location for e in evs]
