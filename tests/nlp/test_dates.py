@@ -153,3 +153,9 @@ def test_an_event_said_to_come_days_after_another_dates_the_other_before_it():
     assert a.offset_days == -2
     (b,) = find_anaphoric_dates("Two days later, drones hit a grain terminal in Izmail.")
     assert b.offset_days == 2
+
+
+def test_a_month_in_capitals_is_a_month():
+    from datetime import date as _d
+    (d,) = find_dates("14 MARCH 2023", _d(2023, 3, 20))
+    assert (d.date, d.precision) == (_d(2023, 3, 14), "day")
