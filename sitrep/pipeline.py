@@ -5,10 +5,13 @@
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Iterator
 
 from sitrep.ingest import ReadProblem, read_inputs
@@ -29,7 +32,9 @@ class ExtractResult:
 def _extractors():
     from sitrep.events.extractor import Extractors
 
-    return Extractors.default()
+    ex = Extractors.default()
+    gc.freeze()  # lexicons and gazetteer live as long as the process: the collector need not walk them each time
+    return ex
 
 
 def language_problem(article: Article) -> ReadProblem | None:
@@ -62,24 +67,57 @@ def _safe_extract(article: Article) -> tuple[list[Event], ReadProblem | None]:
 
 def _iter_extracted(articles: Iterable[Article], jobs: int) -> Iterator[tuple[Article, list[Event], ReadProblem | None]]:
     if jobs <= 1:
-        for a in articles:
-            events, problem = _safe_extract(a)
-            yield a, events, problem
+        for chunk in _chunks(articles, _CHUNK):
+            yield from _with_results(chunk, _extract_chunk(chunk))
         return
+    yield from _iter_parallel(articles, jobs)
+
+
+_CHUNK = 8          # articles per task: enough to amortise the round trip, small enough to balance two workers
+_AHEAD = 4          # tasks in flight per worker: the parent reads the next articles while the workers extract
+
+
+def _iter_parallel(articles: Iterable[Article], jobs: int) -> Iterator[tuple[Article, list[Event], ReadProblem | None]]:
+    """Articles in input order, extracted by `jobs` forked workers. The parent keeps a window of tasks in flight
+    (no barrier per batch, no idle worker while the parent reads), and never holds more than the window."""
     _extractors()  # load once in the parent; forked workers share the pages read-only
     from sitrep.nlp.grammar import parser
 
     parser()  # the spaCy pipeline too, else every worker loads its own
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
-        batch: list[Article] = []
-        for a in articles:
-            batch.append(a)
-            if len(batch) >= 64 * jobs:
-                yield from zip(batch, *zip(*pool.map(_safe_extract, batch, chunksize=8)))
-                batch = []
-        if batch:
-            yield from zip(batch, *zip(*pool.map(_safe_extract, batch, chunksize=8)))
+    # a worker's collector never walks (and so never copies) the pages it shares with the parent
+    with ctx.Pool(jobs, initializer=gc.freeze) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(articles, _CHUNK):
+            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            if len(pending) >= _AHEAD * jobs:
+                chunk, task = pending.popleft()
+                yield from _with_results(chunk, task.get())
+        while pending:
+            chunk, task = pending.popleft()
+            yield from _with_results(chunk, task.get())
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _extract_chunk(chunk: list[Article]) -> list[tuple[list[Event], ReadProblem | None]]:
+    """Several articles: their event sentences parsed in one batch, then each extracted on its own."""
+    from sitrep.events.extractor import prefetch_articles
+
+    try:
+        prefetch_articles([a for a in chunk if language_problem(a) is None and a.text.strip()], _extractors())
+    except Exception:  # only a speed-up: the article that trips it fails (named) in its own extraction below
+        log.debug("batched parse failed", exc_info=True)
+    return [_safe_extract(a) for a in chunk]
+
+
+def _with_results(chunk: list[Article], results: list) -> Iterator[tuple[Article, list[Event], ReadProblem | None]]:
+    for article, (events, problem) in zip(chunk, results):
+        yield article, events, problem
 
 
 def extract_articles(articles: Iterable[Article], jobs: int = 1, problems: list | None = None,

@@ -14,6 +14,8 @@ from importlib import resources
 
 import yaml
 
+from sitrep.data import parse_yaml
+
 from sitrep.events.phrase_sets import PhraseSet, alt_regex, is_acronym, phrase_key, phrase_set
 
 _KIND_NAME = {
@@ -106,7 +108,7 @@ class Conflict:
 def load_actor_file(name: str) -> dict:
     path = resources.files("sitrep.data").joinpath("actors", name)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return parse_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:  # a broken data file is a packaging bug: name it
         raise ValueError(f"sitrep/data/actors/{name}: invalid YAML: {exc}") from None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitrep.data import load_yaml
+from sitrep.events.cue_prefilter import CuePrefilter
 
 TERRITORY_REGAIN = "TERRITORY_REGAIN"
 TERRITORY_CAPTURE = "TERRITORY_CAPTURE"
@@ -63,6 +64,10 @@ class CueLexicon:
         self._any_cue = re.compile(r"(?<![\w-])(?:" + "|".join(p for name, pats in spec["cues"].items()
                                                                if name.startswith(("a_", "w_")) for p in pats)
                                    + r")(?![\w])", re.IGNORECASE)
+        # ... and that pass, split by group, runs only for the groups whose prefixes the sentence has
+        self._gates = {name: re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w])", re.IGNORECASE)
+                       for name, pats in spec["cues"].items() if name.startswith(("a_", "w_"))}
+        self._prefilter = CuePrefilter.build(spec["cues"])
         tax = load_yaml("taxonomy.yaml")["event_types"]
         self.event_type_of = {sub: et for et, spec_ in tax.items() for sub in spec_["sub_event_types"]}
 
@@ -77,12 +82,18 @@ class CueLexicon:
     @lru_cache(maxsize=1024)  # noqa: B019 - the lexicon lives as long as the process; a sentence's cues never change
     def _hits(self, sentence: str) -> CueHits:
         out = CueHits()
-        if not self._any_cue.search(sentence):
-            return out
+        maybe = self._prefilter.candidates(sentence)
+        if maybe is None:   # the prefilter cannot tell: every group, as without it
+            if not self._any_cue.search(sentence):
+                return out
+            maybe = self.groups.keys()
+        elif not any(self._gates[name].search(sentence) for name in self._gates if name in maybe):
+            return out      # no action or weapon cue: the same answer as `_any_cue`, from a few groups' regexes
         for name, rx in self.groups.items():
-            spans = [m.span() for m in rx.finditer(sentence)]
-            if spans:
-                out.spans[name] = spans
+            if name in maybe:
+                spans = [m.span() for m in rx.finditer(sentence)]
+                if spans:
+                    out.spans[name] = spans
         return out
 
     def classify(self, sentence: str, hits: CueHits | None = None) -> Classification | None:

@@ -89,7 +89,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     all_hits = [ex.cues.hits(s.text) for s in sentences]
     has_cue = [any(g.startswith(("a_", "w_")) for g in h.spans) for h in all_hits]
     # one batched parse of the sentences a rule classifies (the others are parsed on demand, if ever asked)
-    prefetch([s.text for s, h in zip(sentences, all_hits) if h.spans and ex.cues.classify(s.text, h) is not None])
+    prefetch(_classified(sentences, all_hits, ex))
     mentions_out: list[EventMention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     for s in sentences:
@@ -175,6 +175,20 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return merge_within_article(events)
+
+def _classified(sentences: list[Sentence], hits: list[CueHits], ex: Extractors) -> list[str]:
+    return [s.text for s, h in zip(sentences, hits) if h.spans and ex.cues.classify(s.text, h) is not None]
+
+
+def prefetch_articles(articles: list[Article], ex: Extractors) -> None:
+    """Parse the event sentences of several articles in one batch before extracting them one by one: spaCy
+    parses a batch of a dozen sentences a third faster than the one or two of a single article."""
+    todo: list[str] = []
+    for a in articles:
+        sentences = split_sentences(a.text)
+        todo += _classified(sentences, [ex.cues.hits(s.text) for s in sentences], ex)
+    prefetch(todo)
+
 
 def _in_clause(pm: PlaceMention, s: Sentence, clause: list[tuple[int, int]]) -> bool:
     a, b = pm.start - s.start, pm.end - s.start

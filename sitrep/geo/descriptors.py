@@ -9,8 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
+from sitrep.data import parse_yaml
 from sitrep.geo.sources import data_path
 
 LEVEL_ADMIN1, LEVEL_RAION, LEVEL_HROMADA, LEVEL_SETTLEMENT = 1, 2, 3, 4
@@ -29,7 +28,7 @@ class Phrase:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, list[str]]:
     with open(data_path("descriptors.yaml"), encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return parse_yaml(f)
 
 
 @lru_cache(maxsize=1)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
+from sitrep.data import parse_yaml
 from sitrep.geo.sources import data_path
 from sitrep.geo.translit import fold
 
@@ -21,7 +20,7 @@ def not_places() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     with open(data_path("cues.yaml"), encoding="utf-8") as f:
-        d = yaml.safe_load(f)
+        d = parse_yaml(f)
     return {k: frozenset(v) for k, v in d.items()}
 
 

@@ -75,8 +75,29 @@ def near_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
     return 111.2 * math.sqrt(best)
 
 
+_MEMO_SIZE = 100_000   # retrievals remembered per gazetteer (a few hundred bytes each)
+
+
 def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: bool = True,
              skeletons: bool = True, ctx: "Context | None" = None, force_skeletons: bool = False) -> list[Scored]:
+    """All candidates of a name (see `_retrieve`), remembered per process: a text scans every capitalised run
+    ("John", "U.S.", "President") and most recur across articles, each costing key folds, skeletons and
+    one-edit fuzzy keys. Fresh `Scored` objects every call, since callers score them in place."""
+    if ctx is not None:
+        return _retrieve(gaz, name, levels, fuzzy, skeletons, ctx, force_skeletons)
+    memo = gaz.__dict__.setdefault("_retrieved", {})
+    key = (name, frozenset(levels) if levels is not None else None, fuzzy, skeletons, force_skeletons)
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[key] = tuple((c.hit, c.kind, c.base)
+                                  for c in _retrieve(gaz, name, levels, fuzzy, skeletons, None, force_skeletons))
+    return [Scored(hit, kind, base) for hit, kind, base in found]
+
+
+def _retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: bool = True,
+              skeletons: bool = True, ctx: "Context | None" = None, force_skeletons: bool = False) -> list[Scored]:
     """All candidates of a name (any level unless `levels`), best spelling match per place.
 
     Skeleton readings are looked for when no exact name matches, or when none of the exact matches fits the
@@ -120,7 +141,9 @@ def retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: b
                 continue
             limit = 1 if len(k) < 9 else 2
             seen: set[int] = set()
-            for d in deletes1(k):
+            dels = deletes1(k)
+            gaz.prefetch(["#" + d for d in dels])
+            for d in dels:
                 for h in gaz.hits("#" + d):
                     if h.entry.id in seen:
                         continue

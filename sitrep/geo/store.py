@@ -67,7 +67,7 @@ class Gazetteer:
             self._conn().execute("SELECT v FROM meta WHERE k='schema'").fetchone()
         except sqlite3.DatabaseError as e:
             raise GazetteerError(f"{self.path}: not a usable gazetteer index ({e})") from None
-        self.ids = lru_cache(maxsize=200_000)(self._ids)
+        self._id_cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self.exact = lru_cache(maxsize=200_000)(self._exact)
         self.entry = lru_cache(maxsize=20_000)(self._entry)
         self._entries: dict[int, Entry] = {}
@@ -84,10 +84,46 @@ class Gazetteer:
             self._local.conn = conn
         return conn
 
-    def _ids(self, key: str) -> tuple[tuple[int, str], ...]:
+    def ids(self, key: str) -> tuple[tuple[int, str], ...]:
         """(place id, matched exact key) of a key, without the places: cheap to filter before fetching."""
-        rows = self._conn().execute("SELECT id, src FROM names WHERE key = ?", (key,)).fetchall()
-        return tuple((i, src or key) for i, src in rows)
+        got = self._id_cache.get(key)
+        if got is None:
+            rows = self._conn().execute("SELECT id, src FROM names WHERE key = ?", (key,)).fetchall()
+            got = self._remember_ids(key, tuple((i, src or key) for i, src in rows))
+        return got
+
+    def prefetch(self, keys: list[str]) -> None:
+        """Look many keys up in a few queries (the one-edit keys of a fuzzy lookup: a dozen, mostly empty),
+        their places too, so that `hits` on each then costs no query. Rows come in the same (key, id) order
+        as one key's query: the primary key's."""
+        missing = [k for k in dict.fromkeys(keys) if k not in self._id_cache]
+        conn, found = self._conn(), {}
+        for i in range(0, len(missing), 500):
+            chunk = missing[i:i + 500]
+            for key, pid, src in conn.execute(
+                    f"SELECT key, id, src FROM names WHERE key IN ({','.join('?' * len(chunk))}) ORDER BY key, id",
+                    chunk):
+                found.setdefault(key, []).append((pid, src or key))
+        pids = [pid for k in missing for pid, _ in found.get(k, ()) if pid not in self._entries]
+        for k in missing:
+            self._remember_ids(k, tuple(found.get(k, ())))
+        self._fetch_entries(pids)
+
+    def _remember_ids(self, key: str, pairs: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+        if len(self._id_cache) >= 200_000:
+            self._id_cache.clear()
+        self._id_cache[key] = pairs
+        return pairs
+
+    def _fetch_entries(self, pids: list[int]) -> None:
+        cache = self._entries
+        if len(cache) > 300_000:
+            cache.clear()
+        conn = self._conn()
+        for i in range(0, len(pids), 500):
+            chunk = pids[i:i + 500]
+            for r in conn.execute(f"SELECT * FROM places WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                cache[r[0]] = Entry(*r)
 
     def _exact(self, key: str) -> tuple[Hit, ...]:
         """Hits of an exact key in one query (names joined to places): the common case, half the round trips."""
@@ -112,13 +148,8 @@ class Gazetteer:
         cache = self._entries
         missing = [pid for pid, _ in pairs if pid not in cache]
         if missing:
-            if len(cache) > 300_000:
-                cache.clear()
-            conn = self._conn()
-            for i in range(0, len(missing), 500):
-                chunk = missing[i:i + 500]
-                for r in conn.execute(f"SELECT * FROM places WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                    cache[r[0]] = Entry(*r)
+            self._fetch_entries(missing)
+            cache = self._entries
         return [Hit(cache[pid], src) for pid, src in pairs if pid in cache]
 
     def _entry(self, pid: int) -> Entry | None:

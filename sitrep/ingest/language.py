@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from sitrep.data import parse_yaml
 
 _WORD = re.compile(r"[^\W\d_]+")
 SAMPLE_WORDS = 400
@@ -34,7 +34,7 @@ MIN_HITS_OTHER = 2
 def function_words() -> dict[str, frozenset[str]]:
     """Function words per language, loaded once."""
     raw = resources.files("sitrep.data").joinpath("ingest/function_words.yaml").read_text("utf-8")
-    return {lang: frozenset(str(w).lower() for w in words) for lang, words in yaml.safe_load(raw).items()}
+    return {lang: frozenset(str(w).lower() for w in words) for lang, words in parse_yaml(raw).items()}
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from sitrep.data import parse_yaml
 
 HEAD_CHARS = 1000
 SCAN_CHARS = 50_000
@@ -30,7 +30,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def months() -> dict[str, int]:
     """Month names and abbreviations -> month number (sitrep/data/ingest/months.yaml)."""
     raw = resources.files("sitrep.data").joinpath("ingest/months.yaml").read_text("utf-8")
-    return {str(k): int(v) for k, v in yaml.safe_load(raw).items()}
+    return {str(k): int(v) for k, v in parse_yaml(raw).items()}
 
 
 @lru_cache(maxsize=1)
