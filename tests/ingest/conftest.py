@@ -1,16 +1,19 @@
 """Fixtures for the ingest reader tests: small real WARC files made with warcio's own writer.
 
-(Tests run with --import-mode=importlib, so helpers are shared as fixtures, not imported.)
+(Tests run with --import-mode=importlib, so helpers are shared as fixtures; the WARC writer itself lives in
+warc_builder.py, which benchmarks/reliability.py imports too.)
 """
 from __future__ import annotations
 
-import io
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
+sys.path.insert(0, os.path.dirname(__file__))  # the helper modules beside this file (import-mode=importlib)
+
+from warc_builder import build_warc as _build_warc  # noqa: E402
 
 HOSTILE = Path(__file__).parent / "hostile"
 
@@ -19,25 +22,6 @@ PAGE = (b"<html><head><title>Strike on Odesa port</title>"
         b"<article><p>Russian drones struck the port of Odesa overnight, damaging grain silos, the regional "
         b"governor said on Telegram.</p><p>Air defences shot down most of the drones, he said.</p></article>"
         b"</body></html>")
-
-
-def _build_warc(records: list[tuple], gzip: bool) -> bytes:
-    """records: ("response", url, content_type, payload, warc_date) / ("request", url) / ("warcinfo",)."""
-    buf = io.BytesIO()
-    w = WARCWriter(buf, gzip=gzip)
-    for rec in records:
-        kind = rec[0]
-        if kind == "warcinfo":
-            w.write_record(w.create_warcinfo_record("test.warc", {"software": "sitrep-tests"}))
-        elif kind == "request":
-            hh = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
-            w.write_record(w.create_warc_record(rec[1], "request", payload=io.BytesIO(b""), http_headers=hh))
-        else:
-            _, url, ctype, payload, warc_date, *status = rec
-            hh = StatusAndHeaders(status[0] if status else "200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=hh,
-                                                warc_headers_dict={"WARC-Date": warc_date}))
-    return buf.getvalue()
 
 
 def _small_warc_records() -> list[tuple]:
@@ -53,7 +37,7 @@ def _small_warc_records() -> list[tuple]:
 
 @pytest.fixture(scope="session")
 def build_warc():
-    """build_warc(records, gzip) -> bytes of a WARC file (see _build_warc for the record tuples)."""
+    """build_warc(records, gzip) -> bytes of a WARC file (see warc_builder.build_warc for the record tuples)."""
     return _build_warc
 
 

@@ -6,62 +6,27 @@ PostgreSQL half of the tests is skipped with a message saying so.
 """
 from __future__ import annotations
 
-import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))  # the helper modules beside this file (import-mode=importlib)
 
-
-def _pg_bin() -> str | None:
-    for d in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if os.path.exists(os.path.join(d, "initdb")) and os.path.exists(os.path.join(d, "pg_ctl")):
-            return d
-    initdb = shutil.which("initdb")
-    return os.path.dirname(os.path.realpath(initdb)) if initdb else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from pg_server import PgUnavailable, create_database, drop_database, throwaway_pg  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def pg_server():
     """A throwaway PostgreSQL server on 127.0.0.1; yields the URL of its `postgres` database."""
-    bindir = _pg_bin()
-    if bindir is None:
-        pytest.skip("PostgreSQL is not installed (apt-get install postgresql): PostgreSQL store tests skipped")
-    root = tempfile.mkdtemp(prefix="sitrep-pg-")
-    user = None
-    if os.geteuid() == 0:
-        user = "nobody"
-        shutil.chown(root, user=user)
-    data, port = os.path.join(root, "data"), _free_port()
-
-    def run(*args):
-        return subprocess.run(list(args), user=user, capture_output=True, text=True, timeout=120, cwd=root)
-
-    res = run(os.path.join(bindir, "initdb"), "-D", data, "-A", "trust", "-U", "sitrep", "-E", "UTF8", "--no-sync")
-    if res.returncode != 0:
-        pytest.skip(f"PostgreSQL initdb failed here: {res.stderr.strip()[:200]}")
-    opts = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-    res = run(os.path.join(bindir, "pg_ctl"), "-D", data, "-o", opts, "-l", os.path.join(root, "log"), "-w", "start")
-    if res.returncode != 0:
-        pytest.skip(f"PostgreSQL did not start: {res.stderr.strip()[:200]}")
     try:
-        yield f"postgresql://sitrep@127.0.0.1:{port}/postgres"
-    finally:
-        run(os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "immediate", "stop")
-        shutil.rmtree(root, ignore_errors=True)
+        with throwaway_pg() as url:
+            yield url
+    except PgUnavailable as e:
+        pytest.skip(f"{e}: PostgreSQL store tests skipped")
 
 
 _counter = itertools.count()
@@ -70,14 +35,9 @@ _counter = itertools.count()
 @pytest.fixture
 def pg_url(pg_server):
     """A fresh, empty PostgreSQL database for one test."""
-    import psycopg
     name = f"t{os.getpid()}_{next(_counter)}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    url = pg_server.rsplit("/", 1)[0] + "/" + name
-    yield url
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    yield create_database(pg_server, name)
+    drop_database(pg_server, name)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
