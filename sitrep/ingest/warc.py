@@ -80,6 +80,7 @@ class BoundedInflate(io.RawIOBase):
         self.bytes_in = 0
         self.bytes_out = 0
         self.truncated = False
+        self.damaged = False
 
     def readable(self) -> bool:
         return True
@@ -91,14 +92,19 @@ class BoundedInflate(io.RawIOBase):
                 data = self._raw.read(_CHUNK)
                 self.bytes_in += len(data)
                 if not data:
-                    if not self._fresh:
-                        self.truncated = True
-                        raise EOFError("gzip stream is truncated")
+                    # a member cut off: end the stream here, keeping what the earlier members gave (raising
+                    # would also throw away the bytes a buffered reader already took of them)
+                    self.truncated = not self._fresh
                     self._eof = True
                     return
             if self._fresh and not data.strip(b"\x00\r\n\t "):
                 continue  # padding between or after members
-            out = self._d.decompress(data, _CHUNK)
+            try:
+                out = self._d.decompress(data, _CHUNK)
+            except zlib.error:
+                self.truncated = self.damaged = True     # corrupt data: the same, from here on
+                self._eof = True
+                return
             self._fresh = False
             if self._d.eof:
                 self._pending = self._d.unused_data
@@ -146,6 +152,9 @@ def read_warc(path: str, display: str) -> Iterator[Article | ReadProblem]:
         except (EOFError, zlib.error, OSError) as e:
             yield ReadProblem(display, f"not a valid {'gzip' if inflate else 'WARC'} file ({e}), skipped")
             return
+        if inflate is not None and inflate.damaged and not start:
+            yield ReadProblem(display, "not a valid gzip file (corrupt data before the first record), skipped")
+            return
         if not start.startswith(WARC_MAGIC):
             what = "gzip file does not hold a WARC" if inflate else "not a WARC file"
             yield ReadProblem(display, f"{what} (no 'WARC/' header), skipped")
@@ -183,6 +192,9 @@ def _records(stream: BinaryIO, display: str, inflate: BoundedInflate | None) -> 
                 continue
             origin = f"{display} record {n_records} ({uri})" if uri else f"{display} record {n_records}"
             payload = record.content_stream().read(MAX_HTML_BYTES + 1)
+            if inflate is not None and inflate.truncated and getattr(record.raw_stream, "limit", 0) > 0:
+                skipped["cut-off response"] += 1     # the record the damage cut short is not an article
+                continue
             item = article_from_html(payload, url=uri, origin=origin,
                                      fallback_published=record.rec_headers.get_header("WARC-Date"))
             if isinstance(item, Article):

@@ -185,3 +185,15 @@ def test_reading_twice_gives_the_same_items_in_the_same_order(tmp_path):
         f.write_text(json.dumps({"text": f"{REPORT} {i}"}) if name.endswith("jsonl") else f"{REPORT} {i}")
     runs = [[(x.id, x.origin, x.language, x.published) for x in read_inputs([str(tmp_path)])] for _ in range(2)]
     assert runs[0] == runs[1] and len(runs[0]) == 4
+
+
+def test_a_warc_gz_cut_off_at_the_end_keeps_the_records_before_the_damage(tmp_path, build_warc, small_warc_records):
+    whole = build_warc(small_warc_records, gzip=True)
+    cut = whole + build_warc([("warcinfo",)], gzip=True)[:20]          # a last member cut short
+    corrupt = whole + b"\x1f\x8b\x08\x00" + b"\xff" * 40                 # a last member of garbage
+    for name, data in (("cut.warc.gz", cut), ("corrupt.warc.gz", corrupt)):
+        (tmp_path / name).write_bytes(data)
+        items = list(read_inputs([str(tmp_path / name)]))
+        [a] = articles(items)
+        assert a.url == "https://news.example/odesa", name
+        assert any("truncated" in p.reason for p in problems(items)), name
