@@ -62,6 +62,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     p: float = 0.0
     locates: PlaceMention | None = None          # "Djiguibombo, near Bandiagara": the place this one locates
+    listed_after: PlaceMention | None = None     # "A, B and C": the member of the list just before this one
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                 f["other_event"] = float(has_event_cue[t.index])
                 f["other_paragraph"] = float(t.paragraph != s.paragraph)
                 f["anaphor"] = anaphor
-            out.append(Candidate(m, source, t.index, f, locates=_located(m, t, by_sentence.get(t.index, []))))
+            here = by_sentence.get(t.index, [])
+            out.append(Candidate(m, source, t.index, f, locates=_located(m, t, here), listed_after=_listed(m, t, here)))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
         same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
@@ -158,6 +160,18 @@ def _located(m: PlaceMention, t: Sentence, mentions: list[PlaceMention]) -> Plac
         return None
     prev = max(before, key=lambda o: o.end)
     return prev if _LOCATOR_GAP.fullmatch(t.text[prev.end - t.start:m.start - t.start]) else None
+
+
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+", re.I)
+
+
+def _listed(m: PlaceMention, t: Sentence, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place written just before `m` in the same list ("Tiahynka, Mykhailivka and Beryslav")."""
+    before = [o for o in mentions if o.end <= m.start and o.place is not None]
+    if not before:
+        return None
+    prev = max(before, key=lambda o: o.end)
+    return prev if _LIST_GAP.fullmatch(t.text[prev.end - t.start:m.start - t.start]) else None
 
 
 def _is_heading(t: Sentence) -> bool:
@@ -201,6 +215,13 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
         best = max(inside, key=lambda c: c.p)   # the most precise place wins over the region holding it
     chosen = [best] + [c for c in cands if c is not best and c.source == best.source == "sentence"
                        and c.p >= model.list_threshold and c.mention.place.is_area == best.mention.place.is_area]
+    members = {id(c.mention) for c in chosen}
+    for c in sorted(cands, key=lambda c: c.mention.start):   # a list shares its head's fate: "A, B, ... and Z"
+        if c.source == best.source == "sentence" and c.listed_after is not None and id(c.listed_after) in members \
+                and id(c.mention) not in members and c.p >= model.threshold \
+                and c.mention.place.is_area == best.mention.place.is_area:
+            chosen.append(c)
+            members.add(id(c.mention))
     chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) for o in chosen if o is not c)]
     named = {id(c.mention) for c in chosen}
     chosen = [c for c in chosen if c.locates is None or id(c.locates) not in named]

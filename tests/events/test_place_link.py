@@ -58,3 +58,12 @@ def test_where_a_spokesman_spoke_is_not_where_the_fighting_was():
     evs = _events("The army spokesman said at a press conference in Mogadishu that troops recaptured the town of "
                   "Mahas in Hiiraan region on Thursday.")
     assert "Mogadishu" not in [e.location for e in evs]
+
+
+
+def test_every_member_of_a_long_list_of_attacked_villages_is_an_event():
+    names = ["Tiahynka", "Beryslav", "Antonivka", "Bilozerka", "Komyshany", "Stanislav", "Mylove", "Novoraisk",
+             "Sablukivka", "Shyroka Balka", "Zmiivka", "Odradokamyanka"]
+    evs = _events("Thus, over the past day, Russian drones attacked the Kherson region's communities of "
+                  + ", ".join(names[:-1]) + " and " + names[-1] + ", the regional administration said.")
+    assert len({e.location for e in evs}) == len(names)
