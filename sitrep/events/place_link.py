@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sitrep.data import data_file
-from sitrep.events.places import (_INSTITUTION_AFTER, _ORIGIN_BEFORE, _PERSON_AFTER, dateline_end, event_places,
-                                  is_container, is_demonym, is_generic_phrase, names_country)
+from sitrep.events.places import (_INSTITUTION_AFTER, _ORIGIN_BEFORE, _PERSON_AFTER, LIST_GAP, dateline_end,
+                                  event_places, is_container, is_demonym, is_generic_phrase, names_country)
 from sitrep.geo.place import PlaceMention
 from sitrep.nlp.sentences import Sentence
 
@@ -134,7 +134,9 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                 f["other_paragraph"] = float(t.paragraph != s.paragraph)
                 f["anaphor"] = anaphor
             here = by_sentence.get(t.index, [])
-            out.append(Candidate(m, source, t.index, f, locates=_located(m, t, here), listed_after=_listed(m, t, here)))
+            # "the village of Djiguibombo, near Bandiagara": Bandiagara only locates it; "A, B and C": a list
+            out.append(Candidate(m, source, t.index, f, locates=_joined_before(m, t, here, _LOCATOR_GAP, True),
+                                 listed_after=_joined_before(m, t, here, LIST_GAP, False)))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
         same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
@@ -152,26 +154,15 @@ _LOCATOR_GAP = re.compile(r"\s*(?:(?:village|town|settlement|camp|area|locality|
                           r"(?:(?:town|city|village|district|area)\s+of\s+)?", re.I)
 
 
-def _located(m: PlaceMention, t: Sentence, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The settlement written just before `m` that `m` only locates: "the village of Djiguibombo, near
-    Bandiagara", "Nahuta village in Batsari": one event, at the first."""
-    before = [o for o in mentions if o.end <= m.start and o.place is not None and not o.place.is_area]
-    if not before or m.place is None or m.place.is_area:
+def _joined_before(m: PlaceMention, t: Sentence, mentions: list[PlaceMention], gap: re.Pattern,
+                   settlements: bool) -> PlaceMention | None:
+    """The place written just before `m` in its sentence when only `gap` stands between them."""
+    before = [o for o in mentions if o.end <= m.start and o.place is not None
+              and not (settlements and o.place.is_area)]
+    if not before or m.place is None or (settlements and m.place.is_area):
         return None
     prev = max(before, key=lambda o: o.end)
-    return prev if _LOCATOR_GAP.fullmatch(t.text[prev.end - t.start:m.start - t.start]) else None
-
-
-_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+", re.I)
-
-
-def _listed(m: PlaceMention, t: Sentence, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place written just before `m` in the same list ("Tiahynka, Mykhailivka and Beryslav")."""
-    before = [o for o in mentions if o.end <= m.start and o.place is not None]
-    if not before:
-        return None
-    prev = max(before, key=lambda o: o.end)
-    return prev if _LIST_GAP.fullmatch(t.text[prev.end - t.start:m.start - t.start]) else None
+    return prev if gap.fullmatch(t.text[prev.end - t.start:m.start - t.start]) else None
 
 
 def _is_heading(t: Sentence) -> bool:

@@ -55,6 +55,10 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|direction of|fled to|evac
                             r"(?:(?:town|city|village|settlement|region|territory|direction)\s+of\s+)?$", re.I)
 
 
+# what stands between two members of a list of places: "A, B and C", "A or B"
+LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+
+
 def is_container(a: Place, b: Place) -> bool:
     """True when `a` is a region or district that contains the more precise place `b`."""
     if a is b or a.country_code != b.country_code or not a.admin1 or a.admin1 != b.admin1:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.data import load_yaml
-from sitrep.events.places import dateline_end, is_demonym
+from sitrep.events.places import LIST_GAP, dateline_end, is_demonym
 from sitrep.geo import Geocoder
 from sitrep.geo.lexicon import english, first_names, not_places
 from sitrep.geo.place import Place, PlaceMention
@@ -82,7 +82,6 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
     return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]])})
 
 
-_COORDINATOR = re.compile(r",\s*|,?\s+and\s+|,?\s+or\s+")
 _BEFORE_CONTAINER = re.compile(rf"\b(?:in|at|near|outside|around) (?P<name>{_NAME})(?=,? (?:in |of )?(?:the )?[A-Z])")
 
 
@@ -143,7 +142,7 @@ class _RegionContext:
         for m in sorted(here, key=lambda m: m.start):
             if m.start < end or m.place is None or m.place.is_area:
                 continue
-            if not _COORDINATOR.fullmatch(text[end:m.start]):
+            if not LIST_GAP.fullmatch(text[end:m.start]):
                 break
             end = m.end
         return end

@@ -253,16 +253,22 @@ def _relative(text: str, ref: dt.date):
         yield m.start(), m.end(), ref - dt.timedelta(days=days), "day" if unit == "day" else unit, True
 
 
-_CAPS_MONTH = re.compile(r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|"
-                         r"JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b(?=\.?\s+\d|\s+\d)|(?<=\d\s)(?:JANUARY|FEBRUARY|"
-                         r"MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b")
+@lru_cache(maxsize=1)
+def _caps_month() -> re.Pattern:
+    """A calendar month name written in capitals: any name before a day ("MARCH 14", "SEPT. 3"), a full name
+    (the longest of its month) after one ("14 MARCH")."""
+    months = _cal()["months"]
+    names = sorted(months, key=len, reverse=True)
+    full = [n for n in names if len(n) == max(len(o) for o in months if months[o] == months[n])]
+    caps = lambda ns: "|".join(n.upper() for n in ns)   # noqa: E731
+    return re.compile(rf"\b(?:{caps(names)})\b(?=\.?\s+\d)|(?<=\d\s)(?:{caps(full)})\b")
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
     """All date mentions in `text`, non-overlapping (longest match wins), in text order."""
     if not text:
         return []
-    text = _CAPS_MONTH.sub(lambda m: m.group(0).title(), text)   # "14 MARCH 2023": same length, same offsets
+    text = _caps_month().sub(lambda m: m.group(0).title(), text)   # "14 MARCH 2023": same length, same offsets
     year_hint = None
     if reference is None:
         years = [int(m[1]) for m in _cal()["re"]["year"].finditer(text)]
