@@ -1,0 +1,113 @@
+"""Sentences that go on about an event already read: a toll at a new place, a consequence, a pronoun subject,
+a detail sentence on a place already struck. Daily summaries and wire reports tell one event over several
+sentences; these keep it one event (or one per place) instead of losing or repeating it.
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.events.actors import ActorLexicon, ActorMention
+from sitrep.events.classify import Classification, CueLexicon
+from sitrep.events.mention import EventMention
+from sitrep.geo.place import PlaceMention
+from sitrep.nlp.fatalities import count_fatalities, count_injured
+from sitrep.nlp.sentences import Sentence
+
+
+def told_before(mentions: list[EventMention], pm: PlaceMention, cls: Classification,
+                cues: CueLexicon) -> EventMention | None:
+    """"The communities of A, B and C were shelled over the past day. ... In B, mortars hit (three
+    explosions).": an undated sentence on a place the article already has an event of that kind at tells
+    more of that event, on its day."""
+    if pm.place is None:
+        return None
+    kind = cues.event_type_of.get(cls.sub_event_type, cls.sub_event_type)   # placeholders are their own kind
+    return next((m for m in reversed(mentions) if m.place is not None and m.place.name == pm.place.name
+                 and m.place.admin1 == pm.place.admin1 and m.place.is_area == pm.place.is_area
+                 and cues.event_type_of.get(m.cls.sub_event_type, m.cls.sub_event_type) == kind), None)
+
+
+def casualty_followup(mentions: list[EventMention], s: Sentence, places: list[PlaceMention], here,
+                      lex: ActorLexicon, found: list[ActorMention]) -> bool:
+    """A toll at a new place right after an event ("6 dead in the Chuhuiv community") is the same kind of
+    event there: daily summaries list places and tolls without repeating the verb."""
+    if not mentions or not places:
+        return False
+    last = mentions[-1]
+    if s.index - last.sentences[-1].index > 3:
+        return False
+    toll = count_fatalities(s.text)
+    if toll is None or toll.value == 0 and count_injured(s.text) is None:
+        return False
+    recent = [m for m in mentions if m.place is not None and s.index - m.sentences[-1].index <= 4]
+    named = [m for m in recent for pm in places if pm.place.name == m.place.name]
+    claimed = [m for m in named if m.shared_toll and m.toll_sentence is None]
+    for m in claimed:  # "A man was killed in Bilozerka": that place's own toll, after a list sentence
+        m.toll_sentence = s
+    if claimed:
+        return True
+    if any(pm.place.name == m.place.name for pm in places for m in mentions if m.place is not None):
+        return False
+    when, precision, dspan = here if here is not None else (last.when, last.precision, None)
+    # "A 54-year-old man was killed in Orikhiv": the toll is of civilians
+    names_civilians = any(a.actor.side == "CIV" or a.actor.inter == "Civilians" for a in found)
+    victims = lex.civilians(_country_of_places(places)) if last.actor2 is None and names_civilians else last.actor2
+    for pm in places:
+        mentions.append(EventMention([s], last.cls, pm.place, (pm.start, pm.end), when, precision, dspan,
+                                 actor1=last.actor1, actor2=victims))
+    return True
+
+
+def _country_of_places(places: list[PlaceMention]) -> str | None:
+    return next((pm.place.country for pm in places if pm.place is not None and pm.place.country), None)
+
+
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:it|they|he|she)|the (?:group|rebels|militants|fighters|militia|movement|"
+                              r"insurgents|jihadists|army|military|forces|troops|gang))\b(?! (?:is|was|were|are) "
+                              r"(?:reported|said|believed|unclear))", re.I)
+
+
+_STATE_NOUN = re.compile(r"\b(?:army|military|forces|troops)\b")
+
+
+def carry_pronoun_subject(m: EventMention, s: Sentence, previous: list[EventMention]) -> None:
+    """"M23 captured Kirumba. It also seized Kanyabayonga.": the pronoun's actor is the last event's."""
+    if (m.actor1 is not None and m.actor1.side != "UNKNOWN") or not _PRONOUN_SUBJECT.match(s.text):
+        return
+    said = _PRONOUN_SUBJECT.match(s.text).group(0).lower()
+    last = next((p for p in reversed(previous) if p.actor1 is not None and p.actor1.side != "UNKNOWN"), None)
+    if last is not None and _STATE_NOUN.search(said) and last.actor1.inter not in ("State forces",
+                                                                                  "External/Other forces"):
+        return  # "Al Shabaab stormed the base. The army recaptured it.": the army is not the group
+    if last is not None and s.index - last.sentences[-1].index <= 2:
+        m.actor1 = last.actor1
+        if m.actor2 is None:
+            m.actor2 = last.actor2
+
+
+def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
+    """A sentence right after an event that only adds its consequence joins that event's evidence; when it
+    dates the event ("The incident happened late last month.") and the event had no date of its own, that
+    date is the event's."""
+    if not mentions:
+        return
+    last = mentions[-1]
+    prev = last.sentences[-1]
+    adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text))
+    if not adjacent or not (_CONSEQUENCE.match(s.text) or count_fatalities(s.text) is not None):
+        return
+    for m in mentions:
+        if m.sentences[-1].index == prev.index:
+            m.sentences.append(s)
+            if here is not None and m.date_span is None:
+                m.when, m.precision, m.date_span = here
+
+
+def continues(mentions: list[EventMention], s: Sentence) -> bool:
+    """A sentence right after the last event's sentence with no place of its own goes on about that event."""
+    return bool(mentions) and mentions[-1].sentences[-1].index == s.index - 1 and _CONSEQUENCE.match(s.text) is not None
+
+
+_CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion|incident)s?|"
+                          r"(?:this|it) (?:happened|occurred|took place)|"
+                          r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)

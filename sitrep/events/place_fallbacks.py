@@ -1,0 +1,103 @@
+"""Where an event is when its sentence names no place of its own, and which of a sentence's places count.
+
+The place linker (`place_link`) chooses among the places a sentence and its neighbours name. These are the
+fallbacks for sentences it leaves without one: a regional institution that acted ("the Kherson regional
+administration said"), the next sentence that says where ("The confrontation occurred in ..."), the region or
+town the paragraph is about. Also here: the country a sentence's or article's places lie in.
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.events.actors import ActorMention
+from sitrep.events.places import event_places, institution_regions, is_demonym, names_country
+from sitrep.geo import Geocoder
+from sitrep.geo.place import PlaceMention
+from sitrep.nlp.sentences import Sentence
+
+
+def in_clause(pm: PlaceMention, s: Sentence, clause: list[tuple[int, int]]) -> bool:
+    a, b = pm.start - s.start, pm.end - s.start
+    return not clause or any(x <= a and b <= y for x, y in clause)
+
+
+def outside_actors(mentions: list[PlaceMention], actors: list[ActorMention], s: Sentence) -> list[PlaceMention]:
+    """A place inside an actor's name ("the Kiev regime", "Kharkiv police") says who, not where."""
+    spans = [(s.start + a.start, s.start + a.end) for a in actors]
+    return [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+
+
+def article_country(mentions: list[PlaceMention]) -> str | None:
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place and m.place.country and not is_demonym(m.name):
+            counts[m.place.country] = counts.get(m.place.country, 0) + (3 if names_country(m) else 1)
+    return max(counts, key=counts.get) if counts else None
+
+
+def sentence_country(mentions: list[PlaceMention]) -> str | None:
+    """The one country a sentence's places lie in ("In Mali, jihadists attacked ..." in a world round-up), else
+    None: its actors are that country's."""
+    for pool in (mentions, [m for m in mentions if not names_country(m)]):   # "eastern Congo ... North Kivu"
+        found = {m.place.country for m in pool if m.place is not None and m.place.country}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def places_by_sentence(mentions: list[PlaceMention], sentences: list[Sentence]) -> dict[int, list[PlaceMention]]:
+    out: dict[int, list[PlaceMention]] = {}
+    i = 0
+    for m in sorted(mentions, key=lambda m: m.start):
+        while i < len(sentences) and sentences[i].end <= m.start:
+            i += 1
+        if i < len(sentences) and sentences[i].start <= m.start < sentences[i].end:
+            out.setdefault(i, []).append(m)
+    return out
+
+
+def institution_region(s: Sentence, mentions: list[PlaceMention], geocoder: Geocoder) -> list[PlaceMention]:
+    for place in institution_regions(s.text, s.start, mentions):
+        region = geocoder.region(place.admin1, place.country)
+        if region is not None:
+            return [PlaceMention(s.start, s.start, region.name, region)]
+    return []
+
+
+def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
+                     countries: set[str]) -> tuple[Sentence, list[PlaceMention]] | None:
+    """"Troops killed 19 gunmen in a shootout. The confrontation occurred in Culiacan...": the next sentence,
+    when it goes on about the same event, says where it was."""
+    if s.index + 1 >= len(sentences):
+        return None
+    nxt = sentences[s.index + 1]
+    if not _ABOUT_IT.search(nxt.text):
+        return None
+    places = event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
+    return (nxt, places) if places else None
+
+
+def paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
+                     countries: set[str]) -> PlaceMention | None:
+    """A region named just before in the paragraph frames a sentence that names no place of its own; so does
+    the one settlement of the sentence right before ("Residents of Kupiansk reported fighting.\n- A bomb hit a
+    school"): the paragraph goes on about that town."""
+    for prev in reversed(sentences[max(0, s.index - 2):s.index]):
+        if prev.paragraph != s.paragraph and not (_BULLET.match(s.text) and prev.index == s.index - 1):
+            break       # a bullet ("- A bomb hit a school") belongs to the line above it
+        places = event_places(prev.text, prev.start, by_sentence.get(prev.index, []), countries)
+        towns = {(m.place.name, m.place.admin1) for m in places if not m.place.is_area}
+        if prev.index == s.index - 1 and len(towns) == 1:
+            return next(m for m in places if not m.place.is_area)
+        for m in places:
+            if m.place.geo_precision == 3 and m.place.is_area:
+                return m
+    return None
+
+
+_ABOUT_IT = re.compile(r"^\W*the (?:confrontation|clash|clashes|fighting|shootout|shoot-out|raid|operation|ambush|"
+                       r"assault|incident|attack|strike|blast|explosion)s? (?:occurred|happened|took place)\b",
+                       re.I)
+
+
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")

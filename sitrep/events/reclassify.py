@@ -1,0 +1,73 @@
+"""Second looks at a sentence's classification that need more than its cue hits: the weapon a neighbouring
+sentence names, who fires (gunmen attack, an army shells), and an army's strike with no weapon named.
+"""
+from __future__ import annotations
+
+import re
+
+from sitrep.events.actor_roles import OWN_FORCES, is_armed_group, is_military
+from sitrep.events.actors import ActorMention
+from sitrep.events.classify import Classification, CueHits, CueLexicon
+from sitrep.nlp.fatalities import count_fatalities
+from sitrep.nlp.sentences import Sentence
+
+
+_WEAPONS = {"w_ied": "Remote explosive/landmine/IED", "w_air": "Air/drone strike",
+            "w_artillery": "Shelling/artillery/missile attack"}
+
+
+def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sentence],
+                           cues: CueLexicon) -> Classification:
+    """"Russian attacks killed one resident. One shell hit the yard...": the weapon named in the next or
+    previous sentence of the paragraph says what kind of attack it was."""
+    if cls.sub_event_type not in ("Attack",) or any(cls.hits.has(g) for g in _WEAPONS):
+        return cls
+    for n in (s.index + 1, s.index - 1):
+        if 0 <= n < len(sentences) and sentences[n].paragraph == s.paragraph:
+            nh = cues.hits(sentences[n].text)  # (memoised per sentence text by the lexicon)
+            for g, sub in _WEAPONS.items():
+                if nh.has(g):
+                    return Classification(sub, cls.trigger, cls.hits)
+    return cls
+
+
+def gunfire_of_armed_group(cls: Classification, hits: CueHits, found: list[ActorMention]) -> Classification:
+    """"The bandits opened fire on the farmers": gunmen firing at people is an attack at close range, not
+    shelling (which "Russian troops fired on the village" is)."""
+    if cls.sub_event_type == "Shelling/artillery/missile attack" and hits.has("a_fire_at") and not (
+            hits.has("w_artillery") or hits.has("w_shelling_act")) and is_armed_group(found, cls):
+        return Classification("Attack", cls.trigger, cls.hits)
+    return cls
+
+
+def without(hits: CueHits, span: tuple[int, int]) -> CueHits:
+    """The cue hits of a sentence less those at `span`."""
+    return CueHits({g: [sp for sp in spans if sp != span] for g, spans in hits.spans.items()})
+
+
+def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cues: CueLexicon,
+                       found: list[ActorMention]) -> Classification | None:
+    """"Russian forces struck the village" / "attacks killed one resident": an army's attack with no weapon
+    named. The weapon named in a neighbouring sentence decides; else ACLED's usual reading of an army's
+    unspecified attack on a place, remote shelling."""
+    span = hits.first("a_strike_verb")
+    if span is None or hits.has("m_disaster"):
+        return None
+    base = Classification("Shelling/artillery/missile attack", span, hits)
+    neighbour = with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
+    if neighbour.sub_event_type != "Attack":
+        return neighbour
+    if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
+        return base
+    if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
+        return Classification("Attack", span, hits)
+    strike = STRIKE_NOUN.search(s.text)
+    if strike and (hits.has("t_civilian") or count_fatalities(s.text) is not None):
+        # "The strike hit Kakhovka, killing three": a strike of unnamed delivery, ACLED's missile/shelling
+        return Classification("Shelling/artillery/missile attack", strike.span(), hits)
+    return None
+
+
+STRIKE_NOUN = re.compile(r"\b(?:the|a|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
+                          r"(?:\w+\s+)?strikes?\b(?=\s+(?:\w+\s+){0,2}(?:hit|struck|killed|destroyed|damaged|"
+                          r"wounded|injured|on|in|near)\b)", re.I)
