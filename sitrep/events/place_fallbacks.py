@@ -71,9 +71,12 @@ def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
     if s.index + 1 >= len(sentences):
         return None
     nxt = sentences[s.index + 1]
-    if not _ABOUT_IT.search(nxt.text):
+    said = _ABOUT_IT.search(nxt.text)
+    if not said:
         return None
     places = event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
+    if said.start() > 0:   # "the diocese said the attack which occurred in Segue ...": the place said of it
+        places = [pm for pm in places if 0 <= pm.start - nxt.start - said.end() <= 40]
     return (nxt, places) if places else None
 
 
@@ -95,8 +98,8 @@ def paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
     return None
 
 
-_ABOUT_IT = re.compile(r"^\W*the (?:confrontation|clash|clashes|fighting|shootout|shoot-out|raid|operation|ambush|"
-                       r"assault|incident|attack|strike|blast|explosion)s? (?:occurred|happened|took place)\b",
+_ABOUT_IT = re.compile(r"(?:^\W*|\b)the (?:confrontation|clash|clashes|fighting|shootout|shoot-out|raid|operation|ambush|"
+                       r"assault|incident|attack|strike|blast|explosion)s?,? (?:which |that )?(?:occurred|occured|happened|took place)\b",
                        re.I)
 
 

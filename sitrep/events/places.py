@@ -158,9 +158,10 @@ _IN_BETWEEN = re.compile(r"^[^,;.:]{0,40}?\bin (?:the )?(?:[a-z-]+ ){0,2}$")
 
 
 def _named_as_container(m: PlaceMention, mentions: list[PlaceMention], sentence_text: str, offset: int) -> bool:
-    """"the Nuseirat refugee camp in central Gaza": a place named after "in" behind another place holds it."""
+    """"the Nuseirat refugee camp in central Gaza": a place named after "in" behind another place holds it
+    (unless the place before holds it: "the Mopti region said the attack in Segue village")."""
     for o in mentions:
-        if o is not m and o.end <= m.start and m.start - o.end <= 60:
+        if o is not m and o.end <= m.start and m.start - o.end <= 60 and not is_container(o.place, m.place):
             if _IN_BETWEEN.match(sentence_text[o.end - offset:m.start - offset]):
                 return True
     return False

@@ -65,9 +65,16 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     if strike and (hits.has("t_civilian") or count_fatalities(s.text) is not None):
         # "The strike hit Kakhovka, killing three": a strike of unnamed delivery, ACLED's missile/shelling
         return Classification("Shelling/artillery/missile attack", strike.span(), hits)
+    onslaught = ATTACK_NOUN.search(s.text)
+    if onslaught and hits.has("t_civilian") and count_fatalities(s.text) is not None:
+        # "Seven people were killed in an attack in central Mali": people killed by an unnamed attacker with
+        # no weapon named, ACLED's attack on civilians by an unidentified armed group
+        return Classification("Attack", onslaught.span("noun"), hits)
     return None
 
 
+ATTACK_NOUN = re.compile(r"\b(?:an?|the|this|that|another|latest|deadly|terrorist|armed|overnight|night|fresh)\s+"
+                         r"(?:\w+\s+)?(?P<noun>attacks?|assaults?|raids?|ambush(?:es)?)\b", re.I)
 STRIKE_NOUN = re.compile(r"\b(?:the|a|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
                           r"(?:\w+\s+)?strikes?\b(?=\s+(?:\w+\s+){0,2}(?:hit|struck|killed|destroyed|damaged|"
                           r"wounded|injured|on|in|near)\b)", re.I)

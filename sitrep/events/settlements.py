@@ -79,7 +79,19 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
                 spans.append((base + n.start(), base + n.end()))
     for pattern in (kind_after, appositive, target):
         spans += [m.span("name") for m in pattern.finditer(text)]
-    return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]])})
+    return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]])})
+
+
+def _proper_in(text: str, name: str) -> bool:
+    """A one-word name that is also an English word ("Segue village") is the name of a place when the article
+    always writes it with a capital, at least twice inside a sentence: then it is a proper noun here."""
+    if " " in name or not name[:1].isupper() or len(name) < 4:
+        return False
+    if re.search(rf"\b{re.escape(name.lower())}\b", text):
+        return False
+    inside = re.findall(rf"[a-z,(] {re.escape(name)}\b", text)
+    return len(inside) >= 2 and not is_demonym(name) and name.lower() not in not_places() \
+        and name.lower() not in _MONTHS and name.lower() not in first_names()
 
 
 _BEFORE_CONTAINER = re.compile(rf"\b(?:in|at|near|outside|around) (?P<name>{_NAME})(?=,? (?:in |of )?(?:the )?[A-Z])")

@@ -155,3 +155,16 @@ def test_an_undated_detail_on_a_place_already_reported_is_the_same_event_that_da
 def test_a_town_occupied_since_a_date_is_background_not_a_capture():
     assert _events("Melitopol, a city of about 150,000 people, has been occupied by Russian forces since late "
                    "February 2022.") == []
+
+
+def test_the_place_said_of_the_attack_in_the_next_sentence_places_it():
+    (ev,) = _events("BAMAKO, March 14 (Reuters) - Nine villagers were killed on Wednesday by unidentified gunmen, a "
+                    "local official said. The official said the attack, which occurred in Dinangourou village in the "
+                    "Mopti region, lasted two hours.")
+    assert ev.location == "Dinangourou" and ev.admin1 == "Mopti" and ev.fatalities == 9
+
+
+def test_a_place_named_before_the_attack_phrase_does_not_place_it():
+    evs = _events("BAMAKO, March 14 (Reuters) - Nine villagers were killed on Wednesday by unidentified gunmen, a "
+                  "local official said. Officials who fled to Bamako said the attack that happened there lasted hours.")
+    assert all(ev.location != "Bamako" for ev in evs)

@@ -58,3 +58,16 @@ def test_a_russian_spelling_inside_a_named_region_is_read_there_not_abroad():
                   "administration said.")
     assert sorted((e.location, e.admin1, e.country) for e in evs) == [
         ("Starytsia", "Kharkiv", "Ukraine"), ("Vovchansk", "Kharkiv", "Ukraine")]
+
+
+def test_a_village_named_like_an_english_word_is_a_place_when_the_article_always_capitalises_it():
+    (ev,) = _events("BAMAKO, May 10 (Reuters) - Gunmen on motorbikes stormed Sable village in Mali's Mopti region on "
+                    "Thursday, killing nine villagers. Residents of Sable said the gunmen burned granaries before "
+                    "they left. Survivors fled from Sable to the nearby town of Bankass.")
+    assert ev.location == "Sable" and ev.admin1 == "Mopti"
+
+
+def test_an_english_word_written_in_lower_case_elsewhere_is_not_made_a_village():
+    evs = _events("BAMAKO, May 10 (Reuters) - Gunmen stormed Sable village in Mali's Mopti region on Thursday, "
+                  "killing nine villagers. Residents of Sable said a sable coat was taken. Survivors fled from Sable.")
+    assert all(ev.location != "Sable" for ev in evs)

@@ -1,0 +1,29 @@
+"""Second looks at a classification: people killed in an attack nobody is named for, and who did the killing."""
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str, published: str = "2024-05-10"):
+    return extract_article(Article(text=text, id="t", published=published, language="en"))
+
+
+def test_people_killed_in_an_attack_of_no_named_attacker_are_an_attack_on_civilians():
+    (ev,) = _events("BAMAKO, May 10 (AFP) - Seven civilians were killed in an attack near Bandiagara in central Mali "
+                    "on Thursday, local officials said.")
+    assert ev.event_type == "Violence against civilians" and ev.sub_event_type == "Attack"
+    assert ev.location == "Bandiagara" and ev.fatalities == 7
+
+
+def test_an_attack_with_no_one_killed_is_not_coded_from_the_noun_alone():
+    assert _events("BAMAKO, May 10 (AFP) - Officials in central Mali warned of a new attack near Bandiagara.") == []
+
+
+def test_villagers_killed_by_gunmen_after_a_time_phrase_are_victims_not_a_battle():
+    (ev,) = _events("BAMAKO, May 10 (Reuters) - Nine villagers were killed on Thursday by unidentified gunmen in "
+                    "Bankass, a local official said.")
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 9
+
+
+def test_gunmen_killed_by_soldiers_are_a_battle():
+    (ev,) = _events("BAMAKO, May 10 (Reuters) - Soldiers killed twelve gunmen on Thursday near Bankass, the army said.")
+    assert ev.event_type == "Battles"
