@@ -32,12 +32,12 @@ _UPPER_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|at|az|ed|es)-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
 _SUFFIX = re.compile(
     r"^[ \-]+(territorial community|urban territorial community|rural territorial community|community|hromada|"
-    r"region|oblast|raion|rayon|district|county|parish|province|governorate|state|krai|kray|municipality|township|city|"
-    r"town|village)\b", re.I)
+    r"region|oblast|raion|rayon|district|county|parish|province|governorate|state|krai|kray|municipality|township|territory|"
+    r"city|town|village)\b", re.I)
 _LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural territorial community": 3,
           "community": 3, "hromada": 3, "municipality": 3, "township": 3, "region": 1, "oblast": 1, "province": 1,
           "governorate": 1, "state": 1, "krai": 1, "kray": 1, "raion": 2, "rayon": 2, "district": 2, "county": 2,
-          "parish": 2, "city": 4,
+          "parish": 2, "territory": 2, "city": 4,
           "town": 4, "village": 4}
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
@@ -122,6 +122,26 @@ def _groups(text: str) -> list[list[tuple[int, int, str]]]:
 _DATELINE_AFTER = re.compile(r"(,|\s*[—–]|\s+-{1,2})\s")
 
 
+_JOINERS = {"of", "the"}
+
+
+def _joined_by_of(gaz, text: str, groups: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """"Democratic Republic of Congo", "Isle of Man": two capitalised runs joined by "of (the)" are one run when
+    together they are a name of the gazetteer; apart, the second would be read alone ("Congo", another country)."""
+    out: list[list[tuple[int, int, str]]] = []
+    for g in groups:
+        prev = out[-1] if out else None
+        gap = text[prev[-1][1]:g[0][0]] if prev else ""
+        if prev and gap in (" of ", " of the ") and any(
+                retrieve(gaz, text[prev[-k][0]:g[j - 1][1]], fuzzy=False, skeletons=False)
+                for k in range(1, min(3, len(prev)) + 1) for j in range(1, min(3, len(g)) + 1)):
+            joiners = [(m.start() + prev[-1][1], m.end() + prev[-1][1], m.group()) for m in re.finditer(r"\w+", gap)]
+            out[-1] = prev + joiners + g
+        else:
+            out.append(g)
+    return out
+
+
 def _dateline(text: str, start: int, end: int, name: str) -> bool:
     """"BANTAM — A Danbury mason...", "KYIV, Ukraine -": the upper-case place name a report opens with."""
     return name.isupper() and len(name) > 2 and bool(_DATELINE_AFTER.match(text, end)) and \
@@ -154,7 +174,10 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
     titles = cues["run_titles"]
     credits = _credit_spans(text)
     abbrevs = _abbreviated_regions(geo, text) if ", " in text else []
-    for g in _groups(text):
+    groups = _groups(text)
+    if " of " in text:
+        groups = _joined_by_of(gaz, text, groups)
+    for g in groups:
         if credits and any(a <= g[0][0] < b for a, b in credits):
             continue
         if abbrevs:
@@ -171,7 +194,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             for loose in (False, True):     # exact names of any length first, then spelling variants
                 for n in range(min(_MAX_WORDS, len(g) - i), 0, -1):
                     toks = g[i:i + n]
-                    if toks[0][2] in _PARTICLES or toks[-1][2] in _PARTICLES:
+                    if toks[0][2] in _PARTICLES or toks[-1][2] in _PARTICLES or \
+                            toks[0][2] in _JOINERS or toks[-1][2] in _JOINERS:
                         continue
                     if loose and n > 1 and fold(toks[0][2]) in stop:
                         continue
@@ -208,6 +232,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             m = _SUFFIX.match(text[end:end + 40])
             if m and demcc is None:
                 level = _LEVEL[m.group(1).lower()]
+                if level == 2 and m.group(1).lower() == "territory" and not any(c.entry.level == 2 for c in cands):
+                    level = 1    # "Krasnodar Territory" is a krai; "Lubero territory" a second-level unit of Congo
                 end += m.end()
                 if not any(c.entry.level == level for c in cands):   # "Zaporozhye region": the unit's spelling
                     cands = retrieve(gaz, name, fuzzy=False, force_skeletons=True) or cands
@@ -245,7 +271,7 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                             nxt not in cues["institution_words"] and nxt not in cues["feature_words"] and \
                             not _big_place(gaz, rest_after[0][2]):      # not "Austin Texas"
                         person = "given"   # "Vladimir Putin", "Donald Trump": a given name, whatever it names
-                before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES]
+                before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES | _JOINERS]
                 first_name = bool(before_toks) and not before_toks[-1][2].isupper()
                 small = not cands or all(c.entry.level == 4 and c.entry.population < 100_000 for c in cands)
                 if first_name and small and not out_in_group:

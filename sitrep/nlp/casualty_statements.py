@@ -297,6 +297,9 @@ def _active_counts(toks: list[Tok], verb: int, i: int, loss: bool) -> list[State
         if noun[0] == "person" and toks[noun[1] - 1].low == "lives" and \
                 toks[verb].low in casualty_lexicon()["loss_verbs"]:
             break
+        if first_end is not None and toks[j - 1].low == "," and noun[1] < len(toks) and \
+                toks[noun[1]].low in _SPEECH:
+            break   # "killing 12 civilians, a local official said": the speaker, not a thirteenth victim
         total += q[0]
         j = first_end = noun[1]
         if j + 1 < len(toks) and toks[j].low in {"and", ","} and _quantity(toks, j + 1):
@@ -328,6 +331,7 @@ def _stmt(toks: list[Tok], i: int, end: int, value: int, key_range: tuple[int, i
     return Statement(value, toks[i].start, toks[end - 1].end, key, False, weak)
 
 
+_SPEECH = {"said", "says", "told", "reported", "added", "confirmed", "stated", "wrote"}
 _ADDITIVE = {"also", "another", "more", "further", "additional", "other", "others", "separately"}
 
 

@@ -162,3 +162,20 @@ def test_a_street_named_in_two_words_is_not_a_place(geo):
 def test_a_city_in_a_news_outlets_name_is_not_a_mention(geo):
     text = "RIA Melitopol, a Russian news agency, reported a blast in Melitopol."
     assert [m.start for m in geo.find_mentions(text)] == [text.rindex("Melitopol")]
+
+
+def test_a_country_name_with_of_inside_is_read_whole(geo):
+    text = "ADF fighters killed 12 civilians in the east of the Democratic Republic of Congo on Monday."
+    (m,) = [m for m in geo.find_mentions(text) if "Congo" in m.name]
+    assert m.name == "Democratic Republic of Congo" and m.place.country == "Democratic Republic of the Congo"
+
+
+def test_a_name_after_of_that_makes_no_longer_place_stays_alone(geo):
+    ms = geo.find_mentions("The Governor of Kherson said Russian forces shelled the city overnight.")
+    assert [m.name for m in ms] == ["Kherson"]
+
+
+def test_a_congolese_territory_is_a_second_level_unit(geo):
+    (m,) = [m for m in geo.find_mentions("Rebels attacked villages in the Lubero territory of North Kivu province.")
+            if m.name.startswith("Lubero")]
+    assert m.name == "Lubero territory" and m.place.geo_precision == 2

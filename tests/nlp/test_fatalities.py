@@ -202,3 +202,8 @@ def test_a_rival_claimants_figure_is_not_added_the_lower_one_counts():
 def test_more_deaths_reported_by_another_voice_are_added():
     assert count_fatalities("Four soldiers and 10 volunteers were killed, but the army said around 20 attackers "
                             "were also killed.").value == 34
+
+
+def test_the_speaker_after_a_victim_list_is_not_a_victim():
+    assert deaths("Gunmen attacked the village on Thursday, killing 12 civilians, a local official said.") == 12
+    assert deaths("The strike killed two women, a man and a child, officials said.") == 4
