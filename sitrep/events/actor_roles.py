@@ -77,6 +77,8 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
     sub = m.cls.sub_event_type
+    if sub == "Disrupted weapons use":
+        actor1, actor2 = _interceptor_and_owner(armed, actor1, actor2)
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         m.actor1 = lex.protesters(country)
         police = [a for a in found if a.actor.inter == "State forces"]
@@ -96,6 +98,31 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
         m.actor2 = lex.civilians(country_of(m, country))
     if m.actor1 is None:
         m.actor1 = lex.unidentified(country_of(m, country))
+
+def _interceptor_and_owner(armed: list[ActorMention], actor1: ActorMention | None,
+                           actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:
+    """"Twelve Ukrainian drones were destroyed": whose drones they were is the side whose weapons were
+    disrupted (actor2); the one who disrupted them is another force, or nobody named."""
+    owners = [a for a in armed if _WEAPON_NOUN.search(a.text)]
+    if not owners:
+        return actor1, actor2
+    owner = owners[0]
+    interceptors = [a for a in armed if a.actor != owner.actor and not _WEAPON_NOUN.search(a.text)]
+    return (interceptors[0] if interceptors else None), owner
+
+
+_AIRBORNE = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|Shaheds?|aircraft|helicopters?|jets?|balloons?)\b", re.I)
+
+
+def home_air_defence(m: EventMention, lex: ActorLexicon) -> Actor | None:
+    """"Three drones were taken down over the Kharkiv region": who brings down drones over a country, when
+    the text names nobody, is that country's military (ACLED codes the defender as actor1)."""
+    if m.cls.sub_event_type != "Disrupted weapons use" or m.place is None or not m.place.country or \
+            not any(_AIRBORNE.search(s.text) for s in m.sentences[:1]):
+        return None
+    home = lex.state_actor(m.place.country, "military", m.when.year if m.when else None)
+    return home if home is not None and home != m.actor2 and home.side != "UNKNOWN" else None
+
 
 def infer_unnamed_attackers(mentions: list[EventMention]) -> None:
     """"Five communities were shelled": when every strike of the article whose attacker is named was made by

@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
-from sitrep.events.actor_roles import MILITARY_BODY, OWN_FORCES, claimant_forces, resolved_sub_event_type
+from sitrep.events.actor_roles import (MILITARY_BODY, OWN_FORCES, claimant_forces, home_air_defence,
+                                      resolved_sub_event_type)
 from sitrep.events.actors import interaction
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.notes import write_notes
@@ -43,6 +44,8 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
     if (m.actor1 is None or m.actor1.side == "UNKNOWN") and attr.claimed_by and (
             OWN_FORCES.search(first.text) or MILITARY_BODY.search(attr.claimed_by)):
         m.actor1 = claimant_forces(attr.claimed_by, ex.actors, m.place.country if m.place else None) or m.actor1
+    if m.actor1 is None or m.actor1.side == "UNKNOWN":
+        m.actor1 = home_air_defence(m, ex.actors) or m.actor1
     sub = resolved_sub_event_type(m, text)
     p = m.place or Place(name="", latitude=None, longitude=None, geo_precision=None, feature="")
     ev = Event(

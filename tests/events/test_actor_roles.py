@@ -1,0 +1,27 @@
+"""Who acted and who was hit, on whole hand-written reports: interceptions name the defender first."""
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str, published: str = "2024-05-10"):
+    return extract_article(Article(text=text, id="t", published=published, language="en"))
+
+
+def test_drones_taken_down_are_coded_with_the_defender_first():
+    (ev,) = _events("KYIV, May 10 (Reuters) - Ukrainian air defence units took down 40 Russian drones over Kyiv "
+                    "region overnight, the air force said.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor1_side == "UKR" and ev.actor2_side == "RUS"
+
+
+def test_whose_drones_were_destroyed_is_the_second_actor():
+    (ev,) = _events("MOSCOW, May 10 (Reuters) - Twelve Ukrainian drones were destroyed over the Belgorod region "
+                    "overnight, the Russian Defence Ministry said.")
+    assert ev.sub_event_type == "Disrupted weapons use"
+    assert ev.actor1_side == "RUS" and ev.actor2_side == "UKR"
+
+
+def test_drones_brought_down_over_a_country_by_no_one_named_were_brought_down_by_its_military():
+    (ev,) = _events("KYIV, May 10 (Reuters) - Three drones were taken down over the Kharkiv region on Thursday, "
+                    "the regional governor said.")
+    assert ev.sub_event_type == "Disrupted weapons use" and ev.actor1_side == "UKR"
