@@ -28,10 +28,13 @@ def outside_actors(mentions: list[PlaceMention], actors: list[ActorMention], s: 
 
 
 def article_country(mentions: list[PlaceMention]) -> str | None:
-    counts: dict[str, int] = {}
+    """The country the article is most about. A dateline ("BANGKOK, June 30 -") is where the reporter files
+    from, often a neighbour of the war it reports: it counts least."""
+    counts: dict[str, float] = {}
     for m in mentions:
         if m.place and m.place.country and not is_demonym(m.name):
-            counts[m.place.country] = counts.get(m.place.country, 0) + (3 if names_country(m) else 1)
+            weight = 0.5 if m.name.isupper() and len(m.name) > 3 else 3 if names_country(m) else 1
+            counts[m.place.country] = counts.get(m.place.country, 0) + weight
     return max(counts, key=counts.get) if counts else None
 
 

@@ -220,7 +220,7 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     if unit is None or unit.geo_precision != 3 or unit.admin1 == p.admin1:
         return m
     again = geocoder.geocode(f"{m.name}, {unit.name} region", country=unit.country_code)
-    if again is not None and (again.readings or again.admin1 == unit.admin1):
+    if again is not None and (again.admin1 == unit.admin1 or any(r.admin1 == unit.admin1 for r in again.readings)):
         return replace(m, place=again)   # "Staritsa in the Kharkov region": Starytsia, not Staritsa in Tver
     if unit.country_code != p.country_code:
         return m

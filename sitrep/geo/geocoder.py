@@ -3,6 +3,8 @@
 and ranking) and mentions.py (spans in a text)."""
 from __future__ import annotations
 
+import dataclasses
+
 import re
 import sys
 import threading
@@ -104,7 +106,7 @@ class Geocoder:
         if cc is None and len(ctx.countries) == 1 and ctx.admin1:
             # "Bahdo, Galgaduud": the context names a region of one country; a look-alike abroad is refused
             cc = next(iter(ctx.countries))
-        ctx = Context(ctx.countries, ctx.admin1, ctx.admin2, ctx.hromadas, ctx.points, cc, ctx.country_weight)
+        ctx = dataclasses.replace(ctx, country=cc)
         if phrase.core.islower() and not has_cyrillic(phrase.core):
             # variant spellings are for proper names: "shelling" must not become a village one letter away
             ranked = self.ranked(phrase, ctx, fuzzy=False, skeletons=False)

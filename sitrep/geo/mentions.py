@@ -20,20 +20,32 @@ __all__ = ["context_from_text", "find_mentions", "geo_rank"]
 
 
 def _article_context(raws: list[RawMention], hint: str | None) -> Context:
+    """The countries, regions, districts and points the article's unambiguous mentions give. A hamlet does not
+    make an article about its country: when countries, regions or big cities are named, a small place abroad
+    of them ("Kone village" read in New Caledonia in a report on Myanmar) lends no context."""
     ctx = Context(countries={hint} if hint else set())
     counts: dict[str, int] = {hint: 3} if hint else {}
+    anchors = []
     for r in raws:
         if not r.ranked or r.weak or r.glued or r.initial:
             continue
         best = r.ranked[0]
-        e = best.entry
-        if rivals(r.ranked, ANCHOR_MARGIN) or (best.kind != "exact" and e.level > 1):
+        if rivals(r.ranked, ANCHOR_MARGIN) or (best.kind != "exact" and best.entry.level > 1):
+            continue
+        if best.entry.level == 4 and best.entry.population < 100_000 and best.hit.src.lstrip("=") != fold(best.entry.name):
+            continue    # a village found under another of its names is no anchor: the text spelled it otherwise
+        anchors.append(best.entry)
+    strong = {e.cc for e in anchors if e.cc and (e.level <= 1 or e.population >= 100_000)} | ctx.countries
+    for e in anchors:
+        if strong and e.cc not in strong:
             continue
         if e.cc:
             ctx.countries.add(e.cc)
             counts[e.cc] = counts.get(e.cc, 0) + 1
         if e.level >= 1 and e.admin1:
             ctx.admin1.add((e.cc, e.admin1))
+        if e.level == 1 and e.admin1:
+            ctx.regions_named.add((e.cc, e.admin1))
         if e.level == 2 and e.admin2:
             ctx.admin2.add(e.admin2)
         if e.level == 3 and e.hromada:
@@ -54,7 +66,8 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
         if not a.ranked or not b.ranked or a.demonym:
             continue
         gap = text[a.end:b.start]
-        if gap not in (", ", " (", ",\n", " - "):
+        said_in = a.phrase.level is not None and gap in (" in ", " in the ")   # "Pale township in Sagaing region"
+        if gap not in (", ", " (", ",\n", " - ") and not said_in:
             continue
         unit = b.ranked[0].entry
         if unit.level > 1:
@@ -64,6 +77,8 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
                   and c.entry.id != unit.id]
         if inside:
             a.ranked, a.contained, a.cue = inside, True, True
+        elif said_in and all(c.entry.cc != unit.cc for c in a.ranked):
+            a.ranked = []    # no such unit in that region: a namesake abroad is not it (the text's frame keeps it)
 
 
 def context_from_text(geo, text: str) -> Context:

@@ -100,3 +100,11 @@ def test_the_occupied_city_describes_a_place_it_reports_no_capture():
 
     c = CueLexicon.default().classify("A car bomb killed an official in the occupied city of Melitopol on Wednesday.")
     assert c.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_coup_is_not_a_capture_of_ground():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    text = ("BANGKOK (AP) - Sagaing has resisted the military, which seized power from the elected government "
+            "in Naypyitaw on Feb. 1, 2021, residents said.")
+    assert extract_article(Article(text=text, id="t", published="2024-05-10", language="en")) == []

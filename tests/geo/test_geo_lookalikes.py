@@ -1,0 +1,38 @@
+"""Look-alikes refused: a place read elsewhere than the text puts it is not the place the text means."""
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str, published: str = "2024-05-10"):
+    return extract_article(Article(text=text, id="t", published=published, language="en"))
+
+
+def test_a_village_under_another_name_in_a_region_the_text_does_not_name_is_not_it(geo):
+    text = ("MOSCOW, May 10 (Reuters) - Governor Vyacheslav Gladkov said Ukrainian shelling damaged homes in the "
+            "Belgorod region on Thursday. He said a drone later struck the village of Petrovka, wounding a man.")
+    (m,) = [m for m in geo.find_mentions(text) if m.name == "Petrovka"] or [None]
+    assert m is None or m.place.admin1 == "Belgorod"
+
+
+def test_a_township_named_inside_a_region_is_not_its_namesake_abroad():
+    (ev,) = _events("BANGKOK, June 30 (AP) - Military jets bombed two villages in Pale township in Myanmar's "
+                    "Sagaing region on Tuesday, killing four people, residents said.")
+    assert ev.country == "Myanmar" and ev.admin1 == "Sagaing"
+
+
+def test_the_dateline_city_does_not_make_the_article_about_its_country():
+    (ev,) = _events("BANGKOK, June 30 (AP) - Military jets bombed two villages in Pale township in Myanmar's "
+                    "Sagaing region on Tuesday, killing four people, residents said.")
+    assert ev.actor1 == "Military Forces of Myanmar (2021-)"
+
+
+def test_a_hamlet_abroad_lends_the_article_no_country(geo):
+    ctx = geo.context("BANGKOK (AP) - A fighter jet bombed a school in Let Yet Kone village in Sagaing region, "
+                      "residents said. Sagaing is a stronghold of the resistance in Myanmar.")
+    assert ctx.countries <= {"TH", "MM"}
+
+
+def test_a_village_named_inside_a_region_keeps_that_region_when_its_namesakes_lie_elsewhere():
+    (ev,) = _events("KHERSON, May 10 - Russian shelling killed a farmer in Pervomaiske in the Kherson region on "
+                    "Friday, police said.")
+    assert ev.location == "Pervomaiske" and ev.admin1 == "Kherson"
