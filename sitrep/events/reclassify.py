@@ -73,7 +73,7 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     return None
 
 
-ATTACK_NOUN = re.compile(r"\b(?:an?|the|this|that|another|latest|deadly|terrorist|armed|overnight|night|fresh)\s+"
+ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new)\s+"   # not "the attack": told before
                          r"(?:\w+\s+)?(?P<noun>attacks?|assaults?|raids?|ambush(?:es)?)\b", re.I)
 STRIKE_NOUN = re.compile(r"\b(?:the|a|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
                           r"(?:\w+\s+)?strikes?\b(?=\s+(?:\w+\s+){0,2}(?:hit|struck|killed|destroyed|damaged|"

@@ -33,6 +33,7 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             twin.date_precision = ev.date_precision
         if len(ev.sources[0].evidence) > len(twin.sources[0].evidence) and is_title_like(twin.sources[0].evidence):
             twin.sources = ev.sources
+    out = _placed_by_restatement(out)
     precise = [e for e in out if not is_region_level(e)]
     kept = []
     for ev in out:
@@ -48,6 +49,38 @@ def merge_within_article(events: list[Event]) -> list[Event]:
                 continue
         kept.append(ev)
     return kept
+
+
+_TAKEN_FROM_LEAD = ("event_type", "sub_event_type", "actor1", "inter1", "actor1_side", "interaction",
+                    "event_date", "date_precision", "claimed_by")
+
+
+def _placed_by_restatement(events: list[Event]) -> list[Event]:
+    """"Russian strikes on Zaporizhzhia region killed three people on Monday ... 'Three people were killed in
+    the Polohivskyi district', the governor said": a toll restated right after a region-level lead, in a place
+    of that region and with no other cause named, is the lead's event placed; it keeps the lead's type, actors
+    and date."""
+    gone: set[int] = set()
+    for lead in events:
+        if not is_region_level(lead) or not lead.fatalities or lead.actor1_side == "UNKNOWN":
+            continue
+        a = lead.sources[0]
+        told = [p for p in events if p is not lead and id(p) not in gone and not is_region_level(p)
+                and p.admin1 == lead.admin1 and p.fatalities == lead.fatalities
+                and p.actor1_side in ("UNKNOWN", lead.actor1_side) and p.sub_event_type in (lead.sub_event_type, "Attack")
+                and p.sources[0].article_id == a.article_id and 0 <= p.sources[0].char_start - a.char_end <= 400]
+        told = [p for p in told if p.actor1_side == "UNKNOWN"] or told     # an event of its own names its cause
+        if len(told) != 1:
+            continue
+        (p,) = told
+        for f in _TAKEN_FROM_LEAD:
+            if getattr(lead, f) is not None:
+                setattr(p, f, getattr(lead, f))
+        p.provenance = [x for x in p.provenance if x.field not in _TAKEN_FROM_LEAD] + \
+            [x for x in lead.provenance if x.field in _TAKEN_FROM_LEAD]
+        p.notes = write_notes(p, Place(p.location or "", p.latitude, p.longitude, admin1=p.admin1))
+        gone.add(id(lead))
+    return [e for e in events if id(e) not in gone]
 
 
 def _same_actor(a: Event, b: Event) -> bool:

@@ -168,3 +168,21 @@ def test_a_place_named_before_the_attack_phrase_does_not_place_it():
     evs = _events("BAMAKO, March 14 (Reuters) - Nine villagers were killed on Wednesday by unidentified gunmen, a "
                   "local official said. Officials who fled to Bamako said the attack that happened there lasted hours.")
     assert all(ev.location != "Bamako" for ev in evs)
+
+
+def test_a_toll_restated_in_a_district_after_a_region_lead_places_the_lead():
+    evs = _events("KYIV, March 14 (AFP) - Russian strikes on Ukraine's southern Zaporizhzhia region killed three "
+                  "people on Thursday, its governor said.\n\nThe strikes came a day after two people were killed in a "
+                  "Russian attack on the town of Huliaipole.\n\n\"Three people were killed and three were wounded in "
+                  "the Polohivskyi district\" of Zaporizhzhia, Governor Ivan Fedorov said on social media.",
+                  published="2024-03-15")
+    (ev,) = [e for e in evs if e.fatalities == 3]
+    assert ev.admin2 == "Polohy Raion" and ev.geo_precision == 2
+    assert ev.actor1_side == "RUS" and ev.event_date == "2024-03-14" and ev.fatalities == 3
+
+
+def test_killed_in_the_attack_tells_of_the_attack_already_reported():
+    evs = _events("NIKOPOL, March 14 - A Russian artillery strike hit Nikopol in Dnipropetrovsk region on "
+                  "Wednesday, killing a man, the governor said.\n\n\"A man, 63, was killed in the attack,\" the "
+                  "emergency service said.")
+    assert len(evs) == 1 and evs[0].actor1_side == "RUS"
