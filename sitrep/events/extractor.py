@@ -29,7 +29,7 @@ from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region,
                                            outside_actors, paragraph_region, places_by_sentence, placing_followup,
                                            sentence_country)
-from sitrep.events.places import countries_in_play, dateline_end, event_places
+from sitrep.events.places import countries_in_play, dateline_end, event_places, is_country_level
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, unspecified_attack,
                                       with_neighbour_weapons, without)
@@ -87,6 +87,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     prefetch(_classified(sentences, all_hits, ex))
     mentions_out: list[EventMention] = []
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
+    placing: set[int] = set()   # sentences that only said where the event before them was
     for s in sentences:
         dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)]
         when_here = sentence_date(s, dates, mentions_out)
@@ -95,6 +96,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
+        if s.index in placing:
+            continue  # "The attackers targeted a detachment near X": the event before it, placed
         hits = all_hits[s.index]
         cls = ex.cues.classify(s.text, hits)
         here = sentence_country(mentions_by_sentence.get(s.index, [])) or country
@@ -141,10 +144,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if not places:
             places = institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
         follow = None
-        if not places:
+        if not places or all(is_country_level(pm.place) for pm in places if pm.place is not None):
             follow = placing_followup(s, sentences, mentions_by_sentence, countries)
             if follow is not None:
                 places = follow[1]
+                placing.add(follow[0].index)
         if not places:
             region = paragraph_region(s, sentences, mentions_by_sentence, countries)
             if region is not None:

@@ -74,7 +74,7 @@ def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
     if s.index + 1 >= len(sentences):
         return None
     nxt = sentences[s.index + 1]
-    said = _ABOUT_IT.search(nxt.text)
+    said = _ABOUT_IT.search(nxt.text) or _THE_ATTACKERS.match(nxt.text)
     if not said:
         return None
     places = event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
@@ -106,4 +106,9 @@ _ABOUT_IT = re.compile(r"(?:^\W*|\b)the (?:confrontation|clash|clashes|fighting|
                        re.I)
 
 
+# "The “terrorists” targeted a military detachment between Markoye and Tokabangou": the attackers of the
+# sentence before, at the place where they struck
+_THE_ATTACKERS = re.compile(r"\W*the\W+(?:attackers|assailants|gunmen|terrorists|militants|jihadists|insurgents|"
+                            r"rebels|fighters|raiders|bandits|militiamen)\W*\s+(?:\w+\s+){0,2}?(?:targeted|attacked|"
+                            r"stormed|struck|raided|ambushed|hit|opened fire|set fire|overran|besieged)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")

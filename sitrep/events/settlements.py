@@ -94,7 +94,8 @@ def _proper_in(text: str, name: str) -> bool:
         and name.lower() not in _MONTHS and name.lower() not in first_names()
 
 
-_BEFORE_CONTAINER = re.compile(rf"\b(?:in|at|near|outside|around) (?P<name>{_NAME})(?=,? (?:in |of )?(?:the )?[A-Z])")
+_BEFORE_CONTAINER = re.compile(rf"(?:\b(?:in|at|near|outside|around) |(?P<opening>^|\n))(?P<name>{_NAME})"
+                               rf"(?=,? (?:in |of )?(?:the )?[A-Z])")
 
 
 def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
@@ -103,6 +104,8 @@ def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
     out = []
     for m in _BEFORE_CONTAINER.finditer(text):
         a, b = m.span("name")
+        if m.group("opening") is not None and (" " in text[a:b] or text[a:b].lower() in english()):
+            continue    # "Markoye, in Oudalan province, is ...": one unknown word opening a line, not "Earlier, in"
         if _plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a)) is not None:
             out.append((a, b))
     return out
@@ -192,6 +195,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
     ctx = _RegionContext(mentions, sentences, countries)
     out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
     spans = sorted(set(_frame_names(text)) | set(_contained_names(text, ctx)))
+    named: dict[str, Place] = {}
     for a, b in spans:
         over = [m for m in out if m.start < b and a < m.end]
         if any(_in_play(m.place, countries) and not m.place.is_area for m in over):
@@ -208,7 +212,22 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
                         note=f"{name} is not in the gazetteer: coordinates of {unit.name}, named in the text")
         out = [m for m in out if m not in over]
         out.append(PlaceMention(a, b, name, place))
-    return sorted(out, key=lambda m: m.start)
+        named[name] = place
+    return sorted(_named_again(text, named, out, countries), key=lambda m: m.start)
+
+
+def _named_again(text: str, named: dict[str, Place], mentions: list[PlaceMention],
+                 countries: set[str]) -> list[PlaceMention]:
+    """A settlement the text placed once ("Markoye, in Oudalan province") is that settlement wherever the text
+    names it again ("between Markoye and Tokabangou"), also where a namesake abroad was read."""
+    out = list(mentions)
+    for name, place in named.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            over = [o for o in out if o.start < m.end() and m.start() < o.end]
+            if any(_in_play(o.place, countries) for o in over):
+                continue
+            out = [o for o in out if o not in over] + [PlaceMention(m.start(), m.end(), name, place)]
+    return out
 
 
 def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder: Geocoder) -> PlaceMention:

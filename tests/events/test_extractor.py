@@ -186,3 +186,11 @@ def test_killed_in_the_attack_tells_of_the_attack_already_reported():
                   "Wednesday, killing a man, the governor said.\n\n\"A man, 63, was killed in the attack,\" the "
                   "emergency service said.")
     assert len(evs) == 1 and evs[0].actor1_side == "RUS"
+
+
+def test_the_attackers_striking_somewhere_in_the_next_sentence_place_a_country_level_report():
+    evs = _events("BAMAKO, March 14 (AFP) - At least six soldiers were killed on Wednesday in an attack blamed on "
+                  "jihadists in central Mali, security sources said. The assailants targeted an army post in "
+                  "Djenne, one source told AFP.")
+    (ev,) = evs
+    assert ev.location == "Djenne" and ev.fatalities == 6 and ev.event_type == "Battles"

@@ -71,3 +71,11 @@ def test_an_english_word_written_in_lower_case_elsewhere_is_not_made_a_village()
     evs = _events("BAMAKO, May 10 (Reuters) - Gunmen stormed Sable village in Mali's Mopti region on Thursday, "
                   "killing nine villagers. Residents of Sable said a sable coat was taken. Survivors fled from Sable.")
     assert all(ev.location != "Sable" for ev in evs)
+
+
+def test_a_village_the_text_places_once_is_that_village_wherever_it_is_named_again():
+    (ev,) = _events("OUAGADOUGOU, May 10 (AFP) - At least six soldiers were killed on Thursday in an attack blamed "
+                    "on jihadists in northern Burkina Faso, security sources said. The \"terrorists\" targeted a "
+                    "detachment near Dambam, one source said.\nDambam, in Oudalan province, lies near the border "
+                    "with Niger.")
+    assert ev.location == "Dambam" and ev.admin1 == "Sahel" and ev.fatalities == 6
