@@ -35,7 +35,8 @@ def test_a_small_load_beside_writes_loses_nothing(tmp_path):
     assert rep.posts >= 3 and rep.cli_runs >= 3 and rep.integrity == "ok"
 
 
-def test_the_command_line_fails_when_a_bar_does_not_hold(monkeypatch, capsys):
+def test_the_command_line_fails_when_a_bar_does_not_hold(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr(reliability.tempfile, "mkdtemp", lambda prefix: str(tmp_path))  # the kept work folder
     monkeypatch.setitem(reliability.RUNNERS, "fuzz", lambda work, args: (False, ["fuzz: 1 crash"]))
     assert reliability.main(["--only", "fuzz", "--fuzz", "1"]) == 1
     out = capsys.readouterr().out
