@@ -1,7 +1,7 @@
 """A real `sitrep serve` process on a real database, with the CLI run beside it, and a keep-alive GET load.
 
-Used by tests/store/test_store_beside_server.py (small load) and benchmarks/reliability.py (the full load), so
-the figures in the README come from the same code the tests run.
+Used by tests/store/test_store_beside_server.py (the writes one after another, then the load). The harness's
+load check, benchmarks/reliability_load.py, runs the writes during the load instead, round after round.
 """
 from __future__ import annotations
 
