@@ -222,6 +222,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                         break
                 if found is not None:
                     break
+            if found is not None and found[0] == 1 and found[5] is None and i + 1 < len(g):
+                found = _whole_variant(gaz, text, g, i, stop) or found
             if found is None:
                 i += 1
                 continue
@@ -324,6 +326,21 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
         if r.demonym is None and not r.surname and " " not in r.phrase.core and fold(r.phrase.core) in surnames:
             r.surname = True
     return out
+
+
+def _whole_variant(gaz, text: str, g: list[tuple[int, int, str]], i: int, stop) -> tuple | None:
+    """"the village of Novi Virky": a settlement spelled otherwise under the whole run ("Novi Vyrky") beats an
+    exact reading of its first word alone ("Novi", another name of some Nove)."""
+    for n in range(min(_MAX_WORDS, len(g) - i), 1, -1):
+        toks = g[i:i + n]
+        if toks[-1][2] in _PARTICLES or toks[-1][2] in _JOINERS or any(fold(t[2]) in stop for t in toks):
+            continue
+        start = toks[0][0]
+        name = _POSSESSIVE.sub("", text[start:toks[-1][1]])
+        cands = [c for c in retrieve(gaz, name, fuzzy=False, skeletons=True) if c.entry.level == 4]
+        if cands:
+            return (n, start, start + len(name), name, cands, None)
+    return None
 
 
 def _as_hit(e):

@@ -21,8 +21,8 @@ __all__ = ["context_from_text", "find_mentions", "geo_rank"]
 
 def _article_context(raws: list[RawMention], hint: str | None) -> Context:
     """The countries, regions, districts and points the article's unambiguous mentions give. A hamlet does not
-    make an article about its country: when countries, regions or big cities are named, a small place abroad
-    of them ("Kone village" read in New Caledonia in a report on Myanmar) lends no context."""
+    make an article about its country: when countries, regions or big cities are named, a lone small place
+    abroad of them ("Kone village" read in New Caledonia in a report on Myanmar) lends no context."""
     ctx = Context(countries={hint} if hint else set())
     counts: dict[str, int] = {hint: 3} if hint else {}
     anchors = []
@@ -32,11 +32,17 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
         best = r.ranked[0]
         if rivals(r.ranked, ANCHOR_MARGIN) or (best.kind != "exact" and best.entry.level > 1):
             continue
-        if best.entry.level == 4 and best.entry.population < 100_000 and best.hit.src.lstrip("=") != fold(best.entry.name):
+        own_name = best.hit.src.lstrip("=") == fold(best.entry.name)
+        if best.entry.level == 4 and best.entry.population < 100_000 and not own_name:
             continue    # a village found under another of its names is no anchor: the text spelled it otherwise
-        anchors.append(best.entry)
-    strong = {e.cc for e in anchors if e.cc and (e.level <= 1 or e.population >= 100_000)} | ctx.countries
-    for e in anchors:
+        anchors.append((best.entry, own_name))
+    strong = {e.cc for e, own in anchors if e.cc and (e.level <= 1 or (own and e.population >= 100_000))} | \
+        ctx.countries     # not "Salisbury", an old name of Harare
+    places_of: dict[str, set[int]] = {}
+    for e, _ in anchors:
+        places_of.setdefault(e.cc, set()).add(e.id)
+    strong |= {cc for cc, ids in places_of.items() if len(ids) >= 2}   # small places that agree on a country
+    for e, _ in anchors:
         if strong and e.cc not in strong:
             continue
         if e.cc:

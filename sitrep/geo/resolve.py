@@ -171,12 +171,13 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             continue
         if c.kind != "exact" and ctx.countries and e.cc not in ctx.countries:
             continue        # a spelling variant abroad, when the text says which countries it is about
-        if e.level == 4 and e.population < 20_000 and e.cc not in ctx.countries and ctx.regions_named and \
-                all(cc != e.cc for cc, _ in ctx.regions_named):
-            continue        # a hamlet of a country the text never comes near, when it names its regions
+        variant = c.kind != "exact" or c.hit.src.lstrip("=") != fold(e.name)
+        if variant and e.level == 4 and e.population < 20_000 and e.cc not in ctx.countries and \
+                ctx.regions_named and all(cc != e.cc for cc, _ in ctx.regions_named):
+            continue        # another spelling of a hamlet of a country the text never comes near
         if c.kind == "fuzzy" and ctx.admin1 and (e.cc, e.admin1) not in ctx.admin1:
             continue        # one letter off a village in a region the text never names: a look-alike
-        if (c.kind == "skeleton" or c.hit.src.lstrip("=") != fold(e.name)) and e.level == 4 and e.population < 50_000 and \
+        if variant and c.kind != "fuzzy" and e.level == 4 and e.population < 50_000 and \
                 any(cc == e.cc for cc, _ in ctx.regions_named) and (e.cc, e.admin1) not in ctx.admin1:
             continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon: the text names the region
         s = c.base

@@ -36,3 +36,4 @@ def test_a_village_named_inside_a_region_keeps_that_region_when_its_namesakes_li
     (ev,) = _events("KHERSON, May 10 - Russian shelling killed a farmer in Pervomaiske in the Kherson region on "
                     "Friday, police said.")
     assert ev.location == "Pervomaiske" and ev.admin1 == "Kherson"
+

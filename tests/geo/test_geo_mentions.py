@@ -179,3 +179,9 @@ def test_a_congolese_territory_is_a_second_level_unit(geo):
     (m,) = [m for m in geo.find_mentions("Rebels attacked villages in the Lubero territory of North Kivu province.")
             if m.name.startswith("Lubero")]
     assert m.name == "Lubero territory" and m.place.geo_precision == 2
+
+
+def test_a_two_word_village_spelled_otherwise_is_read_whole_not_its_first_word(geo):
+    text = "Russian troops shelled the village of Velyka Pisarivka in Sumy region on Monday."
+    (m,) = [m for m in geo.find_mentions(text) if m.name.startswith("Velyka")]
+    assert m.name == "Velyka Pisarivka" and m.place.name == "Velyka Pysarivka" and m.place.admin1 == "Sumy"
