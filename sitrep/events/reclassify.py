@@ -70,9 +70,26 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
         # "Seven people were killed in an attack in central Mali": people killed by an unnamed attacker with
         # no weapon named, ACLED's attack on civilians by an unidentified armed group
         return Classification("Attack", onslaught.span("noun"), hits)
+    return _shelling_told_before(s, sentences, cues, span, hits)
+
+
+def _shelling_told_before(s: Sentence, sentences: list[Sentence], cues: CueLexicon, span: tuple[int, int],
+                          hits: CueHits) -> Classification | None:
+    """"Russian troops shelled five communities ... The communities of A, B and C came under attack": a
+    sentence that only says places came under attack goes on about the shelling told just before it."""
+    if not _CAME_UNDER.search(s.text[span[0]:span[1]]):
+        return None
+    for prev in reversed(sentences[max(0, s.index - 3):s.index]):
+        before = cues.hits(prev.text)
+        if before.has("w_shelling_act") or before.has("w_artillery"):
+            return Classification("Shelling/artillery/missile attack", span, hits)
+        if before.has("w_air"):
+            return Classification("Air/drone strike", span, hits)
     return None
 
 
+_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming) under\b|\b(?:was|were) (?:\w+ )?(?:attacked|hit|struck|targeted)\b",
+                         re.I)
 ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new)\s+"   # not "the attack": told before
                          r"(?:\w+\s+)?(?P<noun>attacks?|assaults?|raids?|ambush(?:es)?)\b", re.I)
 STRIKE_NOUN = re.compile(r"\b(?:the|a|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"

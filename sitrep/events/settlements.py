@@ -194,6 +194,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
     """The article's place mentions with ambiguous and unknown settlements named, not lost to their region."""
     ctx = _RegionContext(mentions, sentences, countries)
     out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
+    out = _lists_in_one_region(out, text, geocoder)
     spans = sorted(set(_frame_names(text)) | set(_contained_names(text, ctx)))
     named: dict[str, Place] = {}
     for a, b in spans:
@@ -246,6 +247,32 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     place = replace(unit, name=m.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
                     centroid=None, note=f"no {m.name} in {unit.name} in the gazetteer: coordinates of {unit.name}")
     return replace(m, place=place)
+
+
+def _lists_in_one_region(mentions: list[PlaceMention], text: str, geocoder: Geocoder) -> list[PlaceMention]:
+    """"The communities of Bilopillia, Novoslobodsk, Krasnopilsk, Sumy and Khotyn": a list whose other members
+    all lie in one region holds the member read elsewhere too; it is read again inside that region."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[PlaceMention]] = []
+    for m in ordered:
+        if runs and runs[-1][-1].place is not None and LIST_GAP.fullmatch(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    fixed: dict[int, PlaceMention] = {}
+    for run in runs:
+        for m in run:
+            others = {(o.place.country_code, o.place.admin1) for o in run if o is not m and o.place is not None}
+            p = m.place
+            if len(run) < 3 or p is None or p.is_area or len(others) != 1:
+                continue
+            cc, admin1 = next(iter(others))
+            if admin1 is None or (p.country_code, p.admin1) == (cc, admin1):
+                continue
+            again = geocoder.geocode(f"{m.name}, {admin1} region", country=cc)
+            if again is not None and again.admin1 == admin1 and not again.is_area:
+                fixed[id(m)] = replace(m, place=again)
+    return [fixed.get(id(m), m) for m in mentions]
 
 
 def _region(ctx: _RegionContext, idx: int | None, pos: int, geocoder: Geocoder) -> Place | None:

@@ -27,3 +27,17 @@ def test_villagers_killed_by_gunmen_after_a_time_phrase_are_victims_not_a_battle
 def test_gunmen_killed_by_soldiers_are_a_battle():
     (ev,) = _events("BAMAKO, May 10 (Reuters) - Soldiers killed twelve gunmen on Thursday near Bankass, the army said.")
     assert ev.event_type == "Battles"
+
+
+def test_places_that_came_under_attack_after_a_shelling_lead_were_shelled():
+    evs = _events("KYIV, May 10 - Russian troops shelled four communities in Kharkiv region on Thursday, firing "
+                  "about 100 shells, the governor said.\n\nThe communities of Zolochiv, Bohodukhiv and Kupiansk "
+                  "came under attack.")
+    assert {e.location for e in evs} >= {"Zolochiv", "Bohodukhiv", "Kupiansk"}
+    assert {e.sub_event_type for e in evs} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_summary_of_attacks_is_not_made_shelling_by_a_shelling_before_it():
+    evs = _events("KYIV, May 10 - Russian troops shelled Kupiansk in Kharkiv region on Thursday, the governor "
+                  "said.\n\nIn recent weeks, there have been several attacks on officials in the Kharkiv region.")
+    assert [e.location for e in evs] == ["Kupiansk"]

@@ -79,3 +79,11 @@ def test_a_village_the_text_places_once_is_that_village_wherever_it_is_named_aga
                     "detachment near Dambam, one source said.\nDambam, in Oudalan province, lies near the border "
                     "with Niger.")
     assert ev.location == "Dambam" and ev.admin1 == "Sahel" and ev.fatalities == 6
+
+
+def test_a_list_member_read_in_another_region_is_read_again_in_the_region_of_the_others():
+    evs = _events("KYIV, May 10 - Russian forces shelled border areas of Sumy region on Thursday, the regional "
+                  "administration said.\n\nThe communities of Bilopillia, Vorozhba, Krasnopillia and Khotyn came "
+                  "under attack, it said.")
+    assert {e.admin1 for e in evs} == {"Sumy"}
+    assert "Khotin" in {e.location for e in evs}
