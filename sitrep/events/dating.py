@@ -6,6 +6,8 @@ precision in the lead, week further down). Headlines and captions frame but are 
 """
 from __future__ import annotations
 
+import re
+
 from datetime import date, timedelta
 
 from sitrep.events.mention import EventMention
@@ -54,6 +56,21 @@ def event_date_for(s: Sentence, here, last_date, ref: date | None,
     if ref is None:
         return None, None, None
     return ref, "day" if s.index <= lead_end else "week", None
+
+
+_CREDIT_END = re.compile(r"\((?:photo|photos|source|credit|image|picture|pictured|video)\b[^()]*\)\W*$", re.I)
+_CAPTION_START = re.compile(r"^\W*(?:an? )?(?:screenshot|photo|photograph|picture|image|file photo|still)s?\b\s+"
+                            r"(?:of|from|shows|showing)\b", re.I)
+
+
+def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
+    """"A screenshot of a video of troops ..., July 7, 2023. (Source: Telegram)": the paragraphs that caption a
+    picture, whose date is the picture's; they frame the story but are not its evidence."""
+    texts: dict[int, list[str]] = {}
+    for x in sentences:
+        texts.setdefault(x.paragraph, []).append(x.text)
+    return {p for p, parts in texts.items()
+            if _CREDIT_END.search(parts[-1]) or _CAPTION_START.match(parts[0])}
 
 
 def is_body(s: Sentence) -> bool:

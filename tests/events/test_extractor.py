@@ -194,3 +194,12 @@ def test_the_attackers_striking_somewhere_in_the_next_sentence_place_a_country_l
                   "Djenne, one source told AFP.")
     (ev,) = evs
     assert ev.location == "Djenne" and ev.fatalities == 6 and ev.event_type == "Battles"
+
+
+def test_a_picture_caption_neither_dates_nor_reports_the_event():
+    evs = _events("Troops retake village in Donetsk Oblast\n\nA screenshot of a video of Ukrainian troops announcing "
+                  "the liberation of Staromaiorske in Donetsk Oblast, March 2, 2024. (Source: Telegram)\n\n"
+                  "Ukrainian forces liberated the village of Staromaiorske in Donetsk Oblast, soldiers announced in "
+                  "a video published on Thursday.")
+    (ev,) = evs
+    assert ev.event_date == "2024-03-14" and "screenshot" not in ev.sources[0].evidence
