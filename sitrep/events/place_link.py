@@ -149,7 +149,7 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
     return out
 
 
-_LOCATOR_GAP = re.compile(r"\s*(?:(?:village|town|settlement|camp|area|locality|base)s?\s*)?,?\s*(?:\([^)]{0,40}\)\s*)?"
+_LOCATOR_GAP = re.compile(r"\s*(?:(?:[a-z]+\s+)?(?:village|town|settlement|camp|area|locality|base)s?\s*)?,?\s*(?:\([^)]{0,40}\)\s*)?"
                           r"(?:near|outside|close to|not far from|on the outskirts of|in|of)\s+(?:the\s+)?"
                           r"(?:(?:town|city|village|district|area)\s+of\s+)?", re.I)
 

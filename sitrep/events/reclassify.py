@@ -23,12 +23,18 @@ def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sen
     if cls.sub_event_type not in ("Attack",) or any(cls.hits.has(g) for g in _WEAPONS):
         return cls
     for n in (s.index + 1, s.index - 1):
-        if 0 <= n < len(sentences) and sentences[n].paragraph == s.paragraph:
+        if 0 <= n < len(sentences) and (sentences[n].paragraph == s.paragraph or _one_sentence_lead(s, sentences, n)):
             nh = cues.hits(sentences[n].text)  # (memoised per sentence text by the lexicon)
             for g, sub in _WEAPONS.items():
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
     return cls
+
+
+def _one_sentence_lead(s: Sentence, sentences: list[Sentence], n: int) -> bool:
+    """Wire copy gives its lead a paragraph of its own; the paragraph after it goes on about the same attack."""
+    alone = all(x.paragraph != s.paragraph for x in sentences[max(0, s.index - 1):s.index + 2] if x is not s)
+    return alone and n == s.index + 1 and s.index <= 3
 
 
 def gunfire_of_armed_group(cls: Classification, hits: CueHits, found: list[ActorMention]) -> Classification:
@@ -60,7 +66,9 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
         return base
     if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
-        return Classification("Attack", span, hits)
+        strike = STRIKE_NOUN.search(s.text)     # ... unless the text calls it a strike: "an RSF strike on the camp"
+        return Classification("Shelling/artillery/missile attack", strike.span(), hits) if strike \
+            else Classification("Attack", span, hits)
     strike = STRIKE_NOUN.search(s.text)
     if strike and (hits.has("t_civilian") or count_fatalities(s.text) is not None):
         # "The strike hit Kakhovka, killing three": a strike of unnamed delivery, ACLED's missile/shelling
@@ -92,6 +100,6 @@ _CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming) under\b|\b(?:was|were) (
                          re.I)
 ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new)\s+"   # not "the attack": told before
                          r"(?:\w+\s+)?(?P<noun>attacks?|assaults?|raids?|ambush(?:es)?)\b", re.I)
-STRIKE_NOUN = re.compile(r"\b(?:the|a|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
+STRIKE_NOUN = re.compile(r"\b(?:the|an?|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
                           r"(?:\w+\s+)?strikes?\b(?=\s+(?:\w+\s+){0,2}(?:hit|struck|killed|destroyed|damaged|"
                           r"wounded|injured|on|in|near)\b)", re.I)

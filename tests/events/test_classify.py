@@ -108,3 +108,10 @@ def test_a_coup_is_not_a_capture_of_ground():
     text = ("BANGKOK (AP) - Sagaing has resisted the military, which seized power from the elected government "
             "in Naypyitaw on Feb. 1, 2021, residents said.")
     assert extract_article(Article(text=text, id="t", published="2024-05-10", language="en")) == []
+
+
+def test_doctors_reporting_an_armed_strike_are_not_on_strike():
+    from sitrep.events.classify import CueLexicon
+    hits = CueLexicon.default().hits("Doctors reported an RSF strike on the Abu Shouk camp that wounded civilians.")
+    assert not hits.has("a_protest")
+    assert CueLexicon.default().hits("Doctors in Khartoum went on strike over unpaid wages.").has("a_protest")

@@ -41,3 +41,17 @@ def test_a_summary_of_attacks_is_not_made_shelling_by_a_shelling_before_it():
     evs = _events("KYIV, May 10 - Russian troops shelled Kupiansk in Kharkiv region on Thursday, the governor "
                   "said.\n\nIn recent weeks, there have been several attacks on officials in the Kharkiv region.")
     assert [e.location for e in evs] == ["Kupiansk"]
+
+
+def test_the_paragraph_after_a_one_sentence_lead_names_the_weapon_of_its_attack():
+    evs = _events("KHARTOUM, May 10 (Reuters) - At least 20 civilians were killed in an attack by the Rapid Support "
+                  "Forces in El Fasher on Thursday, the army said.\n\nThe RSF launched a barrage of suicide drones "
+                  "on the city, the army said.")
+    assert [e.sub_event_type for e in evs if e.fatalities == 20] == ["Air/drone strike"]
+
+
+def test_an_armed_group_strike_on_a_camp_is_remote_not_close_range():
+    evs = _events("KHARTOUM, May 10 (Reuters) - Doctors reported an RSF strike on the Abu Shouk displacement camp "
+                  "near El Fasher on Thursday that wounded several civilians.")
+    (ev,) = evs
+    assert ev.location == "Abu Shouk" and ev.sub_event_type == "Shelling/artillery/missile attack"
