@@ -135,8 +135,11 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
                 f["anaphor"] = anaphor
             here = by_sentence.get(t.index, [])
             # "the village of Djiguibombo, near Bandiagara": Bandiagara only locates it; "A, B and C": a list
-            out.append(Candidate(m, source, t.index, f, locates=_joined_before(m, t, here, _LOCATOR_GAP, True),
-                                 listed_after=_joined_before(m, t, here, LIST_GAP, False)))
+            listed = _joined_before(m, t, here, LIST_GAP, False)
+            locates = _joined_before(m, t, here, _LOCATOR_GAP, True)
+            if listed is not None and _BETWEEN.search(t.text[max(0, listed.start - t.start - 30):listed.start - t.start]):
+                locates, listed = listed, None     # "on the road between Stanislav and Oleksandrivka": one place
+            out.append(Candidate(m, source, t.index, f, locates=locates, listed_after=listed))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
         same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
@@ -149,6 +152,7 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
     return out
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages|towns|settlements|cities)\s+of\s+)?$", re.I)
 _LOCATOR_GAP = re.compile(r"\s*(?:(?:[a-z]+\s+)?(?:village|town|settlement|camp|area|locality|base)s?\s*)?,?\s*(?:\([^)]{0,40}\)\s*)?"
                           r"(?:near|outside|close to|not far from|on the outskirts of|in|of)\s+(?:the\s+)?"
                           r"(?:(?:town|city|village|district|area)\s+of\s+)?", re.I)

@@ -79,7 +79,8 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
                 spans.append((base + n.start(), base + n.end()))
     for pattern in (kind_after, appositive, target):
         spans += [m.span("name") for m in pattern.finditer(text)]
-    return sorted({s for s in spans if _plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]])})
+    return sorted({s for s in spans if (_plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
+                   and not _UNIT_AFTER.match(text, s[1])})   # "the village of X, Valuysky district": a unit
 
 
 def _proper_in(text: str, name: str) -> bool:
@@ -104,11 +105,21 @@ def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
     out = []
     for m in _BEFORE_CONTAINER.finditer(text):
         a, b = m.span("name")
+        if _UNIT_AFTER.match(text, b):
+            continue    # "Valuysky urban district": a unit's name, not a settlement's
         if m.group("opening") is not None and (" " in text[a:b] or text[a:b].lower() in english()):
             continue    # "Markoye, in Oudalan province, is ...": one unknown word opening a line, not "Earlier, in"
         if _plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a)) is not None:
             out.append((a, b))
     return out
+
+
+# between a name and the unit that holds it: "X, Kherson region", "X in the Mindat Township", "X (Donetsk Oblast)",
+# "X, Valuysky urban district, Belgorod region" (a district the gazetteer lacks, seen through)
+_UNIT_AFTER = re.compile(r"\s+(?:urban |rural |municipal )?(?:district|raion|rayon|okrug|region|oblast|province|county|"
+                         r"governorate|state|territory)\b", re.I)
+_CONTAINER_GAP = re.compile(r",?\s*(?:[A-Z][\w'’\-]+ (?:urban |rural |municipal )?(?:district|raion|rayon|okrug),\s*)?"
+                            r"(?:\(|(?:in|of|near)\s+)?(?:the\s+)?(?:[A-Z][\w'’\-]+(?:'s|’s)\s+)?(?:[a-z\-]+\s+){0,2}")
 
 
 def _in_play(place: Place | None, countries: set[str]) -> bool:
@@ -147,7 +158,7 @@ class _RegionContext:
         end = self._list_end(text, end, here)
         for m in here:
             if 0 <= m.start - end <= 40 and _is_region(m, self.countries):
-                if re.fullmatch(r",?\s*(?:\(|(?:in|of|near)\s+)?(?:the\s+)?(?:[A-Z][\w'’\-]+(?:'s|’s)\s+)?(?:[a-z\-]+\s+){0,2}", text[end:m.start]):
+                if _CONTAINER_GAP.fullmatch(text[end:m.start]):
                     return m.place
         return None
 
@@ -237,13 +248,20 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     if p is None or p.is_area or p.readings:
         return m
     unit = ctx.container(text, m.end, ctx.sentence_of(m.start))
-    if unit is None or unit.geo_precision != 3 or unit.admin1 == p.admin1:
+    if unit is None or unit.geo_precision not in (2, 3) or unit.admin1 is None:
         return m
-    again = geocoder.geocode(f"{m.name}, {unit.name} region", country=unit.country_code)
+    if (unit.admin1, unit.admin2 if unit.geo_precision == 2 else None) == \
+            (p.admin1, p.admin2 if unit.geo_precision == 2 else None):
+        return m
+    if unit.geo_precision == 2 and unit.admin1 == p.admin1 and not unit.admin2:
+        return m
+    kind = "region" if unit.geo_precision == 3 else "district"
+    again = geocoder.geocode(f"{m.name}, {unit.name} {kind}", country=unit.country_code)
     if again is not None and (again.admin1 == unit.admin1 or any(r.admin1 == unit.admin1 for r in again.readings)):
         return replace(m, place=again)   # "Staritsa in the Kharkov region": Starytsia, not Staritsa in Tver
-    if unit.country_code != p.country_code:
+    if unit.country_code != p.country_code and unit.geo_precision == 3:
         return m
+    # "the village of Dolgoye, Valuysky district": a Dolgoye elsewhere is a namesake; the text says where it is
     place = replace(unit, name=m.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
                     centroid=None, note=f"no {m.name} in {unit.name} in the gazetteer: coordinates of {unit.name}")
     return replace(m, place=place)

@@ -44,8 +44,9 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             tolls = [p.fatalities for p in same if p.fatalities is not None]
             if ev.fatalities is None or ev.fatalities in tolls or (len(tolls) > 1 and sum(tolls) == ev.fatalities):
                 continue   # the region's summary of precise events: their place, their tolls
-            if len(same) == 1 and _told_again(ev, same[0]):
-                _fold_into(ev, same[0])
+            ours = [p for p in same if _same_actor(p, ev)]     # not the other side's claim of that day
+            if len(ours) == 1 and _told_again(ev, ours[0]):
+                _fold_into(ev, ours[0])
                 continue
         kept.append(ev)
     return kept

@@ -165,6 +165,15 @@ def _fits(e: Entry, ctx: Context) -> bool:
 def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
     """Add population, kind-of-unit and context evidence to each candidate's spelling score; best first."""
     out = []
+    namesakes: dict[str, int] = {}
+    for c in cands:
+        if c.entry.level == 4:
+            namesakes[c.entry.cc] = namesakes.get(c.entry.cc, 0) + 1
+    # "Oleksandrivka": dozens of villages of the country have it as their own name; a city it once named is not meant
+    own_named: dict[str, int] = {}
+    for c in cands:
+        if c.hit.src.lstrip("=") == fold(c.entry.name):
+            own_named[c.entry.cc] = own_named.get(c.entry.cc, 0) + 1
     for c in cands:
         e = c.entry
         if ctx.country and e.cc != ctx.country:
@@ -172,14 +181,18 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         if c.kind != "exact" and ctx.countries and e.cc not in ctx.countries:
             continue        # a spelling variant abroad, when the text says which countries it is about
         variant = c.kind != "exact" or c.hit.src.lstrip("=") != fold(e.name)
+        if variant and c.kind == "exact" and own_named.get(e.cc, 0) >= 3 and e.level == 4:
+            continue
         if variant and e.level == 4 and e.population < 20_000 and e.cc not in ctx.countries and \
                 ctx.regions_named and all(cc != e.cc for cc, _ in ctx.regions_named):
             continue        # another spelling of a hamlet of a country the text never comes near
         if c.kind == "fuzzy" and ctx.admin1 and (e.cc, e.admin1) not in ctx.admin1:
             continue        # one letter off a village in a region the text never names: a look-alike
-        if variant and c.kind != "fuzzy" and e.level == 4 and e.population < 50_000 and \
+        doubtful = (variant and e.population < 100_000) or (namesakes.get(e.cc, 0) >= 3 and e.population < 50_000)
+        if doubtful and c.kind != "fuzzy" and e.level in (2, 3, 4) and \
                 any(cc == e.cc for cc, _ in ctx.regions_named) and (e.cc, e.admin1) not in ctx.admin1:
-            continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon: the text names the region
+            continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon, or one of many Oleksandrivkas
+                            # in a region the text never names when it names the region it is about
         s = c.base
         pop = e.population if e.level == 4 else 200_000   # a region outranks towns, not cities, of its name
         if e.level == 0:

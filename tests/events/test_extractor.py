@@ -203,3 +203,9 @@ def test_a_picture_caption_neither_dates_nor_reports_the_event():
                   "a video published on Thursday.")
     (ev,) = evs
     assert ev.event_date == "2024-03-14" and "screenshot" not in ev.sources[0].evidence
+
+
+def test_the_road_between_two_villages_is_one_place():
+    evs = _events("KHERSON, March 14 - A Russian drone struck a car on the road between Bilozerka and Kizomys in the "
+                  "Kherson region on Wednesday, killing the driver, governor Oleksandr Prokudin said.")
+    assert [e.location for e in evs] == ["Bilozerka"]

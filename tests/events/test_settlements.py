@@ -87,3 +87,9 @@ def test_a_list_member_read_in_another_region_is_read_again_in_the_region_of_the
                   "under attack, it said.")
     assert {e.admin1 for e in evs} == {"Sumy"}
     assert "Khotin" in {e.location for e in evs}
+
+
+def test_a_district_named_after_a_village_is_its_unit_not_a_second_village():
+    evs = _events("MOSCOW, May 10 - Ukrainian shelling damaged a house in the village of Glotovo, Graivoronsky urban "
+                  "district, Belgorod region, on Thursday, Governor Vyacheslav Gladkov said.")
+    assert [(e.location, e.admin1) for e in evs] == [("Glotovo", "Belgorod")]

@@ -37,3 +37,9 @@ def test_a_village_named_inside_a_region_keeps_that_region_when_its_namesakes_li
                     "Friday, police said.")
     assert ev.location == "Pervomaiske" and ev.admin1 == "Kherson"
 
+
+
+def test_one_of_many_namesakes_is_not_taken_from_a_region_the_text_never_names():
+    evs = _events("KHERSON, May 10 - Russian forces shelled the Kherson region on Thursday, governor Oleksandr "
+                  "Prokudin said. A drone struck a car on the road between Bilozerka and Oleksandrivka, he said.")
+    assert {e.admin1 for e in evs} == {"Kherson"}
