@@ -60,7 +60,14 @@ def event_date_for(s: Sentence, here, last_date, ref: date | None,
 
 _CREDIT_END = re.compile(r"\((?:photo|photos|source|credit|image|picture|pictured|video)\b[^()]*\)\W*$", re.I)
 _CAPTION_START = re.compile(r"^\W*(?:an? )?(?:screenshot|photo|photograph|picture|image|file photo|still)s?\b\s+"
-                            r"(?:of|from|shows|showing)\b", re.I)
+                            r"(?:of|from|shows|showing)\b|^\W*(?:a view shows|smoke (?:rises|billows))\b", re.I)
+# "Local residents inspect their garages ... in Kharkiv on April 30, 2024.": a one-line picture caption in the
+# present tense ending on the picture's date; "REUTERS/Name" or "Photo: X" after it
+_CAPTION_LINE = re.compile(r"^[A-Z][^.!?]{10,250}\b(?:inspects?|stands?|walks?|looks?|gathers?|rises?|sits?|"
+                           r"mourns?|holds?|carries|carry|attends?|rides?|works?|clears?|removes?|shows?)\b[^.!?]*"
+                           r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December) \d{1,2}(?:, \d{4})?\.\s*(?:REUTERS/.*|\(?Photo:.*)?$")
+_CREDIT_LINE = re.compile(r"\b(?:REUTERS|AFP|AP Photo|Getty Images)/[A-Z]\w*(?: [A-Z]\w*){0,3}\s*(?:/File Photo)?\s*$")
 
 
 def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
@@ -70,7 +77,8 @@ def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
     for x in sentences:
         texts.setdefault(x.paragraph, []).append(x.text)
     return {p for p, parts in texts.items()
-            if _CREDIT_END.search(parts[-1]) or _CAPTION_START.match(parts[0])}
+            if _CREDIT_END.search(parts[-1]) or _CAPTION_START.match(parts[0]) or _CREDIT_LINE.search(parts[-1])
+            or (len(parts) == 1 and _CAPTION_LINE.match(parts[0]))}
 
 
 def is_body(s: Sentence) -> bool:

@@ -20,6 +20,11 @@ def _same_clause_before(sentence: str, cue_end: int, trigger_start: int) -> bool
     return len(gap) <= 80 and not _CLAUSE_BREAK.search(gap)
 
 
+_ONGOING_OR_BACKGROUND = re.compile(
+    r"(?:,\s*being\s+(?:[\w-]+\s+){0,4}|\b(?:settlements|villages|towns|cities|areas|territories|lands|places)"
+    r"(?:\s+(?:in|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?\s+(?:that|which)\s+(?:[\w-]+\s+){0,3})$", re.I)
+
+
 def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_explicit_day: bool,
                   in_day_frame: bool = False) -> tuple[bool, str]:
     """(True, "") when the trigger reports a specific event; else (False, why) for the skip log.
@@ -35,6 +40,10 @@ def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_ex
         gap = sentence[trigger[1]:s]
         if 0 <= s - trigger[1] <= 30 and re.fullmatch(r"[\w\s]*?(?:was|were|is|are|been|be)\s+", gap or " "):
             return False, "forecast, threat or hypothesis"  # "executions were threatened", "a strike is feared"
+    if not has_explicit_day and _ONGOING_OR_BACKGROUND.search(sentence[max(0, start - 60):start]):
+        # "Kharkiv, being pummelled by Russian air strikes"; "settlements that Ukraine liberated in early June":
+        # a state described, or a relative clause of unnamed places, not the report of an event
+        return False, "ongoing state or background clause"
     if hits.has("m_habitual") and not has_explicit_day:
         return False, "habitual or cumulative (no specific day)"
     if hits.has("m_total") and not (has_explicit_day or in_day_frame):

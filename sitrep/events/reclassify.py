@@ -73,6 +73,10 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     if strike and (hits.has("t_civilian") or count_fatalities(s.text) is not None):
         # "The strike hit Kakhovka, killing three": a strike of unnamed delivery, ACLED's missile/shelling
         return Classification("Shelling/artillery/missile attack", strike.span(), hits)
+    on_place = _STRIKES_ON_PLACE.search(s.text)
+    if on_place:
+        # "Local authorities also reported strikes on Dnipro and Mykolayiv": strikes on a named place, no one named
+        return Classification("Shelling/artillery/missile attack", on_place.span("noun"), hits)
     onslaught = ATTACK_NOUN.search(s.text)
     if onslaught and hits.has("t_civilian") and count_fatalities(s.text) is not None:
         # "Seven people were killed in an attack in central Mali": people killed by an unnamed attacker with
@@ -96,6 +100,9 @@ def _shelling_told_before(s: Sentence, sentences: list[Sentence], cues: CueLexic
     return None
 
 
+_STRIKES_ON_PLACE = re.compile(r"\b(?P<noun>strikes?) (?:on|against|targeting) (?:the )?(?:(?:city|town|village|port) of )?"
+                               r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                               r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 _CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming) under\b|\b(?:was|were) (?:\w+ )?(?:attacked|hit|struck|targeted)\b",
                          re.I)
 ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new)\s+"   # not "the attack": told before

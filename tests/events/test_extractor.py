@@ -209,3 +209,17 @@ def test_the_road_between_two_villages_is_one_place():
     evs = _events("KHERSON, March 14 - A Russian drone struck a car on the road between Bilozerka and Kizomys in the "
                   "Kherson region on Wednesday, killing the driver, governor Oleksandr Prokudin said.")
     assert [e.location for e in evs] == ["Bilozerka"]
+
+
+def test_a_present_tense_picture_caption_is_not_an_event():
+    evs = _events("Russian strikes hit Kharkiv\n\nFirefighters work at a warehouse destroyed by a Russian missile "
+                  "strike in Kharkiv, Ukraine March 10, 2024. REUTERS/Vyacheslav Madiyevskyy\n\nA Russian missile "
+                  "hit a warehouse in Kharkiv on Wednesday, injuring two workers, the governor said.")
+    (ev,) = evs
+    assert ev.event_date == "2024-03-13"
+
+
+def test_strikes_reported_on_named_cities_are_coded_with_no_attacker_named():
+    evs = _events("KYIV, March 14 - Local authorities also reported strikes on Dnipro and Kryvyi Rih on Wednesday.")
+    assert sorted(e.location for e in evs) == ["Dnipro", "Kryvyi Rih"]
+    assert {e.sub_event_type for e in evs} == {"Shelling/artillery/missile attack"}

@@ -51,3 +51,19 @@ def test_a_total_with_no_day_is_a_campaign_tally():
 
 def test_a_habit_inside_a_day_frame_is_still_background():
     assert not _check("The occupiers regularly shell the villages of the district.", day_frame=True)
+
+
+def test_a_city_being_pummelled_is_a_state_described_not_an_event():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    text = ("KYIV, May 14 (Reuters) - Zelenskiy told Blinken that Ukraine needs two air defence batteries for the "
+            "city of Kharkiv, being pummelled by Russian air strikes.")
+    assert extract_article(Article(text=text, id="t", published="2024-05-14", language="en")) == []
+
+
+def test_settlements_that_an_army_liberated_months_ago_are_background():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    text = ("KYIV, July 27 - The village lies near a group of settlements in Donetsk Oblast that Ukraine liberated "
+            "in early June, the army said.")
+    assert extract_article(Article(text=text, id="t", published="2023-07-27", language="en")) == []
