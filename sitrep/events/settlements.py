@@ -36,7 +36,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
 
 
 @lru_cache(maxsize=1)
-def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _frames() -> tuple[re.Pattern, ...]:
     words = load_yaml("geo/settlement_frames.yaml")
 
     def alt(key: str) -> str:
@@ -48,7 +48,8 @@ def _frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{_NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
                             rf"(?:{alt('appositive')})\b")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{_NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
-    return kind_of, kind_after, appositive, target
+    named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{_NAME})")
+    return kind_of, kind_after, appositive, target, named
 
 
 def _plausible_name(name: str) -> bool:
@@ -70,14 +71,14 @@ def _plausible_name(name: str) -> bool:
 def _frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target = _frames()
+    kind_of, kind_after, appositive, target, named = _frames()
     for m in kind_of.finditer(text):
         spans.append(m.span("name"))
         if m.group("more"):
             base = m.start("more")
             for n in re.finditer(_NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
-    for pattern in (kind_after, appositive, target):
+    for pattern in (kind_after, appositive, target, named):
         spans += [m.span("name") for m in pattern.finditer(text)]
     return sorted({s for s in spans if (_plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
                    and not _UNIT_AFTER.match(text, s[1])})   # "the village of X, Valuysky district": a unit

@@ -93,3 +93,17 @@ def test_a_district_named_after_a_village_is_its_unit_not_a_second_village():
     evs = _events("MOSCOW, May 10 - Ukrainian shelling damaged a house in the village of Glotovo, Graivoronsky urban "
                   "district, Belgorod region, on Thursday, Governor Vyacheslav Gladkov said.")
     assert [(e.location, e.admin1) for e in evs] == [("Glotovo", "Belgorod")]
+
+
+def test_a_village_named_so_in_the_next_sentence_places_a_report_of_a_village_attack():
+    evs = _events("BAMAKO, May 10 (AFP) - Nineteen people were killed in an attack on a village in central Mali, "
+                  "officials said on Friday.\n\nThursday's attack targeted a village named Dialloube in the Mopti "
+                  "region, a local official said.")
+    (ev,) = evs
+    assert ev.location == "Dialloube" and ev.admin1 == "Mopti" and ev.fatalities == 19
+
+
+def test_a_town_rebels_took_control_of_is_the_place_even_unknown_to_the_gazetteer():
+    evs = _events("GOMA, Congo, May 10 (Reuters) - M23 rebels took control of Kibumba-Ngungu in North Kivu province "
+                  "late on Thursday, local officials said.")
+    assert [e.location for e in evs] == ["Kibumba-Ngungu"]
