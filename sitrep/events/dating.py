@@ -81,6 +81,14 @@ def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
             or (len(parts) == 1 and _CAPTION_LINE.match(parts[0]))}
 
 
+def is_timestamp(s: Sentence) -> bool:
+    """"10 марта 2023, 12:59", "15:58 08.11.2024": a page's time stamp on a line of its own, in any language.
+    It dates the page, not the event of the lines below."""
+    text = s.text.strip()
+    return len(text.split()) <= 7 and bool(re.search(r"\d{4}|\d{1,2}:\d{2}", text)) and \
+        not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text) and not text.endswith(".")
+
+
 def is_body(s: Sentence) -> bool:
     return s.text.rstrip().endswith((".", "\"", "”")) and len(s.text.split()) >= 8
 

@@ -44,7 +44,7 @@ def _frames() -> tuple[re.Pattern, ...]:
 
     kind_of = re.compile(rf"\b(?:{alt('kind_of')}) of (?:the )?(?P<name>{_NAME})"
                          rf"(?P<more>(?:(?:,| and|, and) (?!the\b){_NAME})*)")
-    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b")
+    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")
     appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{_NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
                             rf"(?:{alt('appositive')})\b")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{_NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
@@ -117,6 +117,7 @@ def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
 
 # between a name and the unit that holds it: "X, Kherson region", "X in the Mindat Township", "X (Donetsk Oblast)",
 # "X, Valuysky urban district, Belgorod region" (a district the gazetteer lacks, seen through)
+_KIND_OF_AFTER_REGION = re.compile(r"\s+(?:village|town|settlement|city|hamlet)\s+of\s+(?:the\s+)?")
 _UNIT_AFTER = re.compile(r"\s+(?:urban |rural |municipal )?(?:district|raion|rayon|okrug|region|oblast|province|county|"
                          r"governorate|state|territory)\b", re.I)
 _CONTAINER_GAP = re.compile(r",?\s*(?:[A-Z][\w'’\-]+ (?:urban |rural |municipal )?(?:district|raion|rayon|okrug),\s*)?"
@@ -161,6 +162,15 @@ class _RegionContext:
             if 0 <= m.start - end <= 40 and _is_region(m, self.countries):
                 if _CONTAINER_GAP.fullmatch(text[end:m.start]):
                     return m.place
+        return None
+
+    def region_before(self, text: str, start: int) -> Place | None:
+        """"the Bryansk village of Rakovka": the region named just before, as an adjective of the village."""
+        here = self.by_sentence.get(self.sentence_of(start), [])
+        for m in here:
+            if m.end <= start and _is_region(m, self.countries) and m.place.geo_precision == 3 and \
+                    _KIND_OF_AFTER_REGION.fullmatch(text[m.end:start]):
+                return m.place
         return None
 
     @staticmethod
@@ -248,7 +258,7 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     p = m.place
     if p is None or p.is_area or p.readings:
         return m
-    unit = ctx.container(text, m.end, ctx.sentence_of(m.start))
+    unit = ctx.container(text, m.end, ctx.sentence_of(m.start)) or ctx.region_before(text, m.start)
     if unit is None or unit.geo_precision not in (2, 3) or unit.admin1 is None:
         return m
     if (unit.admin1, unit.admin2 if unit.geo_precision == 2 else None) == \
@@ -260,9 +270,8 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     again = geocoder.geocode(f"{m.name}, {unit.name} {kind}", country=unit.country_code)
     if again is not None and (again.admin1 == unit.admin1 or any(r.admin1 == unit.admin1 for r in again.readings)):
         return replace(m, place=again)   # "Staritsa in the Kharkov region": Starytsia, not Staritsa in Tver
-    if unit.country_code != p.country_code and unit.geo_precision == 3:
-        return m
-    # "the village of Dolgoye, Valuysky district": a Dolgoye elsewhere is a namesake; the text says where it is
+    # "the village of Dolgoye, Valuysky district", "the Bryansk village of Rakovka": a namesake elsewhere, even
+    # abroad, is not it; the text says where it is
     place = replace(unit, name=m.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
                     centroid=None, note=f"no {m.name} in {unit.name} in the gazetteer: coordinates of {unit.name}")
     return replace(m, place=place)

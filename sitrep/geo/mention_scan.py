@@ -232,6 +232,12 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             n, start, end, name, cands, demcc = found
             level, near = None, False
             m = _SUFFIX.match(text[end:end + 40])
+            if m and demcc is None and _LEVEL[m.group(1).lower()] == 4 and \
+                    re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[end + m.end():end + m.end() + 12]):
+                # "the Bryansk village of Navlya": the name is the region's, the village is the one named after
+                m = None
+                if any(c.entry.level == 1 for c in cands):
+                    cands = [c for c in cands if c.entry.level == 1]
             if m and demcc is None:
                 level = _LEVEL[m.group(1).lower()]
                 if level == 2 and m.group(1).lower() == "territory" and not any(c.entry.level == 2 for c in cands):

@@ -223,3 +223,10 @@ def test_strikes_reported_on_named_cities_are_coded_with_no_attacker_named():
     evs = _events("KYIV, March 14 - Local authorities also reported strikes on Dnipro and Kryvyi Rih on Wednesday.")
     assert sorted(e.location for e in evs) == ["Dnipro", "Kryvyi Rih"]
     assert {e.sub_event_type for e in evs} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_time_stamp_line_in_another_script_does_not_date_the_event():
+    evs = _events("Border village shelled\n\n14 марта 2024, 12:59\nThe Ukrainian military shelled the village of "
+                  "Belevitsa in the Bryansk region. This was announced by the regional governor.")
+    (ev,) = evs
+    assert ev.location == "Belevitsa" and ev.date_precision == "day"

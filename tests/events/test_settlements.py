@@ -107,3 +107,9 @@ def test_a_town_rebels_took_control_of_is_the_place_even_unknown_to_the_gazettee
     evs = _events("GOMA, Congo, May 10 (Reuters) - M23 rebels took control of Kibumba-Ngungu in North Kivu province "
                   "late on Thursday, local officials said.")
     assert [e.location for e in evs] == ["Kibumba-Ngungu"]
+
+
+def test_the_region_named_as_an_adjective_of_a_village_holds_it():
+    evs = _events("MOSCOW, May 10 - Before that, the Bryansk village of Rakovka came under Ukrainian fire on "
+                  "Thursday, the governor said.")
+    assert [(e.location, e.admin1, e.country) for e in evs] == [("Rakovka", "Bryansk", "Russia")]
