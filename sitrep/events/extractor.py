@@ -27,7 +27,7 @@ from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body
 from sitrep.events.followups import casualty_followup, carry_pronoun_subject, continues, maybe_extend, told_before
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
-from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region,
+from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
                                            outside_actors, paragraph_region, places_by_sentence, placing_followup,
                                            sentence_country)
 from sitrep.events.places import countries_in_play, dateline_end, event_places, is_country_level
@@ -153,6 +153,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             if follow is not None:
                 places = follow[1]
                 placing.add(follow[0].index)
+        if follow is None and places:
+            follow = named_later(s, places, sentences, mentions_by_sentence, countries)
+            if follow is not None:
+                places = follow[1]
         if not places:
             region = paragraph_region(s, sentences, mentions_by_sentence, countries)
             if region is not None:

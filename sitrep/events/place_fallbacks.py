@@ -83,6 +83,26 @@ def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
     return (nxt, places) if places else None
 
 
+_UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|one|another)\s+(?:small\s+|tiny\s+|nearby\s+|frontline\s+|front-line\s+)?"
+                                 r"(?:village|town|settlement|hamlet|locality)\b", re.I)
+
+
+def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentence],
+                by_sentence: dict[int, list[PlaceMention]], countries: set[str]) -> tuple[Sentence, list[PlaceMention]] | None:
+    """"Its forces have captured a small village in the Donetsk region ... were now in control of Pobeda": the
+    settlement a region-level report leaves unnamed, named in the next sentences inside that region."""
+    regions = {(pm.place.country_code, pm.place.admin1) for pm in places if pm.place is not None}
+    if not places or not all(pm.place is not None and pm.place.is_area and pm.place.geo_precision == 3
+                             for pm in places) or not _UNNAMED_SETTLEMENT.search(s.text):
+        return None
+    for nxt in sentences[s.index + 1:s.index + 4]:
+        towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
+                 if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
+        if towns:
+            return nxt, towns[:1]
+    return None
+
+
 def paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
                      countries: set[str]) -> PlaceMention | None:
     """A region named just before in the paragraph frames a sentence that names no place of its own; so does

@@ -230,3 +230,29 @@ def test_a_time_stamp_line_in_another_script_does_not_date_the_event():
                   "Belevitsa in the Bryansk region. This was announced by the regional governor.")
     (ev,) = evs
     assert ev.location == "Belevitsa" and ev.date_precision == "day"
+
+
+def test_a_village_left_unnamed_in_a_region_report_is_the_one_named_next():
+    evs = _events("MOSCOW, March 14 (Reuters) - Russia's Defence Ministry said its forces had captured a small "
+                  "village in the Donetsk region on Wednesday.\n\nThe ministry said Russian forces were now in "
+                  "control of Pobeda, south-west of the city of Donetsk.")
+    (ev,) = evs
+    assert ev.location.startswith("Pob") and ev.admin1 == "Donetsk" and ev.geo_precision == 1
+
+
+def test_a_mixed_case_dateline_city_is_not_the_place_of_the_event():
+    evs = _events("Beirut, March 14 (IANS) An Israeli drone strike killed a Hezbollah member in southern Lebanon "
+                  "on Wednesday, the army said.")
+    assert "Beirut" not in {e.location for e in evs}
+
+
+def test_the_outbreak_of_the_war_told_as_background_is_not_an_event():
+    evs = _events("KHARTOUM, March 14 - Sudan descended into conflict in April last year when fighting erupted "
+                  "between the army and the RSF in Khartoum.")
+    assert evs == []
+
+
+def test_a_drone_that_crashed_by_malfunction_is_not_an_attack():
+    evs = _events("Beirut, March 14 (IANS) - An Israeli drone crashed due to a technical malfunction and exploded "
+                  "near Shebaa on Wednesday, the NNA reported.")
+    assert evs == []
