@@ -32,7 +32,7 @@ from sitrep.events.place_fallbacks import (article_country, in_clause, instituti
                                            sentence_country)
 from sitrep.events.places import countries_in_play, dateline_end, event_places, is_country_level
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
-from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, unspecified_attack,
+from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
                                       with_neighbour_weapons, without)
 from sitrep.events.settlements import settle
 from sitrep.events.within_article import merge_within_article
@@ -114,6 +114,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         elif cls.sub_event_type == "Attack" and not hits.has("a_close_violence") and (
                 is_military(found, cls) or STRIKE_NOUN.search(s.text)):
             cls = unspecified_attack(hits, s, sentences, ex.cues, found) or cls
+        if cls is not None:
+            cls = spread_over_places(cls, hits, found, len({(pm.place.name, pm.place.admin1) for pm in own
+                                                            if pm.place is not None and not pm.place.is_area}))
         if cls is None:
             if not casualty_followup(mentions_out, s, own, when_here, ex.actors, found):
                 maybe_extend(mentions_out, s, when_here)

@@ -31,6 +31,15 @@ def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sen
     return cls
 
 
+def spread_over_places(cls: Classification, hits: CueHits, found: list[ActorMention], settlements: int) -> Classification:
+    """"Russians killed 5 residents of Donetsk Oblast: two in Antonivka and one each in Siversk and Chasiv Yar":
+    an army's killings spread over several settlements in a day, with no close-range act named, are remote fire."""
+    if cls.sub_event_type == "Attack" and settlements >= 2 and not hits.has("a_close_violence") and \
+            not any(hits.has(g) for g in _WEAPONS) and is_military(found, cls):
+        return Classification("Shelling/artillery/missile attack", cls.trigger, cls.hits)
+    return cls
+
+
 def _one_sentence_lead(s: Sentence, sentences: list[Sentence], n: int) -> bool:
     """Wire copy gives its lead a paragraph of its own; the paragraph after it goes on about the same attack."""
     alone = all(x.paragraph != s.paragraph for x in sentences[max(0, s.index - 1):s.index + 2] if x is not s)

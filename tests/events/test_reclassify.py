@@ -55,3 +55,15 @@ def test_an_armed_group_strike_on_a_camp_is_remote_not_close_range():
                   "near El Fasher on Thursday that wounded several civilians.")
     (ev,) = evs
     assert ev.location == "Abu Shouk" and ev.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_an_armys_killings_spread_over_several_towns_in_a_day_are_remote_fire():
+    evs = _events("KYIV, May 10 - Russians killed four residents of Donetsk Oblast on Thursday: two in Kostiantynivka "
+                  "and one each in Toretsk and Pokrovsk, the governor said.")
+    assert len(evs) >= 2 and {e.sub_event_type for e in evs} == {"Shelling/artillery/missile attack"}
+
+
+def test_soldiers_killing_villagers_in_one_village_stay_an_attack():
+    (ev,) = _events("BANGKOK, May 10 (AP) - Myanmar soldiers killed five villagers in Let Pan village in the Sagaing "
+                    "region on Thursday, residents said.")
+    assert ev.sub_event_type == "Attack"
