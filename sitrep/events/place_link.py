@@ -155,7 +155,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages|towns|settlements|cities)\s+of\s+)?$", re.I)
 _LOCATOR_GAP = re.compile(r"\s*(?:(?:[a-z]+\s+)?(?:village|town|settlement|camp|area|locality|base)s?\s*)?,?\s*(?:\([^)]{0,40}\)\s*)?"
                           r"(?:near|outside|close to|not far from|on the outskirts of|in|of)\s+(?:the\s+)?"
-                          r"(?:(?:town|city|village|district|area)\s+of\s+)?", re.I)
+                          r"(?:(?:town|city|village|district|area)\s+of\s+|(?:regional|provincial|district|state)\s+"
+                          r"capital,?\s+)?", re.I)
 
 
 def _joined_before(m: PlaceMention, t: Sentence, mentions: list[PlaceMention], gap: re.Pattern,

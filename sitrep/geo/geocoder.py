@@ -175,6 +175,11 @@ class Geocoder:
         if phrase.near:
             precision = max(precision, 2)
         rv = rivals(ranked)
+        if rv and phrase.level is None:
+            town = _capital_of_its_namesake_unit([best, *rv])
+            if town is not None:     # "Jenin": the city, not the governorate named after it
+                best, rv, e = town, [], town.entry
+                precision = e.precision
         if rv and best_guess:
             listed = [describe(c.entry) for c in [best, *rv][:10]]
             return self.to_place(e, 3, f"ambiguous: {len(rv) + 1} places named {phrase.core!r} fit; the most "
@@ -218,6 +223,14 @@ class Geocoder:
             geo_precision=min(3, max(1, precision)), geonameid=e.geonameid, feature="P" if e.level == 4 else "A",
             population=e.population, candidates=list(candidates or []), note=note,
             centroid=(e.clat, e.clon) if e.clat is not None else None)
+
+
+def _capital_of_its_namesake_unit(cands: list[Scored]) -> Scored | None:
+    """The one settlement among rival readings that lies inside every rival unit (region, district) of its name."""
+    units = [c for c in cands if c.entry.level in (1, 2)]
+    towns = [c for c in cands if c.entry.level == 4 and units and all(
+        u.entry.cc == c.entry.cc and u.entry.admin1 == c.entry.admin1 for u in units)]
+    return towns[0] if len(towns) == 1 else None
 
 
 def open_default() -> Geocoder | None:

@@ -170,6 +170,10 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         if c.entry.level == 4:
             namesakes[c.entry.cc] = namesakes.get(c.entry.cc, 0) + 1
     # "Oleksandrivka": dozens of villages of the country have it as their own name; a city it once named is not meant
+    # regions whose capital of the same name is among the candidates
+    # (its own name; or any name when the region itself is found only under another name: "Jenin", West Bank)
+    capitals = {(c.entry.cc, c.entry.admin1, c.hit.src.lstrip("=") == fold(c.entry.name)) for c in cands
+                if c.entry.level == 4 and c.kind == "exact" and c.entry.population >= 20_000}
     own_named: dict[str, int] = {}
     for c in cands:
         if c.hit.src.lstrip("=") == fold(c.entry.name):
@@ -204,6 +208,9 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             s -= 0.03                      # a codifier village without its own coordinates
         if want is None:
             s += {0: 0.05, 1: 0.0, 2: -0.35, 3: -0.3, 4: 0.0}[e.level]
+            if e.level == 1 and ((e.cc, e.admin1, True) in capitals or (
+                    (e.cc, e.admin1, False) in capitals and c.hit.src.lstrip("=") != fold(e.name))):
+                s -= 0.1      # "shelled Kherson": the city; its oblast is written "Kherson region"
         elif e.level == want:
             s += 0.4
         elif want in (2, 3) and e.level == 4:

@@ -256,3 +256,9 @@ def test_a_drone_that_crashed_by_malfunction_is_not_an_attack():
     evs = _events("Beirut, March 14 (IANS) - An Israeli drone crashed due to a technical malfunction and exploded "
                   "near Shebaa on Wednesday, the NNA reported.")
     assert evs == []
+
+
+def test_the_regional_capital_written_near_a_village_only_locates_it():
+    evs = _events("KHERSON, March 14 - In the morning, Russian forces struck the village of Pryozerne, close to the "
+                  "regional capital Kherson, killing two people, the governor said.")
+    assert [e.location for e in evs] == ["Pryozerne"]

@@ -185,3 +185,16 @@ def test_a_two_word_village_spelled_otherwise_is_read_whole_not_its_first_word(g
     text = "Russian troops shelled the village of Velyka Pisarivka in Sumy region on Monday."
     (m,) = [m for m in geo.find_mentions(text) if m.name.startswith("Velyka")]
     assert m.name == "Velyka Pisarivka" and m.place.name == "Velyka Pysarivka" and m.place.admin1 == "Sumy"
+
+
+def test_a_bare_regional_capital_is_the_city_not_its_region(geo):
+    (m,) = geo.find_mentions("Russian forces shelled Kherson on Monday.")
+    assert m.place.geo_precision == 1 and m.place.feature != "A"
+    (r,) = geo.find_mentions("Russian forces shelled the Kherson region on Monday.")
+    assert r.place.geo_precision == 3
+
+
+def test_a_city_whose_name_is_also_another_name_of_its_region_is_the_city(geo):
+    ms = geo.find_mentions("Israeli forces killed four men during a raid in the city of Jenin in the West Bank.")
+    (m,) = [m for m in ms if m.name == "Jenin"]
+    assert m.place.geo_precision == 1
