@@ -256,11 +256,13 @@ def _named_again(text: str, named: dict[str, Place], mentions: list[PlaceMention
 def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder: Geocoder) -> PlaceMention:
     """"Petrivka in Ukraine's Donetsk region" read as a Petrivka elsewhere: read it again inside that region."""
     p = m.place
-    if p is None or p.is_area or p.readings:
+    if p is None or (p.is_area and not p.readings):
         return m
     unit = ctx.container(text, m.end, ctx.sentence_of(m.start)) or ctx.region_before(text, m.start)
     if unit is None or unit.geo_precision not in (2, 3) or unit.admin1 is None:
         return m
+    if p.readings and (unit.geo_precision != 3 or any(r.admin1 == unit.admin1 for r in p.readings)):
+        return m        # an ambiguous name: its readings inside the unit decide (`_reading_in_region`)
     if (unit.admin1, unit.admin2 if unit.geo_precision == 2 else None) == \
             (p.admin1, p.admin2 if unit.geo_precision == 2 else None):
         return m

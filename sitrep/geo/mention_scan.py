@@ -49,6 +49,7 @@ _PLACE_PREDICATE = re.compile(
     r"\s(?:(?:was|were|is|are|had been|has been|have been)\s(?:again\s|also\s|repeatedly\s|heavily\s)?"
     r"(?:hit|shelled|struck|attacked|bombed|targeted|liberated|captured|recaptured|occupied|surrounded|"
     r"encircled|stormed|under fire|under attack|under shelling)\b|came under\b)")
+_KIN_AFTER = re.compile(r"\s+(?:family|families|clan|clans|tribe|household)\b")
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")     # "UAVs", "MPs": things, not places
 
 
@@ -262,6 +263,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 # "Governor Vitaliy Kim"; "Vladimir Rogov", "Elvino Dias", "Abraham Lincoln" (only a city of a
                 # million stays a place after a given name)
                 person = True if named else "surname"
+            if demcc is None and _KIN_AFTER.match(text, end):
+                person = person or "possessive"      # "the house of the Bustan family": a family's name
             if demcc is None and re.match(r"[’']s\s+(\w+)", text[end:end + 30]) and \
                     re.match(r"[’']s\s+(\w+)", text[end:end + 30]).group(1).lower() in cues["person_things"]:
                 person = person or "possessive"      # "Balitsky's office", not "Russia's office"

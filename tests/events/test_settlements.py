@@ -113,3 +113,9 @@ def test_the_region_named_as_an_adjective_of_a_village_holds_it():
     evs = _events("MOSCOW, May 10 - Before that, the Bryansk village of Rakovka came under Ukrainian fire on "
                   "Thursday, the governor said.")
     assert [(e.location, e.admin1, e.country) for e in evs] == [("Rakovka", "Bryansk", "Russia")]
+
+
+def test_an_ambiguous_village_written_inside_a_region_abroad_of_its_readings_is_in_that_region():
+    evs = _events("MOSCOW, May 10 - A Ukrainian drone hit the outskirts of the village of Dolgoye, Valuysky urban "
+                  "district, Belgorod region, on Thursday, the governor said.")
+    assert [(e.location, e.admin1, e.country) for e in evs] == [("Dolgoye", "Belgorod", "Russia")]

@@ -198,3 +198,8 @@ def test_a_city_whose_name_is_also_another_name_of_its_region_is_the_city(geo):
     ms = geo.find_mentions("Israeli forces killed four men during a raid in the city of Jenin in the West Bank.")
     (m,) = [m for m in ms if m.name == "Jenin"]
     assert m.place.geo_precision == 1
+
+
+def test_a_family_name_is_not_a_place(geo):
+    ms = geo.find_mentions("An Israeli warplane hit the house of the Bustan family in Gaza City on Saturday.")
+    assert [m.name for m in ms] == ["Gaza City"]
