@@ -20,6 +20,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sitrep.data import load_yaml
+from sitrep.events.actors import ActorLexicon
 from sitrep.events.places import LIST_GAP, dateline_end, is_demonym
 from sitrep.geo import Geocoder
 from sitrep.geo.lexicon import english, first_names, not_places
@@ -49,7 +50,10 @@ def _frames() -> tuple[re.Pattern, ...]:
                             rf"(?:{alt('appositive')})\b")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{_NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
     named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{_NAME})")
-    return kind_of, kind_after, appositive, target, named
+    event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
+                          rf"(?:on|in|at|near) (?:the )?(?:(?:village|town|city|area) of )?(?P<name>{_NAME})(?![’'\w])"
+                          rf"(?! (?:{alt('not_after_target')})\b)")
+    return kind_of, kind_after, appositive, target, named, event_on
 
 
 def _plausible_name(name: str) -> bool:
@@ -71,7 +75,7 @@ def _plausible_name(name: str) -> bool:
 def _frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target, named = _frames()
+    kind_of, kind_after, appositive, target, named, event_on = _frames()
     for m in kind_of.finditer(text):
         spans.append(m.span("name"))
         if m.group("more"):
@@ -80,8 +84,11 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
                 spans.append((base + n.start(), base + n.end()))
     for pattern in (kind_after, appositive, target, named):
         spans += [m.span("name") for m in pattern.finditer(text)]
+    actors = ActorLexicon.default()
+    spans += [m.span("name") for m in event_on.finditer(text) if not actors.find(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (_plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
-                   and not _UNIT_AFTER.match(text, s[1])})   # "the village of X, Valuysky district": a unit
+                   and not _UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit
+                   and not _UNIT_WORD_END.search(text[s[0]:s[1]])})   # "shelling in Kharkiv Oblast": a region
 
 
 def _proper_in(text: str, name: str) -> bool:
@@ -117,6 +124,8 @@ def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
 
 # between a name and the unit that holds it: "X, Kherson region", "X in the Mindat Township", "X (Donetsk Oblast)",
 # "X, Valuysky urban district, Belgorod region" (a district the gazetteer lacks, seen through)
+_UNIT_WORD_END = re.compile(r"\b(?:oblast|region|province|district|township|state|governorate|raion|rayon|county|"
+                            r"territory|prefecture|department|municipality|community|hromada)$", re.I)
 _KIND_OF_AFTER_REGION = re.compile(r"\s+(?:village|town|settlement|city|hamlet)\s+of\s+(?:the\s+)?")
 _UNIT_AFTER = re.compile(r"\s+(?:urban |rural |municipal )?(?:district|raion|rayon|okrug|region|oblast|province|county|"
                          r"governorate|state|territory)\b", re.I)

@@ -119,3 +119,19 @@ def test_an_ambiguous_village_written_inside_a_region_abroad_of_its_readings_is_
     evs = _events("MOSCOW, May 10 - A Ukrainian drone hit the outskirts of the village of Dolgoye, Valuysky urban "
                   "district, Belgorod region, on Thursday, the governor said.")
     assert [(e.location, e.admin1, e.country) for e in evs] == [("Dolgoye", "Belgorod", "Russia")]
+
+
+def test_a_place_an_attack_or_strike_was_on_or_in_is_kept_by_name():
+    evs = _events("BEIRUT, May 10 (AFP) - The ministry reported two dead in an Israeli strike on Deir Billa on "
+                  "Thursday.")
+    assert [e.location for e in evs] == ["Deir Billa"]
+
+
+def test_an_armed_group_a_strike_was_on_is_not_a_place():
+    assert _events("BEIRUT, May 10 (AFP) - Israel said an air strike on Hezbollah killed three fighters.") == []
+
+
+def test_a_region_an_attack_was_in_stays_the_region():
+    (ev,) = _events("KYIV, May 10 - At least 15 people were killed in Russian shelling in Kharkiv Oblast on "
+                    "Thursday.")
+    assert ev.geo_precision == 3 and ev.location in ("Kharkiv", None)
