@@ -81,6 +81,17 @@ def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
             or (len(parts) == 1 and _CAPTION_LINE.match(parts[0]))}
 
 
+_WAR_BACKDROP = re.compile(r"\b(?:(?:war|invasion|conflict|occupation|offensive)\s+(?:that|which)\s+(?:began|started|"
+                           r"broke out)|(?:full-scale|large-scale|all-out)\s+invasion(?:\s+of\s+\w+)?|since)\s+"
+                           r"(?:\w+\s+){0,2}$", re.I)
+
+
+def dates_the_war(s: Sentence, span: tuple[int, int] | None) -> bool:
+    """"the war that began with Russia's full-scale invasion in February 2022": the war's start, which dates
+    no event of the sentences after it."""
+    return span is not None and bool(_WAR_BACKDROP.search(s.text[max(0, span[0] - s.start - 60):span[0] - s.start]))
+
+
 def is_timestamp(s: Sentence) -> bool:
     """"10 марта 2023, 12:59", "15:58 08.11.2024": a page's time stamp on a line of its own, in any language.
     It dates the page, not the event of the lines below."""

@@ -23,7 +23,7 @@ from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, is_body, is_headline,
-                                  is_timestamp, sentence_date, shift_dates)
+                                  dates_the_war, is_timestamp, sentence_date, shift_dates)
 from sitrep.events.followups import casualty_followup, carry_pronoun_subject, continues, maybe_extend, told_before
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
@@ -95,6 +95,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # a picture's caption: its date is the picture's, its words frame the story
         dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)]
         when_here = sentence_date(s, dates, mentions_out)
+        if when_here is not None and dates_the_war(s, when_here[2]):
+            when_here = None
         if when_here is not None:
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)

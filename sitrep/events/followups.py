@@ -96,11 +96,18 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
     adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text))
     if not adjacent or not (_CONSEQUENCE.match(s.text) or count_fatalities(s.text) is not None):
         return
+    dated_here = here is not None and here[2] is not None and bool(
+        _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))
     for m in mentions:
         if m.sentences[-1].index == prev.index:
             m.sentences.append(s)
-            if here is not None and m.date_span is None:
+            if dated_here and m.date_span is None:
                 m.when, m.precision, m.date_span = here
+
+
+# the date a following sentence gives the event itself ("The incident happened late last month"), not one of
+# something else it names ("The attacks came as ... the war that began in February 2022")
+_HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were carried out)\b[^.;]*$", re.I)
 
 
 def continues(mentions: list[EventMention], s: Sentence) -> bool:

@@ -262,3 +262,17 @@ def test_the_regional_capital_written_near_a_village_only_locates_it():
     evs = _events("KHERSON, March 14 - In the morning, Russian forces struck the village of Pryozerne, close to the "
                   "regional capital Kherson, killing two people, the governor said.")
     assert [e.location for e in evs] == ["Pryozerne"]
+
+
+def test_the_start_of_the_war_in_the_next_sentence_does_not_date_the_attacks():
+    evs = _events("KYIV, March 14 (Reuters) - Russian forces launched drone attacks on the city of Kherson, "
+                  "officials said.\n\nThe attacks came as pressure grows to end the war that began with "
+                  "Russia's full-scale invasion of Ukraine in February 2022.\n\nThere were also attacks on Sumy, "
+                  "officials said.")
+    assert {e.event_date for e in evs} == {"2024-03-14"}
+
+
+def test_a_following_sentence_that_says_when_the_incident_happened_dates_it():
+    (ev,) = _events("KHERSON, March 14 - A drone hit a car in Bilozerka, wounding the driver, police said. The "
+                    "incident happened on Sunday.")
+    assert ev.event_date == "2024-03-10"
