@@ -45,7 +45,8 @@ def _frames() -> tuple[re.Pattern, ...]:
 
     kind_of = re.compile(rf"\b(?:{alt('kind_of')}) of (?:the )?(?P<name>{_NAME})"
                          rf"(?P<more>(?:(?:,| and|, and) (?!the\b){_NAME})*)")
-    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")
+    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?:{_WORD} (?:state|region|province|district|county)['’]s )?"
+                            rf"(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")   # "in Plateau state's X village"
     appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{_NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
                             rf"(?:{alt('appositive')})\b")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{_NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")

@@ -155,7 +155,13 @@ def _street_after(rest: list, street_words) -> bool:
     return len(rest) >= 2 and rest[1][0] <= rest[0][1] + 1 and rest[1][2].lower() in street_words
 
 
+_ABBREVIATED_TITLE = re.compile(r"\b(Gov|Gen|Sen|Rep|Lt|Col|Capt|Sgt|Cmdr|Dr|Mr|Mrs|Ms|Prof)\.\s+$")
+
+
 def _prev_word(text: str, start: int) -> str:
+    t = _ABBREVIATED_TITLE.search(text[max(0, start - 10):start])
+    if t:
+        return t.group(1).lower()        # "Veracruz Gov. Cuitlahuac Garcia": a title, abbreviated
     m = re.search(r"([^\W\d_][\w’'\-]*)[^\w.!?]{0,3}$", text[max(0, start - 40):start])   # not across a "."
     return m.group(1).lower() if m else ""
 

@@ -115,3 +115,10 @@ def test_doctors_reporting_an_armed_strike_are_not_on_strike():
     hits = CueLexicon.default().hits("Doctors reported an RSF strike on the Abu Shouk camp that wounded civilians.")
     assert not hits.has("a_protest")
     assert CueLexicon.default().hits("Doctors in Khartoum went on strike over unpaid wages.").has("a_protest")
+
+
+def test_militants_attacking_a_police_checkpost_is_a_clash():
+    from sitrep.events.classify import CueLexicon
+    cls = CueLexicon.default().classify("Heavily armed terrorists attacked the Fateh Khel police checkpost late "
+                                        "on Saturday, killing four policemen.")
+    assert cls is not None and cls.sub_event_type == "Armed clash"

@@ -135,3 +135,9 @@ def test_a_region_an_attack_was_in_stays_the_region():
     (ev,) = _events("KYIV, May 10 - At least 15 people were killed in Russian shelling in Kharkiv Oblast on "
                     "Thursday.")
     assert ev.geo_precision == 3 and ev.location in ("Kharkiv", None)
+
+
+def test_a_village_written_after_its_state_in_the_possessive_is_kept_by_name():
+    evs = _events("JOS, Nigeria, May 10 (AP) - Gunmen arrived in Plateau state's Heipang village early on Thursday "
+                  "and opened fire on villagers, killing 20, police said.")
+    assert [(e.location, e.admin1) for e in evs] == [("Heipang", "Plateau")]

@@ -203,3 +203,8 @@ def test_a_city_whose_name_is_also_another_name_of_its_region_is_the_city(geo):
 def test_a_family_name_is_not_a_place(geo):
     ms = geo.find_mentions("An Israeli warplane hit the house of the Bustan family in Gaza City on Saturday.")
     assert [m.name for m in ms] == ["Gaza City"]
+
+
+def test_a_surname_after_an_abbreviated_title_is_no_place(geo):
+    ms = geo.find_mentions("Veracruz Gov. Cuitlahuac Garcia said a gang dispute was behind the attack.")
+    assert "Garcia" not in [m.name for m in ms]
