@@ -82,14 +82,15 @@ def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
 
 
 _WAR_BACKDROP = re.compile(r"\b(?:(?:war|invasion|conflict|occupation|offensive)\s+(?:that|which)\s+(?:began|started|"
-                           r"broke out)|(?:full-scale|large-scale|all-out)\s+invasion(?:\s+of\s+\w+)?|since)\s+"
-                           r"(?:\w+\s+){0,2}$", re.I)
+                           r"broke out)|(?:full-scale|large-scale|all-out)\s+invasion(?:\s+of\s+\w+)?|since|"
+                           r"(?:seized|took|grabbed|came to)\s+power(?:\s+[\w'’.-]+){0,12})\s+(?:\w+\s+){0,2}$", re.I)
 
 
 def dates_the_war(s: Sentence, span: tuple[int, int] | None) -> bool:
-    """"the war that began with Russia's full-scale invasion in February 2022": the war's start, which dates
-    no event of the sentences after it."""
-    return span is not None and bool(_WAR_BACKDROP.search(s.text[max(0, span[0] - s.start - 60):span[0] - s.start]))
+    """"the war that began with Russia's full-scale invasion in February 2022", "the military that seized power
+    from the elected government in February 2021": the war's or the regime's start, which dates no event of the
+    sentences after it."""
+    return span is not None and bool(_WAR_BACKDROP.search(s.text[max(0, span[0] - s.start - 100):span[0] - s.start]))
 
 
 def is_timestamp(s: Sentence) -> bool:

@@ -158,15 +158,16 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             if follow is not None:
                 places = follow[1]
                 placing.add(follow[0].index)
+        if not places:
+            region = paragraph_region(s, sentences, mentions_by_sentence, countries)
+            if region is not None:
+                places = [region]
         if follow is None and places:
             follow = named_later(s, places, sentences, mentions_by_sentence, countries)
             if follow is not None:
                 places = follow[1]
         if not places:
-            region = paragraph_region(s, sentences, mentions_by_sentence, countries)
-            if region is not None:
-                places = [region]
-            elif ref is None and not continues(mentions_out, s):
+            if ref is None and not continues(mentions_out, s):
                 # an undated snippet: ACLED's place and date minimums cannot be judged, so the event is kept
                 # with what the text gives (no place) rather than lost
                 places = [PlaceMention(s.start, s.start, "", None)]

@@ -93,9 +93,12 @@ def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentenc
     settlement a region-level report leaves unnamed, named in the next sentences inside that region."""
     regions = {(pm.place.country_code, pm.place.admin1) for pm in places if pm.place is not None}
     if not places or not all(pm.place is not None and pm.place.is_area and pm.place.geo_precision == 3
-                             for pm in places) or not _UNNAMED_SETTLEMENT.search(s.text):
+                             for pm in places):
         return None
-    for nxt in sentences[s.index + 1:s.index + 4]:
+    before = sentences[s.index - 1].text if s.index > 0 else ""
+    if not (_UNNAMED_SETTLEMENT.search(s.text) or _UNNAMED_SETTLEMENT.search(before)):
+        return None      # "... condemned the attack that targeted a village in Sagaing. An airstrike ... killed 100"
+    for nxt in sentences[s.index + 1:s.index + 6]:
         towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
                  if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
         if towns:

@@ -284,6 +284,9 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                         glued = "org"
                     elif fold(rest_after[0][2]) not in stop:
                         glued = "institution" if nxt in cues["institution_words"] else True
+                        if glued is True and i == 0 and len(g) - n >= 2 and \
+                                not retrieve(gaz, rest_after[0][2], fuzzy=False, skeletons=False):
+                            person = person or "surname"   # "Aung San Suu Kyi": a name running on, no place
                     if n == 1 and fold(name) in given and glued != "org" and \
                             nxt not in cues["institution_words"] and nxt not in cues["feature_words"] and \
                             not _big_place(gaz, rest_after[0][2]):      # not "Austin Texas"
@@ -291,7 +294,7 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 before_toks = [t for t in g[:i] if fold(t[2]) not in stop and t[2] not in _PARTICLES | _JOINERS]
                 first_name = bool(before_toks) and not before_toks[-1][2].isupper()
                 small = not cands or all(c.entry.level == 4 and c.entry.population < 100_000 for c in cands)
-                if first_name and small and not out_in_group:
+                if first_name and small and (not out_in_group or any(r.person for r in out if r.start >= g[0][0])):
                     surname = True
                     surnames.add(fold(name))
             if n == 1 and demcc is None and level is None and name[1:].islower() and name.lower() in _english() and \

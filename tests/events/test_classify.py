@@ -122,3 +122,10 @@ def test_militants_attacking_a_police_checkpost_is_a_clash():
     cls = CueLexicon.default().classify("Heavily armed terrorists attacked the Fateh Khel police checkpost late "
                                         "on Saturday, killing four policemen.")
     assert cls is not None and cls.sub_event_type == "Armed clash"
+
+
+def test_settlements_attacked_by_an_army_are_not_a_battle_with_it():
+    from sitrep.events.classify import CueLexicon
+    cls = CueLexicon.default().classify("Three settlements in the Belgorod region were attacked by the Armed "
+                                        "Forces of Ukraine, two civilians were injured.")
+    assert cls is None or cls.sub_event_type != "Armed clash"

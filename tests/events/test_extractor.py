@@ -276,3 +276,12 @@ def test_a_following_sentence_that_says_when_the_incident_happened_dates_it():
     (ev,) = _events("KHERSON, March 14 - A drone hit a car in Bilozerka, wounding the driver, police said. The "
                     "incident happened on Sunday.")
     assert ev.event_date == "2024-03-10"
+
+
+def test_a_village_attacked_and_named_sentences_later_places_the_strike():
+    evs = _events("BANGKOK, March 14 (AP) - The UN condemned the attack that targeted a village in the Sagaing "
+                  "region. An airstrike by Myanmar's military on Tuesday killed around 50 people. The military, "
+                  "which seized power from the elected government of Aung San Suu Kyi in February 2021, said it "
+                  "decided to attack Let Htoke Taw because militia members met there.")
+    (ev,) = evs
+    assert ev.location == "Let Htoke Taw" and ev.event_date == "2024-03-12" and ev.fatalities == 50
