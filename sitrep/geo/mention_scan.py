@@ -284,7 +284,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                         glued = "org"
                     elif fold(rest_after[0][2]) not in stop:
                         glued = "institution" if nxt in cues["institution_words"] else True
-                        if glued is True and i == 0 and len(g) - n >= 2 and \
+                        if glued is True and i == 0 and len(g) - n >= 2 and cands and all(
+                                c.entry.level == 4 and c.entry.population < 50_000 for c in cands) and \
                                 not retrieve(gaz, rest_after[0][2], fuzzy=False, skeletons=False):
                             person = person or "surname"   # "Aung San Suu Kyi": a name running on, no place
                     if n == 1 and fold(name) in given and glued != "org" and \

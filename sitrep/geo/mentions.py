@@ -72,10 +72,12 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
         if not a.ranked or not b.ranked or a.demonym:
             continue
         gap = text[a.end:b.start]
-        said_in = a.phrase.level is not None and gap in (" in ", " in the ")   # "Pale township in Sagaing region"
+        said_in = a.phrase.level is not None and gap in (" in ", " in the ", " of ")   # "Pale township in/of Sagaing"
         if gap not in (", ", " (", ",\n", " - ") and not said_in:
             continue
         unit = b.ranked[0].entry
+        if said_in and unit.level > 1:   # "Pale township of Sagaing": the region, not its capital city
+            unit = next((c.entry for c in b.ranked if c.entry.level == 1), unit)
         if unit.level > 1:
             continue
         pool = retrieve(geo.gaz, a.phrase.core, fuzzy=False, force_skeletons=True) if unit.level == 1 else a.ranked

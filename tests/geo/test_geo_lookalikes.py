@@ -43,3 +43,14 @@ def test_one_of_many_namesakes_is_not_taken_from_a_region_the_text_never_names()
     evs = _events("KHERSON, May 10 - Russian forces shelled the Kherson region on Thursday, governor Oleksandr "
                   "Prokudin said. A drone struck a car on the road between Bilozerka and Oleksandrivka, he said.")
     assert {e.admin1 for e in evs} == {"Kherson"}
+
+
+def test_a_township_of_a_region_named_by_its_capital_is_not_abroad():
+    evs = _events("YANGON, June 30 (AP) - Myanmar's military bombed villages in Pale township of Sagaing on Tuesday, "
+                  "killing four people.")
+    assert {e.country for e in evs} == {"Myanmar"}
+
+
+def test_a_county_named_before_an_office_stays_a_place(geo):
+    ms = geo.find_mentions("Police in Los Angeles County Sheriff Office said two men were arrested.")
+    assert [m.name for m in ms] == ["Los Angeles County"]
