@@ -21,3 +21,11 @@ def test_abbreviations_do_not_end_a_sentence():
 def test_paragraphs_are_numbered_apart():
     ss = split_sentences("One here.\n\nTwo here.")
     assert ss[0].paragraph != ss[1].paragraph
+
+
+def test_etc_before_a_capital_ends_the_sentence():
+    from sitrep.nlp.sentences import split_sentences
+    parts = [s.text for s in split_sentences("Shells hit Synkivka, Kotliarivka, etc. The settlements of Ivanivka "
+                                             "and Kyslivka were subjected to airstrikes.")]
+    assert parts == ["Shells hit Synkivka, Kotliarivka, etc.",
+                     "The settlements of Ivanivka and Kyslivka were subjected to airstrikes."]
