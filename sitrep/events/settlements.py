@@ -57,6 +57,11 @@ def _frames() -> tuple[re.Pattern, ...]:
     return kind_of, kind_after, appositive, target, named, event_on
 
 
+@lru_cache(maxsize=4096)
+def _names_an_actor(name: str) -> bool:
+    return bool(ActorLexicon.default().find(name))
+
+
 def _plausible_name(name: str) -> bool:
     """A name of a place, not a person, a weekday or a capitalised common word."""
     low = fold(name)
@@ -85,8 +90,7 @@ def _frame_names(text: str) -> list[tuple[int, int]]:
                 spans.append((base + n.start(), base + n.end()))
     for pattern in (kind_after, appositive, target, named):
         spans += [m.span("name") for m in pattern.finditer(text)]
-    actors = ActorLexicon.default()
-    spans += [m.span("name") for m in event_on.finditer(text) if not actors.find(m.group("name"))]  # not "on Hamas"
+    spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (_plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
                    and not _UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit
                    and not _UNIT_WORD_END.search(text[s[0]:s[1]])})   # "shelling in Kharkiv Oblast": a region
