@@ -126,6 +126,10 @@ def dateline_end(sentence_text: str) -> int:
     return m.end() if m else 0
 
 
+_GOVERNMENT_SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claimed|claims|announced|"
+                               r"reported|accused|denied|denies|insisted|warned|stated|responded|retaliated)\b")
+
+
 def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMention],
                  countries: set[str] | None = None) -> list[PlaceMention]:
     """The mentions of this sentence that locate the event: resolved, not institutions, not containers."""
@@ -143,6 +147,8 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
         before = sentence_text[max(0, local_start - 40):local_start]
         if _INSTITUTION_AFTER.match(after):
             continue  # "the Kherson Regional Military Administration said": who speaks, not where it happened
+        if _GOVERNMENT_SPEAKS.match(after) and (m.place.population or 0) >= 500_000 and not m.place.is_area:
+            continue  # "Moscow said its forces had killed ...", "Kyiv says": a government, not a place
         if _ORIGIN_BEFORE.search(before) or _NATURAL_AFTER.match(after) or _PERSON_AFTER.match(after):
             continue
         if own and _QUALIFIER_BEFORE.search(before):

@@ -285,3 +285,7 @@ def test_a_village_attacked_and_named_sentences_later_places_the_strike():
                   "decided to attack Let Htoke Taw because militia members met there.")
     (ev,) = evs
     assert ev.location == "Let Htoke Taw" and ev.event_date == "2024-03-12" and ev.fatalities == 50
+
+
+def test_a_capital_that_speaks_is_its_government_not_the_place():
+    assert _events("KYIV, March 14 - Moscow said its forces had killed 300 Ukrainian soldiers in the past day.") == []
