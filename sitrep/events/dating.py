@@ -93,6 +93,18 @@ def dates_the_war(s: Sentence, span: tuple[int, int] | None) -> bool:
     return span is not None and bool(_WAR_BACKDROP.search(s.text[max(0, span[0] - s.start - 100):span[0] - s.start]))
 
 
+def later_days(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """"clashed near Debre Tabor on Tuesday and Wednesday": the days after the first of a series of day dates
+    joined by "and" or commas; ACLED codes one event per day."""
+    days = [d for d in dates if d.precision == "day" and not d.reporting]
+    out: list[DateMention] = []
+    for a, b in zip(days, days[1:]):
+        if not re.fullmatch(r",?\s*(?:and|,)\s*(?:on\s+)?", text[a.end:b.start]) or b.date == a.date:
+            break
+        out.append(b)
+    return out
+
+
 def is_timestamp(s: Sentence) -> bool:
     """"10 марта 2023, 12:59", "15:58 08.11.2024": a page's time stamp on a line of its own, in any language.
     It dates the page, not the event of the lines below."""

@@ -13,6 +13,8 @@ The stages live beside this module: `classify` (cues -> sub-event type), `modali
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +25,7 @@ from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, is_body, is_headline,
-                                  dates_the_war, is_timestamp, sentence_date, shift_dates)
+                                  dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import casualty_followup, carry_pronoun_subject, continues, maybe_extend, told_before
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
@@ -184,6 +186,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             assign_actors(m, s, found, ex.actors, here)
             carry_pronoun_subject(m, s, mentions_out)
             mentions_out.append(m)
+            if told is None and when_here is not None and dspan == when_here[2]:
+                # "clashed near Debre Tabor on Tuesday and Wednesday": the same event on each day named
+                mentions_out += [replace(m, sentences=list(m.sentences), when=d.date, precision=d.precision,
+                                         date_span=(d.start, d.end), actor_spans=dict(m.actor_spans))
+                                 for d in later_days(text, dates)]
     infer_unnamed_attackers(mentions_out)
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]

@@ -289,3 +289,9 @@ def test_a_village_attacked_and_named_sentences_later_places_the_strike():
 
 def test_a_capital_that_speaks_is_its_government_not_the_place():
     assert _events("KYIV, March 14 - Moscow said its forces had killed 300 Ukrainian soldiers in the past day.") == []
+
+
+def test_a_clash_on_two_named_days_is_one_event_per_day():
+    evs = _events("ADDIS ABABA, March 14 (Reuters) - Fano fighters and Ethiopian troops clashed near Debre Tabor on "
+                  "Monday and Tuesday, residents said.")
+    assert sorted(e.event_date for e in evs) == ["2024-03-11", "2024-03-12"]
