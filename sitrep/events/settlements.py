@@ -8,107 +8,26 @@ ACLED codes the most precise place the text gives. Two kinds of settlement used 
   village", "the El Salini base", "in X, a frontline town"): kept under its own name, at the coordinates of the
   district or region the text gives for it, with a note saying so. A name in a settlement frame that resolves
   only to a look-alike in another country is one of these too.
-So is a name the text puts inside a region it names right after ("in Boni in Mali's Mopti region").
-A name right after an attack verb ("the RSF attacked Hilat Hamid") is one too, unless a word of forces
-follows it ("attacked Wagner positions"). The frame words live in sitrep/data/geo/settlement_frames.yaml.
+So is a name the text puts inside a region it names right after ("in Boni in Mali's Mopti region"). The names
+the words around them call a settlement come from `sitrep.events.settlement_names`; here it is decided which
+the gazetteer already knows, and where the others lie (the unit written after or before them, a list's region,
+the paragraph's, the article's).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
-from sitrep.data import load_yaml
-from sitrep.events.actors import ActorLexicon
-from sitrep.events.places import LIST_GAP, dateline_end, is_demonym
+from sitrep.events.places import LIST_GAP, dateline_end
+from sitrep.events.settlement_names import NAME, UNIT_AFTER, frame_names, plausible_name
 from sitrep.geo import Geocoder
-from sitrep.geo.lexicon import english, first_names, not_places
+from sitrep.geo.lexicon import english
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.geo.translit import fold
 from sitrep.nlp.sentences import Sentence
 
-_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z])"
-_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|ed|es|de|du|la|le|del|di|da|wa|bin|ibn)"
-_NAME = rf"(?:(?:Al|El|Ad|Ar|As|Ash|An|At)[\-\s])?{_WORD}(?:[\s\-](?:{_PARTICLE}[\s\-])?{_WORD}){{0,3}}"
-_LOCATIVE = r"(?:in|at|near|on|of|from|outside|around|into|to|the|and|,)"
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-@lru_cache(maxsize=1)
-def _frames() -> tuple[re.Pattern, ...]:
-    words = load_yaml("geo/settlement_frames.yaml")
-
-    def alt(key: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(words[key], key=len, reverse=True))
-
-    kind_of = re.compile(rf"\b(?:{alt('kind_of')}) of (?:the )?(?P<name>{_NAME})"
-                         rf"(?P<more>(?:(?:,| and|, and) (?!the\b){_NAME})*)")
-    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?:{_WORD} (?:state|region|province|district|county)['’]s )?"
-                            rf"(?P<name>{_NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")   # "in Plateau state's X village"
-    appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{_NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
-                            rf"(?:{alt('appositive')})\b")
-    target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{_NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
-    named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{_NAME})")
-    event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
-                          rf"(?:on|in|at|near) (?:the )?(?:(?:village|town|city|area) of )?(?P<name>{_NAME})(?![’'\w])"
-                          rf"(?! (?:{alt('not_after_target')})\b)")
-    return kind_of, kind_after, appositive, target, named, event_on
-
-
-@lru_cache(maxsize=4096)
-def _names_an_actor(name: str) -> bool:
-    return bool(ActorLexicon.default().find(name))
-
-
-def _plausible_name(name: str) -> bool:
-    """A name of a place, not a person, a weekday or a capitalised common word."""
-    low = fold(name)
-    first = low.split()[0] if low.split() else ""
-    if len(name) < 3 or is_demonym(name.split()[0]) or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
-        return False
-    if re.search(r"['’]s\b", name):          # "Mali's Mopti": a possessive, not a name
-        return False
-    if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations
-        return False
-    words = re.findall(r"[\w’']+", name)
-    if len(words) == 1 and (words[0].lower() in english() or words[0].lower() in first_names()):
-        return False
-    return not all(w.lower() in english() for w in words)
-
-
-def _frame_names(text: str) -> list[tuple[int, int]]:
-    """Spans of names the words around them call a settlement."""
-    spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target, named, event_on = _frames()
-    for m in kind_of.finditer(text):
-        spans.append(m.span("name"))
-        if m.group("more"):
-            base = m.start("more")
-            for n in re.finditer(_NAME, m.group("more")):
-                spans.append((base + n.start(), base + n.end()))
-    for pattern in (kind_after, appositive, target, named):
-        spans += [m.span("name") for m in pattern.finditer(text)]
-    spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
-    return sorted({s for s in spans if (_plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
-                   and not _UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit
-                   and not _UNIT_WORD_END.search(text[s[0]:s[1]])})   # "shelling in Kharkiv Oblast": a region
-
-
-def _proper_in(text: str, name: str) -> bool:
-    """A one-word name that is also an English word ("Segue village") is the name of a place when the article
-    always writes it with a capital, at least twice inside a sentence: then it is a proper noun here."""
-    if " " in name or not name[:1].isupper() or len(name) < 4:
-        return False
-    if re.search(rf"\b{re.escape(name.lower())}\b", text):
-        return False
-    inside = re.findall(rf"[a-z,(] {re.escape(name)}\b", text)
-    return len(inside) >= 2 and not is_demonym(name) and name.lower() not in not_places() \
-        and name.lower() not in _MONTHS and name.lower() not in first_names()
-
-
-_BEFORE_CONTAINER = re.compile(rf"(?:\b(?:in|at|near|outside|around) |(?P<opening>^|\n))(?P<name>{_NAME})"
+_BEFORE_CONTAINER = re.compile(rf"(?:\b(?:in|at|near|outside|around) |(?P<opening>^|\n))(?P<name>{NAME})"
                                rf"(?=,? (?:in |of )?(?:the )?[A-Z])")
 
 
@@ -118,22 +37,18 @@ def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
     out = []
     for m in _BEFORE_CONTAINER.finditer(text):
         a, b = m.span("name")
-        if _UNIT_AFTER.match(text, b):
+        if UNIT_AFTER.match(text, b):
             continue    # "Valuysky urban district": a unit's name, not a settlement's
         if m.group("opening") is not None and (" " in text[a:b] or text[a:b].lower() in english()):
             continue    # "Markoye, in Oudalan province, is ...": one unknown word opening a line, not "Earlier, in"
-        if _plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a)) is not None:
+        if plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a)) is not None:
             out.append((a, b))
     return out
 
 
 # between a name and the unit that holds it: "X, Kherson region", "X in the Mindat Township", "X (Donetsk Oblast)",
 # "X, Valuysky urban district, Belgorod region" (a district the gazetteer lacks, seen through)
-_UNIT_WORD_END = re.compile(r"\b(?:oblast|region|province|district|township|state|governorate|raion|rayon|county|"
-                            r"territory|prefecture|department|municipality|community|hromada)$", re.I)
 _KIND_OF_AFTER_REGION = re.compile(r"\s+(?:village|town|settlement|city|hamlet)\s+of\s+(?:the\s+)?")
-_UNIT_AFTER = re.compile(r"\s+(?:urban |rural |municipal )?(?:district|raion|rayon|okrug|region|oblast|province|county|"
-                         r"governorate|state|territory)\b", re.I)
 _CONTAINER_GAP = re.compile(r",?\s*(?:[A-Z][\w'’\-]+ (?:urban |rural |municipal )?(?:district|raion|rayon|okrug),\s*)?"
                             r"(?:\(|(?:in|of|near)\s+)?(?:the\s+)?(?:[A-Z][\w'’\-]+(?:'s|’s)\s+)?(?:[a-z\-]+\s+){0,2}")
 
@@ -231,7 +146,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
     ctx = _RegionContext(mentions, sentences, countries)
     out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
     out = _lists_in_one_region(out, text, geocoder)
-    spans = sorted(set(_frame_names(text)) | set(_contained_names(text, ctx)))
+    spans = sorted(set(frame_names(text)) | set(_contained_names(text, ctx)))
     named: dict[str, Place] = {}
     for a, b in spans:
         over = [m for m in out if m.start < b and a < m.end]

@@ -1,0 +1,100 @@
+"""Names the words around them call a settlement, found before any gazetteer is asked: "the village of X",
+"X village", "the El Salini base", "in X, a frontline town", "the RSF attacked Hilat Hamid", "a village named X",
+"an Israeli strike on Deir Billa". The frame words live in sitrep/data/geo/settlement_frames.yaml;
+`sitrep.events.settlements` decides which of these names the gazetteer already knows.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sitrep.data import load_yaml
+from sitrep.events.actors import ActorLexicon
+from sitrep.events.places import is_demonym
+from sitrep.geo.lexicon import english, first_names, not_places
+from sitrep.geo.translit import fold
+
+WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z])"
+_PARTICLE = r"(?:al|el|ad|ar|as|ash|an|at|ed|es|de|du|la|le|del|di|da|wa|bin|ibn)"
+NAME = rf"(?:(?:Al|El|Ad|Ar|As|Ash|An|At)[\-\s])?{WORD}(?:[\s\-](?:{_PARTICLE}[\s\-])?{WORD}){{0,3}}"
+_LOCATIVE = r"(?:in|at|near|on|of|from|outside|around|into|to|the|and|,)"
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@lru_cache(maxsize=1)
+def _frames() -> tuple[re.Pattern, ...]:
+    words = load_yaml("geo/settlement_frames.yaml")
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(words[key], key=len, reverse=True))
+
+    kind_of = re.compile(rf"\b(?:{alt('kind_of')}) of (?:the )?(?P<name>{NAME})"
+                         rf"(?P<more>(?:(?:,| and|, and) (?!the\b){NAME})*)")
+    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?:{WORD} (?:state|region|province|district|county)['’]s )?"
+                            rf"(?P<name>{NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")   # "in Plateau state's X village"
+    appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
+                            rf"(?:{alt('appositive')})\b")
+    target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
+    named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{NAME})")
+    event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
+                          rf"(?:on|in|at|near) (?:the )?(?:(?:village|town|city|area) of )?(?P<name>{NAME})(?![’'\w])"
+                          rf"(?! (?:{alt('not_after_target')})\b)")
+    return kind_of, kind_after, appositive, target, named, event_on
+
+
+@lru_cache(maxsize=4096)
+def _names_an_actor(name: str) -> bool:
+    return bool(ActorLexicon.default().find(name))
+
+
+def plausible_name(name: str) -> bool:
+    """A name of a place, not a person, a weekday or a capitalised common word."""
+    low = fold(name)
+    first = low.split()[0] if low.split() else ""
+    if len(name) < 3 or is_demonym(name.split()[0]) or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
+        return False
+    if re.search(r"['’]s\b", name):          # "Mali's Mopti": a possessive, not a name
+        return False
+    if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations
+        return False
+    words = re.findall(r"[\w’']+", name)
+    if len(words) == 1 and (words[0].lower() in english() or words[0].lower() in first_names()):
+        return False
+    return not all(w.lower() in english() for w in words)
+
+
+def frame_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names the words around them call a settlement."""
+    spans: list[tuple[int, int]] = []
+    kind_of, kind_after, appositive, target, named, event_on = _frames()
+    for m in kind_of.finditer(text):
+        spans.append(m.span("name"))
+        if m.group("more"):
+            base = m.start("more")
+            for n in re.finditer(NAME, m.group("more")):
+                spans.append((base + n.start(), base + n.end()))
+    for pattern in (kind_after, appositive, target, named):
+        spans += [m.span("name") for m in pattern.finditer(text)]
+    spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
+    return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
+                   and not UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit
+                   and not _UNIT_WORD_END.search(text[s[0]:s[1]])})   # "shelling in Kharkiv Oblast": a region
+
+
+def _proper_in(text: str, name: str) -> bool:
+    """A one-word name that is also an English word ("Segue village") is the name of a place when the article
+    always writes it with a capital, at least twice inside a sentence: then it is a proper noun here."""
+    if " " in name or not name[:1].isupper() or len(name) < 4:
+        return False
+    if re.search(rf"\b{re.escape(name.lower())}\b", text):
+        return False
+    inside = re.findall(rf"[a-z,(] {re.escape(name)}\b", text)
+    return len(inside) >= 2 and not is_demonym(name) and name.lower() not in not_places() \
+        and name.lower() not in _MONTHS and name.lower() not in first_names()
+
+
+_UNIT_WORD_END = re.compile(r"\b(?:oblast|region|province|district|township|state|governorate|raion|rayon|county|"
+                            r"territory|prefecture|department|municipality|community|hromada)$", re.I)
+UNIT_AFTER = re.compile(r"\s+(?:urban |rural |municipal )?(?:district|raion|rayon|okrug|region|oblast|province|county|"
+                         r"governorate|state|territory)\b", re.I)
