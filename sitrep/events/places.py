@@ -79,6 +79,11 @@ def names_country(m: PlaceMention) -> bool:
     return m.place is not None and (is_country_level(m.place) or fold(m.name) == fold(m.place.country or ""))
 
 
+# a first-level region named as such concerns its country; "Pale township" read in Bosnia does not
+_FIRST_LEVEL_WORD = re.compile(r"\b(?:region|oblast|province|state|governorate|prefecture|department|territory)\b",
+                               re.I)
+
+
 def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
     """The countries an article is about: those it names, names a region of or names the people of, and the
     most mentioned one (when nothing is named, or it is mentioned at least twice).
@@ -95,7 +100,7 @@ def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
             named.add(m.place.country)
             continue
         counts[m.place.country] = counts.get(m.place.country, 0) + 1
-        if names_country(m) or (_REGION_WORD.search(m.name) and m.place.geo_precision == 3):
+        if names_country(m) or (_FIRST_LEVEL_WORD.search(m.name) and m.place.geo_precision == 3):
             named.add(m.place.country)
     if counts:
         top = max(counts, key=counts.get)
