@@ -94,7 +94,10 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
     last = mentions[-1]
     prev = last.sentences[-1]
     adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text))
-    if not adjacent or not (_CONSEQUENCE.match(s.text) or count_fatalities(s.text) is not None):
+    # "... shelled the village of Belevitsa. ... 'There are no casualties,' he said.": a statement that nobody
+    # was hurt, up to three sentences on, is said of the event before it
+    nobody = bool(_NOBODY_HURT.search(s.text)) and 0 < s.index - prev.index <= 3
+    if not (adjacent or nobody) or not (_CONSEQUENCE.match(s.text) or count_fatalities(s.text) is not None):
         return
     dated_here = here is not None and here[2] is not None and bool(
         _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))
@@ -108,6 +111,11 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
 # the date a following sentence gives the event itself ("The incident happened late last month"), not one of
 # something else it names ("The attacks came as ... the war that began in February 2022")
 _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were carried out)\b[^.;]*$", re.I)
+
+
+_NOBODY_HURT = re.compile(r"\b(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed))|nobody was (?:hurt|"
+                          r"injured|killed)|there (?:were|are|was) no (?:casualties|victims|injured)|without casualties)\b",
+                          re.I)
 
 
 def continues(mentions: list[EventMention], s: Sentence) -> bool:

@@ -295,3 +295,10 @@ def test_a_clash_on_two_named_days_is_one_event_per_day():
     evs = _events("ADDIS ABABA, March 14 (Reuters) - Fano fighters and Ethiopian troops clashed near Debre Tabor on "
                   "Monday and Tuesday, residents said.")
     assert sorted(e.event_date for e in evs) == ["2024-03-11", "2024-03-12"]
+
+
+def test_no_casualties_said_a_few_sentences_on_is_the_events_toll():
+    (ev,) = _events("BRYANSK, March 14 - The Ukrainian military shelled the village of Belevitsa in the Bryansk "
+                    "region. This was announced by the governor.\n\nThe shelling was carried out with artillery, he "
+                    "said.\n\n\"There are no casualties,\" he said.")
+    assert ev.fatalities == 0
