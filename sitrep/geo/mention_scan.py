@@ -387,4 +387,4 @@ def _big_place(gaz, word: str) -> bool:
 def well_known_city(ranked: list[Scored], population: int = 200_000) -> bool:
     """A name that stays a place even as a surname or after a title ("Jack London" aside): a big city."""
     return any(c.kind == "exact" and c.entry.level in (1, 4) and c.entry.population >= population
-               and c.hit.src.lstrip("=") == fold(c.entry.name) for c in ranked)   # its own name, not "Mamo"
+               and c.own_name for c in ranked)   # its own name, not "Mamo"

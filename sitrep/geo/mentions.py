@@ -32,7 +32,7 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
         best = r.ranked[0]
         if rivals(r.ranked, ANCHOR_MARGIN) or (best.kind != "exact" and best.entry.level > 1):
             continue
-        own_name = best.hit.src.lstrip("=") == fold(best.entry.name)
+        own_name = best.own_name
         if best.entry.level == 4 and best.entry.population < 100_000 and not own_name:
             continue    # a village found under another of its names is no anchor: the text spelled it otherwise
         anchors.append((best.entry, own_name))

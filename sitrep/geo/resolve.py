@@ -56,6 +56,11 @@ class Scored:
     def entry(self) -> Entry:
         return self.hit.entry
 
+    @property
+    def own_name(self) -> bool:
+        """Found under the place's own name, not another of its names ("Salisbury" for Harare)."""
+        return self.hit.src.lstrip("=") == fold(self.hit.entry.name)
+
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     p1, p2 = math.radians(a[0]), math.radians(b[0])
@@ -172,11 +177,11 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
     # "Oleksandrivka": dozens of villages of the country have it as their own name; a city it once named is not meant
     # regions whose capital of the same name is among the candidates
     # (its own name; or any name when the region itself is found only under another name: "Jenin", West Bank)
-    capitals = {(c.entry.cc, c.entry.admin1, c.hit.src.lstrip("=") == fold(c.entry.name)) for c in cands
+    capitals = {(c.entry.cc, c.entry.admin1, c.own_name) for c in cands
                 if c.entry.level == 4 and c.kind == "exact" and c.entry.population >= 20_000}
     own_named: dict[str, int] = {}
     for c in cands:
-        if c.hit.src.lstrip("=") == fold(c.entry.name):
+        if c.own_name:
             own_named[c.entry.cc] = own_named.get(c.entry.cc, 0) + 1
     for c in cands:
         e = c.entry
@@ -184,7 +189,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             continue
         if c.kind != "exact" and ctx.countries and e.cc not in ctx.countries:
             continue        # a spelling variant abroad, when the text says which countries it is about
-        variant = c.kind != "exact" or c.hit.src.lstrip("=") != fold(e.name)
+        variant = c.kind != "exact" or not c.own_name
         if variant and c.kind == "exact" and own_named.get(e.cc, 0) >= 3 and e.level == 4:
             continue
         if variant and e.level == 4 and e.population < 20_000 and e.cc not in ctx.countries and \
@@ -209,7 +214,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         if want is None:
             s += {0: 0.05, 1: 0.0, 2: -0.35, 3: -0.3, 4: 0.0}[e.level]
             if e.level == 1 and ((e.cc, e.admin1, True) in capitals or (
-                    (e.cc, e.admin1, False) in capitals and c.hit.src.lstrip("=") != fold(e.name))):
+                    (e.cc, e.admin1, False) in capitals and not c.own_name)):
                 s -= 0.1      # "shelled Kherson": the city; its oblast is written "Kherson region"
         elif e.level == want:
             s += 0.4
