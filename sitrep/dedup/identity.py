@@ -26,8 +26,9 @@ def _patterns() -> dict[str, list[tuple[str, re.Pattern]]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def classes(text: str, kind: str) -> frozenset[str]:
-    """The weapon or target classes `text` names."""
+    """The weapon or target classes `text` names (cached: merging asks it again for every pair of events)."""
     return frozenset(cls for cls, pat in _patterns()[kind] if pat.search(text or ""))
 
 

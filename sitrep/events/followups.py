@@ -95,9 +95,12 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
     prev = last.sentences[-1]
     adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text))
     # "... shelled the village of Belevitsa. ... 'There are no casualties,' he said.": a statement that nobody
-    # was hurt, up to three sentences on, is said of the event before it
-    nobody = bool(_NOBODY_HURT.search(s.text)) and 0 < s.index - prev.index <= 3
-    if not (adjacent or nobody) or not (_CONSEQUENCE.match(s.text) or count_fatalities(s.text) is not None):
+    # was hurt, up to three sentences on, is said of the event before it; so are injuries alone ("Unfortunately,
+    # one person was injured."): nobody died in it
+    toll = count_fatalities(s.text)
+    nobody = (bool(_NOBODY_HURT.search(s.text)) or (toll is not None and toll.value == 0)) and \
+        0 < s.index - prev.index <= 3
+    if not (adjacent or nobody) or not (_CONSEQUENCE.match(s.text) or toll is not None):
         return
     dated_here = here is not None and here[2] is not None and bool(
         _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))

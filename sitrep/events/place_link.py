@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sitrep.data import data_file
@@ -63,6 +63,7 @@ class Candidate:
     p: float = 0.0
     locates: PlaceMention | None = None          # "Djiguibombo, near Bandiagara": the place this one locates
     listed_after: PlaceMention | None = None     # "A, B and C": the member of the list just before this one
+    locator_gap: str = ""                        # the words between `locates` and this mention
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
             locates = _joined_before(m, t, here, _LOCATOR_GAP, True)
             if listed is not None and _BETWEEN.search(t.text[max(0, listed.start - t.start - 30):listed.start - t.start]):
                 locates, listed = listed, None     # "on the road between Stanislav and Oleksandrivka": one place
-            out.append(Candidate(m, source, t.index, f, locates=locates, listed_after=listed))
+            gap = t.text[locates.end - t.start:m.start - t.start] if locates is not None else ""
+            out.append(Candidate(m, source, t.index, f, locates=locates, listed_after=listed, locator_gap=gap))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
         same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
@@ -153,7 +155,10 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
 
 
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?:(?:villages|towns|settlements|cities)\s+of\s+)?$", re.I)
-_LOCATOR_GAP = re.compile(r"\s*(?:(?:[a-z]+\s+)?(?:village|town|settlement|camp|area|locality|base)s?\s*)?,?\s*(?:\([^)]{0,40}\)\s*)?"
+_LOCATOR_GAP = re.compile(r"\s*(?:(?:[a-z]+\s+)?(?:village|town|settlement|camp|area|locality|base)s?\s*)?"
+                          r"(?:(?:early |late )?(?:on|last|overnight|this) (?:[A-Z][a-z]+day|night|morning|evening|"
+                          r"afternoon|weekend)(?: (?:night|morning|evening|afternoon))?\s*)?"   # "X on Monday night, in Y"
+                          r",?\s*(?:\([^)]{0,40}\)\s*)?"
                           r"(?:near|outside|close to|not far from|on the outskirts of|in|of)\s+(?:the\s+)?"
                           r"(?:(?:town|city|village|district|area)\s+of\s+|(?:regional|provincial|district|state)\s+"
                           r"capital,?\s+)?", re.I)
@@ -219,6 +224,7 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
             chosen.append(c)
             members.add(id(c.mention))
     chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) for o in chosen if o is not c)]
+    chosen = [_city_of_its_part(c, cands) for c in chosen]
     named = {id(c.mention) for c in chosen}
     chosen = [c for c in chosen if c.locates is None or id(c.locates) not in named]
     seen, out = set(), []
@@ -226,5 +232,36 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
         key = (c.mention.place.name, c.mention.place.admin1)
         if key not in seen:
             seen.add(key)
-            out.append(c)
+            out.append(_at_its_locator(c, cands))
     return out
+
+
+_CITY_PART = re.compile(r"\b(?:district|neighbou?rhood|quarter|microdistrict|borough)$", re.I)
+
+
+def _city_of_its_part(c: Candidate, cands: list[Candidate]) -> Candidate:
+    """"the Dniprovskyi district of Kherson": a part of a city is coded to the city (the district's name, read
+    as a place elsewhere, is not where it happened)."""
+    if not _CITY_PART.search(c.mention.name):
+        return c
+    city = next((o for o in cands if o.locates is c.mention and o.sentence_index == c.sentence_index
+                 and not o.mention.place.is_area and (o.mention.place.population or 0) >= 50_000
+                 and re.fullmatch(r"\s+of\s+(?:the\s+)?(?:city\s+of\s+)?", o.locator_gap)), None)
+    return city or c
+
+
+def _at_its_locator(c: Candidate, cands: list[Candidate]) -> Candidate:
+    """"the village of Ntotwe, in the district of Mocimboa da Praia": a settlement the gazetteer lacks lies at the
+    place that locates it (ACLED's precision 2, "near a known place"), closer than its region's centre."""
+    p = c.mention.place
+    if p.is_area or p.geonameid is not None:
+        return c
+    loc = next((o for o in cands if o.locates is c.mention and o.mention.place is not None
+                and o.mention.place.geo_precision <= 2 and o.mention.place.admin1 == p.admin1), None)
+    if loc is None:
+        return c
+    at = loc.mention.place
+    place = replace(at, name=c.mention.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
+                    centroid=None, geo_precision=2,
+                    note=f"{c.mention.name} is not in the gazetteer: coordinates of {at.name}, which the text puts it near")
+    return replace(c, mention=replace(c.mention, place=place))

@@ -123,11 +123,19 @@ _MIXED_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0
                              r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\(\w{2,12}\)\s*[-–—:]?")
 
 
+# "Pemba (MOZTIMES) -", "Mogadishu, Somalia -": a city in mixed case with its agency or its country, then a dash
+_AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+                              r"\s*\([A-Za-z]{2,12}\)\s*[-–—:]")
+_COUNTRY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2},\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?"
+                               r"\s+[–—]\s")
+
+
 def dateline_end(sentence_text: str) -> int:
     """End of a dateline ("KHARTOUM, June 3 (Reuters) -", "Nov. 2, 2024 -", "Beirut, May 14 (IANS)"): the
     reporter's city and the publication day, not the event's place and day."""
     m = _DATELINE.match(sentence_text) or _DATE_ONLY_DATELINE.match(sentence_text) or \
-        _MIXED_DATELINE.match(sentence_text)
+        _MIXED_DATELINE.match(sentence_text) or _AGENCY_DATELINE.match(sentence_text) or \
+        _COUNTRY_DATELINE.match(sentence_text)
     return m.end() if m else 0
 
 

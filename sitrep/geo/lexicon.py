@@ -30,6 +30,36 @@ def first_names() -> frozenset[str]:
         return frozenset(w.strip().lower() for w in f if w.strip() and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def organisation_names() -> re.Pattern | None:
+    """The armed groups' names of the actor dictionaries (sitrep/data/actors/*.yaml) written in capitals and of
+    two words or more: "Boko Haram", "Islamic State West Africa Province". A village inside such a name (Haram,
+    in Norway) is part of the name, not a place the text names."""
+    from importlib import resources
+
+    names: set[str] = set()
+    for f in resources.files("sitrep").joinpath("data/actors").iterdir():
+        if not f.name.endswith(".yaml"):
+            continue
+        for actor in parse_yaml(f.read_text(encoding="utf-8")).get("actors") or []:
+            for p in actor.get("patterns") or []:
+                words = str(p).split()
+                if len(words) >= 2 and all(w[0].isupper() for w in words if w.lower() not in _LINK_WORDS):
+                    names.add(str(p))
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+_LINK_WORDS = {"of", "the", "and", "for", "al", "el", "wal", "de", "del", "la", "du", "des"}
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    pattern = organisation_names()
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
+
+
 CREDIT = re.compile(
     r"(?im)(?:^|[(\[|•·]\s*)(?:(?:additional\s+)?reporting|editing|writing|written|compiled|translated|text|"
     r"photos?|photograph|pictures?|images?|video|illustration|credits?|author|authors|correspondent)"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from sitrep.geo import descriptors
 from sitrep.geo.lexicon import abbreviations as _abbreviations, credit_spans as _credit_spans, cues as _cues
+from sitrep.geo.lexicon import organisation_spans
 from sitrep.geo.lexicon import demonyms as _demonyms, english as _english, first_names as _first_names
 from sitrep.geo.lexicon import not_places as _not_places
 from sitrep.geo.resolve import Context, Scored, retrieve, score
@@ -180,6 +181,7 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
     given = _first_names()
     titles = cues["run_titles"]
     credits = _credit_spans(text)
+    orgs = organisation_spans(text)
     abbrevs = _abbreviated_regions(geo, text) if ", " in text else []
     groups = _groups(text)
     if " of " in text:
@@ -204,8 +206,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                     if toks[0][2] in _PARTICLES or toks[-1][2] in _PARTICLES or \
                             toks[0][2] in _JOINERS or toks[-1][2] in _JOINERS:
                         continue
-                    if loose and n > 1 and fold(toks[0][2]) in stop:
-                        continue
+                    if loose and n > 1 and (fold(toks[0][2]) in stop or fold(toks[0][2]) in dem):
+                        continue    # "Russian UAV" is no spelling of Rusaniv
                     start, end = toks[0][0], toks[-1][1]
                     name = _POSSESSIVE.sub("", text[start:end])
                     end = start + len(name)
@@ -234,6 +236,13 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             if found is None:
                 i += 1
                 continue
+            if orgs and found[5] is None and any(a <= found[1] and found[2] <= b and (a, b) != found[1:3]
+                                                 for a, b in orgs):
+                countries = [c for c in found[4] if c.entry.level == 0]   # "Boko Haram": not Haram, Norway
+                if not countries:
+                    i += found[0]
+                    continue
+                found = (*found[:4], countries, None)
             if found[5] is not None:
                 out_in_group = True
             n, start, end, name, cands, demcc = found

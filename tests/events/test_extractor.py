@@ -302,3 +302,15 @@ def test_no_casualties_said_a_few_sentences_on_is_the_events_toll():
                     "region. This was announced by the governor.\n\nThe shelling was carried out with artillery, he "
                     "said.\n\n\"There are no casualties,\" he said.")
     assert ev.fatalities == 0
+
+
+def test_a_city_and_country_dateline_is_not_a_second_place():
+    evs = _events("Mogadishu, Somalia — At least four mortar shells struck the village of El-Qalow in Mogadishu's "
+                  "Wadajir district early Thursday, injuring two civilians, residents said.")
+    assert [e.location for e in evs] == ["El-Qalow"]
+
+
+def test_injuries_told_two_sentences_on_mean_nobody_died_in_the_event():
+    (ev,) = _events("In the area of Dzhankoi, air defence shot down a drone on Monday. According to preliminary data, "
+                    "debris damaged a house and a shop. Unfortunately, one person was injured.")
+    assert ev.fatalities == 0

@@ -67,3 +67,16 @@ def test_every_member_of_a_long_list_of_attacked_villages_is_an_event():
     evs = _events("Thus, over the past day, Russian drones attacked the Kherson region's communities of "
                   + ", ".join(names[:-1]) + " and " + names[-1] + ", the regional administration said.")
     assert len({e.location for e in evs}) == len(names)
+
+
+def test_an_unknown_village_lies_at_the_district_town_the_text_puts_it_in():
+    (ev,) = _events("Pemba (MOZTIMES) - A group of insurgents attacked the village of Ntapwe on Monday night, in "
+                    "the district of Mocimboa da Praia, northern Cabo Delgado province.")
+    assert ev.location == "Ntapwe" and ev.geo_precision == 2
+    assert abs(ev.latitude - -11.35) < 0.2 and abs(ev.longitude - 40.35) < 0.2   # Mocimboa da Praia, not Pemba
+
+
+def test_a_district_of_a_city_is_coded_to_the_city():
+    (ev,) = _events("Russian forces attacked the Korabelnyi district of Kherson with a drone on Thursday, "
+                    "injuring a 63-year-old man, the regional administration said.")
+    assert ev.location == "Kherson" and ev.admin1 == "Kherson"

@@ -54,3 +54,14 @@ def test_a_township_of_a_region_named_by_its_capital_is_not_abroad():
 def test_a_county_named_before_an_office_stays_a_place(geo):
     ms = geo.find_mentions("Police in Los Angeles County Sheriff Office said two men were arrested.")
     assert [m.name for m in ms] == ["Los Angeles County"]
+
+
+def test_a_town_inside_an_armed_group_s_name_is_not_a_place():
+    evs = _events("Suspected Boko Haram fighters have killed four farmers in Kuwarda, a village of Gwoza Local "
+                  "Government Area. The attack occurred on Thursday evening, a local official said.")
+    assert not [e for e in evs if e.country != "Nigeria"]
+
+
+def test_a_demonym_before_a_drone_is_no_spelling_of_a_village(geo):
+    text = "Two women were wounded in a Russian UAV attack in the city on Thursday."
+    assert not [m for m in geo.find_mentions(text) if m.place is not None and m.place.admin1 == "Kyiv"]

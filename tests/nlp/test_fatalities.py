@@ -31,6 +31,8 @@ def deaths(text):
     ("Police recovered the bodies of four men near the river.", 4),
     ("The ministry said it had eliminated more than 40 enemy fighters.", 40),
     ("Militants killed one soldier and injured two others.", 1),
+    ("A Russian strike on the village claimed the life of a woman, 63, and damaged a house.", 1),
+    ("He received an explosive injury and a concussion.", 0),
 ])
 def test_counts_deaths_in_common_wire_patterns(text, expected):
     assert deaths(text) == expected
