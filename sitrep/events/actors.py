@@ -40,6 +40,23 @@ _REPORTING = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|say|says|re
                         r"announced|confirmed|noted|wrote|posted|informed|spokes\w*)\b", re.I)
 
 
+_MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|loyal to|linked to|affiliated with|allied to)\s+(?:the\s+)?", re.I)
+
+
+def _named_for_the_unnamed(chosen: list[tuple[int, int, Actor]], text: str) -> list[tuple[int, int, Actor]]:
+    """"gunmen from Islamic State West Africa Province", "fighters loyal to X": the unnamed phrase is the
+    named group's members; the group acts (one mention over both spans)."""
+    out: list[tuple[int, int, Actor]] = []
+    for s, e, a in chosen:
+        prev = out[-1] if out else None
+        if prev is not None and prev[2].side == "UNKNOWN" and a.side not in ("UNKNOWN", "CIV") and \
+                _MEMBERS_OF.fullmatch(text[prev[1]:s]):
+            out[-1] = (prev[0], e, a)
+            continue
+        out.append((s, e, a))
+    return out
+
+
 class ActorLexicon(ActorTables):
     """Finds actor phrases in text and resolves them against the article's country. Build with `default()`."""
 
@@ -77,7 +94,8 @@ class ActorLexicon(ActorTables):
         for _, s, e, _, actor in sorted(ranked, key=lambda c: (-c[0], c[3], c[1])):
             if all(e <= cs or s >= ce for cs, ce, _ in chosen):
                 chosen.append((s, e, actor))
-        return [ActorMention(s, e, original[s:e], self._localize(a, ctry)) for s, e, a in sorted(chosen)
+        chosen = _named_for_the_unnamed(sorted(chosen), text)
+        return [ActorMention(s, e, original[s:e], self._localize(a, ctry)) for s, e, a in chosen
                 if not (a.name.startswith("Police Forces") and _REPORTING.match(text, e))]
 
     def civilians(self, country: str | None) -> Actor:

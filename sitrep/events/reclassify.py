@@ -72,6 +72,11 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     neighbour = with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
     if neighbour.sub_event_type != "Attack":
         return neighbour
+    if _forces_targeted(s, sentences) and not _STATE_ATTACKER.search(s.text[:span[0]]):
+        # "Twenty soldiers were killed in an attack by terrorists", "militants attacked a police post": an
+        # armed group (named or not) against a state's forces, no weapon named: ACLED's armed clash. The army
+        # named here is the one hit, not the one firing.
+        return Classification("Armed clash", span, hits)
     if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
         return base
     if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
@@ -94,6 +99,14 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     return _shelling_told_before(s, sentences, cues, span, hits)
 
 
+def _forces_targeted(s: Sentence, sentences: list[Sentence]) -> bool:
+    """A state's forces are the target: said here, or said just before of the camp or base this sentence names
+    ("six soldiers were killed in a raid on a military base ... The gunmen attacked the Sabon Gari camp")."""
+    if FORCES_TARGETED.search(s.text):
+        return True
+    return bool(_POST_NOUN.search(s.text)) and s.index > 0 and bool(FORCES_TARGETED.search(sentences[s.index - 1].text))
+
+
 def _shelling_told_before(s: Sentence, sentences: list[Sentence], cues: CueLexicon, span: tuple[int, int],
                           hits: CueHits) -> Classification | None:
     """"Russian troops shelled five communities ... The communities of A, B and C came under attack": a
@@ -109,6 +122,23 @@ def _shelling_told_before(s: Sentence, sentences: list[Sentence], cues: CueLexic
     return None
 
 
+_FORCES = r"(?:soldiers|troops|servicemen|policemen|police(?:\s+officers)?|gendarmes|security\s+(?:forces|personnel)|" \
+          r"army|military|peacekeepers|border\s+guards)"
+_POST = r"(?:post|base|position|checkpoint|camp|station|convoy|patrol|barracks|outpost|garrison)s?"
+FORCES_TARGETED = re.compile(
+    rf"\b{_FORCES}\s+(?:[^\s.]+\s+){{0,4}}(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|attacked|"
+    rf"ambushed|targeted)\b"
+    rf"|\b(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|ambush(?:ed|ing)?|storm(?:ed|ing)?|target(?:ed|ing)?|assault(?:ed|s)?|"
+    rf"overran)\s+(?:on\s+|against\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:police|military|army|security|"
+    rf"gendarmerie)\s+{_POST}\b"
+    rf"|\b(?:killing|killed|kill)\s+(?:at\s+least\s+)?(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:soldiers|troops|policemen|"
+    rf"police\s+officers|gendarmes|servicemen)\b"
+    rf"|\b(?:military|army|police)\s+{_POST}\s+(?:[^\s.]+\s+){{0,10}}(?:were|was)\s+(?:\w+\s+)?(?:attacked|targeted|"
+    rf"overrun|raided|stormed)\b", re.I)
+_POST_NOUN = re.compile(rf"\b{_POST}\b", re.I)
+# a state's forces acting before the trigger ("Russian troops attacked Ukrainian positions") keep their reading
+_STATE_ATTACKER = re.compile(r"\b(?:Russian|Ukrainian|Israeli|Sudanese army|junta|the army|the military|troops of)\b"
+                             r"(?:\s+\w+){0,3}\s+(?:attacked|struck|hit|targeted|raided|stormed)\b", re.I)
 _STRIKES_ON_PLACE = re.compile(r"\b(?P<noun>strikes?) (?:on|against|targeting) (?:the )?(?:(?:city|town|village|port) of )?"
                                r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                                r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")

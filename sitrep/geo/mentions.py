@@ -72,6 +72,8 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
         if not a.ranked or not b.ranked or a.demonym:
             continue
         gap = text[a.end:b.start]
+        if _district_first(a, b, gap):
+            continue
         said_in = a.phrase.level is not None and gap in (" in ", " in the ", " of ")   # "Pale township in/of Sagaing"
         if gap not in (", ", " (", ",\n", " - ") and not said_in:
             continue
@@ -87,6 +89,37 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
             a.ranked, a.contained, a.cue = inside, True, True
         elif said_in and all(c.entry.cc != unit.cc for c in a.ranked):
             a.ranked = []    # no such unit in that region: a namesake abroad is not it (the text's frame keeps it)
+
+
+_DISTRICT_FIRST_GAPS = (", ", ", the village of ", ", the town of ", ", village of ", ", town of ", ", the city of ")
+
+
+def _district_first(a: RawMention, b: RawMention, gap: str) -> bool:
+    """"Chuhuiv district, Rubizhne village", "Kupyansk district, the town of Kupyansk": the district a summary
+    names first holds the settlement after it (one of five Rubizhnes). True when it narrowed `b`."""
+    if a.phrase.level != 2 or b.phrase.level not in (None, 4) or gap not in _DISTRICT_FIRST_GAPS:
+        return False
+    unit = a.ranked[0].entry
+    if unit.level not in (2, 4) or not unit.admin2:
+        return False
+    inside = [c for c in b.ranked if c.entry.level == 4 and c.entry.cc == unit.cc and c.entry.admin2 == unit.admin2]
+    if not inside or len(inside) == len(b.ranked):
+        return False
+    b.ranked, b.contained, b.cue = inside, True, True
+    return True
+
+
+def _variant_abroad(r: RawMention, ctx: Context) -> bool:
+    """"the villages of Krasnooktyabrsky and Volfino" in a report whose regions are all Russia's: a spelling
+    variant of a village over the border (Volfyne, Sumy) is a look-alike, not the place; the text named the
+    country whose regions it names. Exact names and big places keep their reading."""
+    if not r.ranked or not ctx.admin1:
+        return False
+    best = r.ranked[0]
+    e = best.entry
+    if best.kind == "exact" or e.level != 4 or e.population >= 100_000:
+        return False
+    return not any(cc == e.cc for cc, _ in ctx.admin1)
 
 
 def context_from_text(geo, text: str) -> Context:
@@ -179,10 +212,14 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
             rk = (r.phrase.core, r.phrase.level)
             if rk not in reranked:
                 if ctx.admin1 and r.ranked and not any((c.entry.cc, c.entry.admin1) in ctx.admin1 for c in r.ranked) \
-                        and r.phrase.core.lower() not in _english():     # "Bank" is no variant of Babenky
+                        and r.phrase.core.lower() not in _english() \
+                        and not any(c.kind == "exact" and c.entry.population >= 100_000 for c in r.ranked):
+                    # "Bank" is no variant of Babenky; "Kiev" (Kyiv) no spelling of Kivai, a Bryansk hamlet
                     r.ranked = retrieve(geo.gaz, r.phrase.core, fuzzy=False, ctx=ctx) or r.ranked
                 reranked[rk] = geo_rank(r.ranked, ctx, r.phrase.level)
             r.ranked = reranked[rk]
+        if r.demonym is None and not r.contained and _variant_abroad(r, ctx):
+            continue
         if not _keep(r, lambda r=r: _support_from_others(r, ctx_without(fold(r.phrase.core)))):
             continue
         key = (fold(r.phrase.core), r.phrase.level, r.phrase.near, r.ranked[0].entry.id if r.contained else 0)

@@ -241,11 +241,14 @@ def _along_with(toks: list[Tok], j: int) -> tuple[int, int] | None:
     return None
 
 
+_ADVERBS = frozenset({"later", "subsequently", "then", "reportedly", "also", "since"})
+
+
 def _passive_after(toks: list[Tok], j: int, passive: frozenset, phrases: dict, stop: frozenset,
                    strict: bool) -> int | str | None:
     """Look for the victim-subject verb after a count's noun phrase: end index, 'coord', or None."""
     lex = casualty_lexicon()
-    limit = j + (3 if strict else 12)
+    limit = j + (5 if strict else 12)
     while j < len(toks) and j < limit:
         w = toks[j].low
         n = phrase_at(toks, j, phrases)
@@ -273,6 +276,10 @@ def _passive_after(toks: list[Tok], j: int, passive: frozenset, phrases: dict, s
                 close -= 1
             limit += close - j
             j = close + 1
+            continue
+        if strict and (w == "," or w in _ADVERBS or (len(w) > 4 and w.endswith("ly"))):
+            limit += 1      # "One of them, unfortunately, had died", "one of them later died"
+            j += 1
             continue
         if strict and w not in _AUX:
             return None

@@ -402,3 +402,9 @@ def test_actor_country_is_the_gazetteer_name_while_names_stay_acled(lex):
     assert lex.civilians("Palestinian Territory") == Actor("Civilians (Palestine)", "CIV", "Civilians",
                                                            "Palestinian Territory")
     assert lex.find("Hamas fired rockets.", "Israel")[0].actor.country == "Palestinian Territory"
+
+
+def test_gunmen_from_a_named_group_are_that_group(lex):
+    found = lex.find("Gunmen from the Islamic State West Africa Province attacked the camp.", "Nigeria")
+    assert [m.actor.side for m in found] == ["OTHER"]
+    assert found[0].text.startswith("Gunmen") and "West Africa" in found[0].actor.name

@@ -67,3 +67,22 @@ def test_soldiers_killing_villagers_in_one_village_stay_an_attack():
     (ev,) = _events("BANGKOK, May 10 (AP) - Myanmar soldiers killed five villagers in Let Pan village in the Sagaing "
                     "region on Thursday, residents said.")
     assert ev.sub_event_type == "Attack"
+
+
+def test_soldiers_killed_in_an_attack_by_an_armed_group_are_a_battle_not_shelling():
+    (ev,) = _events("NIAMEY, May 10 (AFP) - Twenty Nigerien soldiers and a civilian were killed on Thursday in an "
+                    "attack by a coalition of terrorists near Tera in western Niger, the defence ministry said.")
+    assert ev.event_type == "Battles" and ev.sub_event_type == "Armed clash"
+    assert ev.fatalities == 21
+
+
+def test_militants_attacking_a_police_post_are_a_battle_not_a_riot():
+    (ev,) = _events("PESHAWAR, May 10 (AP) - Militants attacked a police post in Bannu on Thursday, killing two "
+                    "officers, police said.")
+    assert ev.event_type == "Battles"
+
+
+def test_the_camp_of_a_raid_on_soldiers_told_just_before_is_the_target():
+    evs = _events("MAIDUGURI, May 10 (AFP) - Insurgents killed four soldiers in a raid on a military base in "
+                  "northeast Nigeria. Gunmen launched the attack on Thursday at the Buni Yadi camp in Yobe state.")
+    assert evs and {e.event_type for e in evs} == {"Battles"}

@@ -65,3 +65,30 @@ def test_a_town_inside_an_armed_group_s_name_is_not_a_place():
 def test_a_demonym_before_a_drone_is_no_spelling_of_a_village(geo):
     text = "Two women were wounded in a Russian UAV attack in the city on Thursday."
     assert not [m for m in geo.find_mentions(text) if m.place is not None and m.place.admin1 == "Kyiv"]
+
+
+def test_a_spelling_variant_over_the_border_is_not_the_village(geo):
+    from sitrep.geo import descriptors
+    from sitrep.geo.mention_scan import RawMention
+    from sitrep.geo.mentions import _variant_abroad
+    from sitrep.geo.resolve import Context, retrieve, score
+
+    ranked = score(retrieve(geo.gaz, "Volfino"), Context(), None)
+    assert ranked and ranked[0].entry.cc == "UA" and ranked[0].kind != "exact"     # Volfyne, Sumy: a variant
+    raw = RawMention(0, 7, descriptors.Phrase("Volfino", None, False, ""), ranked, False, True)
+    assert _variant_abroad(raw, Context(admin1={("RU", "Kursk"), ("RU", "Bryansk")}))
+    assert not _variant_abroad(raw, Context(admin1={("RU", "Kursk"), ("UA", "Sumy")}))
+
+
+def test_a_city_under_its_old_spelling_stays_the_city_in_a_report_from_russia(geo):
+    text = ("MOSCOW, May 10 - Air defences destroyed drones over the Bryansk region, the ministry said, blaming "
+            "the Kiev regime.")
+    (m,) = [m for m in geo.find_mentions(text) if m.name == "Kiev"]
+    assert m.place.name == "Kyiv"
+
+
+def test_the_district_a_summary_names_first_holds_the_village_after_it(geo):
+    text = ("Shelling was recorded in the Kharkiv region:\n- 20:05, Chuhuiv district, Rubizhne village. Three houses "
+            "burned.\n- 18:17, Kharkiv district, the village of Ruski Tyshky. A house was destroyed.")
+    (m,) = [m for m in geo.find_mentions(text) if m.name.startswith("Rubizhne")]
+    assert m.place.admin1 == "Kharkiv" and m.place.admin2 == "Chuhuiv Raion"

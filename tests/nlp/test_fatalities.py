@@ -28,6 +28,8 @@ def deaths(text):
     ("Several civilians were killed in the raid.", 3),
     ("Dozens of people were killed in the bombardment.", 12),
     ("A family of five died when their car hit a landmine.", 5),
+    ("Two men were hurt. One of them, sadly, had died before the ambulance came, the mayor said.", 1),
+    ("One of them later died in hospital.", 1),
     ("Police recovered the bodies of four men near the river.", 4),
     ("The ministry said it had eliminated more than 40 enemy fighters.", 40),
     ("Militants killed one soldier and injured two others.", 1),
