@@ -124,14 +124,23 @@ def home_air_defence(m: EventMention, lex: ActorLexicon) -> Actor | None:
     return home if home is not None and home != m.actor2 and home.side != "UNKNOWN" else None
 
 
-def infer_unnamed_attackers(mentions: list[EventMention]) -> None:
+def infer_unnamed_attackers(mentions: list[EventMention],
+                            headline_forces: list[tuple[Actor, str]] | None = None) -> None:
     """"Five communities were shelled": when every strike of the article whose attacker is named was made by
-    the same force, a strike reported with no attacker in the same article is taken to be that force's too."""
+    the same force, a strike reported with no attacker in the same article is taken to be that force's too.
+    With no attacker named in the body, the one force a headline names with its weapon ("Junta airstrikes on
+    a Sagaing village") is the attacker."""
     remote = [m for m in mentions if m.cls.sub_event_type in _REMOTE]
     named = {m.actor1 for m in remote if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
     # whose drones and missiles were shot down is who fires them
     named |= {m.actor2 for m in mentions if m.cls.sub_event_type == "Disrupted weapons use" and m.actor2 is not None
               and m.actor2.side not in ("UNKNOWN", "CIV") and m.actor2.inter in ("State forces", "External/Other forces")}
+    if not named and headline_forces and len({a for a, _ in headline_forces}) == 1:
+        (force, fired), kinds = headline_forces[0], {k for _, k in headline_forces}
+        for m in remote:     # strikes of the kind the headline names, by the force it names
+            if m.cls.sub_event_type in kinds and (m.actor1 is None or m.actor1.side == "UNKNOWN") and m.actor2 != force:
+                m.actor1 = force
+        return
     if len(named) != 1:
         return
     (force,) = named

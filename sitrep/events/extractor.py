@@ -26,7 +26,8 @@ from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, is_body, is_headline,
                                   dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
-from sitrep.events.followups import casualty_followup, carry_pronoun_subject, continues, maybe_extend, told_before
+from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
+                                     reprises_the_last, told_before)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
@@ -92,6 +93,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     placing: set[int] = set()   # sentences that only said where the event before them was
     captions = caption_paragraphs(sentences) if has_body else set()
+    headline_forces: list = []  # who fires, as a headline names it ("Junta airstrikes on Sagaing village")
     for s in sentences:
         if s.paragraph in captions or is_timestamp(s):
             continue  # a picture's caption: its date is the picture's, its words frame the story
@@ -103,8 +105,13 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
+            fired = "Air/drone strike" if all_hits[s.index].has("w_air") else "Shelling/artillery/missile attack" \
+                if all_hits[s.index].has("w_artillery") or all_hits[s.index].has("w_shelling_act") else None
+            if fired:
+                headline_forces += [(a.actor, fired) for a in ex.actors.find(s.text, country)
+                                    if a.actor.side not in ("UNKNOWN", "CIV") and a.actor.inter != "Civilians"]
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
-        if s.index in placing:
+        if s.index in placing or reprises_the_last(mentions_out, s):
             continue  # "The attackers targeted a detachment near X": the event before it, placed
         hits = all_hits[s.index]
         cls = ex.cues.classify(s.text, hits)
@@ -191,7 +198,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 mentions_out += [replace(m, sentences=list(m.sentences), when=d.date, precision=d.precision,
                                          date_span=(d.start, d.end), actor_spans=dict(m.actor_spans))
                                  for d in later_days(text, dates)]
-    infer_unnamed_attackers(mentions_out)
+    infer_unnamed_attackers(mentions_out, headline_forces)
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return merge_within_article(events)

@@ -129,3 +129,17 @@ def continues(mentions: list[EventMention], s: Sentence) -> bool:
 _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike|shelling|blast|explosion|incident)s?|"
                           r"(?:this|it) (?:happened|occurred|took place)|"
                           r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)
+
+
+_REPRISE = re.compile(r"^\W*the\s+(?:(?:deadly|latest|overnight|fresh|gang|rebel|militant)\s+)?(?:attack|assault|raid|"
+                      r"offensive|incursion)\s+(?:on|in|against)\s+(?:the\s+)?[A-Z]", re.I)
+
+
+def reprises_the_last(mentions: list[EventMention], s: Sentence) -> bool:
+    """"Gangs attacked the capital early Tuesday ... The attack on Pétionville was led by the Viv Ansanm group":
+    "the attack on X" right after an event goes on about that event (who led it, where exactly); it is no new
+    event, unless it gives a toll of its own."""
+    if not mentions or not _REPRISE.match(s.text) or count_fatalities(s.text) is not None:
+        return False
+    last = mentions[-1].sentences[-1].index
+    return 0 < s.index - last <= 2

@@ -64,6 +64,9 @@ def plausible_name(name: str) -> bool:
     return not all(w.lower() in english() for w in words)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
@@ -79,7 +82,8 @@ def frame_names(text: str) -> list[tuple[int, int]]:
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
                    and not UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit
-                   and not _UNIT_WORD_END.search(text[s[0]:s[1]])})   # "shelling in Kharkiv Oblast": a region
+                   and not _UNIT_WORD_END.search(text[s[0]:s[1]])    # "shelling in Kharkiv Oblast": a region
+                   and not _POSSESSIVE_END.search(text[s[0]:s[1]])})   # "an attack on Haiti's capital"
 
 
 def _proper_in(text: str, name: str) -> bool:

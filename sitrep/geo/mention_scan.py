@@ -42,6 +42,8 @@ _LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural t
           "town": 4, "village": 4}
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
+_COMPASS = {"middle", "upper", "lower", "north", "south", "east", "west", "central", "northern", "southern", "eastern",
+            "western", "greater", "new"}   # the first word of many regions' names ("Upper Nile", "Lower Shabelle")
 _ABBREVIATED_SAINT = {"St", "Ste", "Mt", "Ft", "Pt"}
 _SPEECH = {"said", "says", "told", "wrote", "reported", "added"}
 # "said Mykolaiv was shelled": what follows the name makes it the place attacked, not the speaker
@@ -206,8 +208,11 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                     if toks[0][2] in _PARTICLES or toks[-1][2] in _PARTICLES or \
                             toks[0][2] in _JOINERS or toks[-1][2] in _JOINERS:
                         continue
+                    units_only = False
                     if loose and n > 1 and (fold(toks[0][2]) in stop or fold(toks[0][2]) in dem):
-                        continue    # "Russian UAV" is no spelling of Rusaniv
+                        if fold(toks[0][2]) in dem or fold(toks[0][2]) not in _COMPASS:
+                            continue    # "Russian UAV" is no spelling of Rusaniv
+                        units_only = True   # "Middle Shabelle" (Middle Shabeelle): a region's spelling, not a village's
                     start, end = toks[0][0], toks[-1][1]
                     name = _POSSESSIVE.sub("", text[start:end])
                     end = start + len(name)
@@ -221,6 +226,8 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                         continue
                     if loose:
                         cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
+                        if units_only:
+                            cands = [c for c in cands if c.entry.level in (1, 2)]
                     else:
                         cands = retrieve(gaz, name, fuzzy=False, skeletons=False)
                     if len(key.replace(" ", "")) <= 4 and name.isupper() and not _dateline(text, start, end, name):

@@ -112,14 +112,17 @@ def _district_first(a: RawMention, b: RawMention, gap: str) -> bool:
 def _variant_abroad(r: RawMention, ctx: Context) -> bool:
     """"the villages of Krasnooktyabrsky and Volfino" in a report whose regions are all Russia's: a spelling
     variant of a village over the border (Volfyne, Sumy) is a look-alike, not the place; the text named the
-    country whose regions it names. Exact names and big places keep their reading."""
-    if not r.ranked or not ctx.admin1:
+    country whose regions it names; nor is a variant in a country the article is not about at all. Exact names
+    and big places keep their reading."""
+    if not r.ranked:
         return False
     best = r.ranked[0]
     e = best.entry
-    if best.kind == "exact" or e.level != 4 or e.population >= 100_000:
+    if best.kind == "exact" or e.population >= 100_000:
         return False
-    return not any(cc == e.cc for cc, _ in ctx.admin1)
+    if ctx.countries and e.cc not in ctx.countries:
+        return True     # "the Horn of Africa" is no spelling of Hoorn in a report on Somalia
+    return e.level == 4 and bool(ctx.admin1) and not any(cc == e.cc for cc, _ in ctx.admin1)
 
 
 def context_from_text(geo, text: str) -> Context:

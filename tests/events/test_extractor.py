@@ -314,3 +314,32 @@ def test_injuries_told_two_sentences_on_mean_nobody_died_in_the_event():
     (ev,) = _events("In the area of Dzhankoi, air defence shot down a drone on Monday. According to preliminary data, "
                     "debris damaged a house and a shop. Unfortunately, one person was injured.")
     assert ev.fatalities == 0
+
+
+def test_the_force_a_headline_names_with_its_weapon_fires_the_unattributed_strike():
+    evs = _events("Junta airstrikes kill five in Sagaing village\n\nAn aerial attack on a village in Sagaing region on "
+                  "Tuesday killed five people, residents said.\nThe attack on Kyauk Ka, a village near Pale, also "
+                  "destroyed a monastery.")
+    assert [e.actor1_side for e in evs] == ["OTHER"] and "Myanmar" in evs[0].actor1
+
+
+def test_the_attack_on_a_place_right_after_an_event_tells_more_of_it():
+    evs = _events("Gangs attacked Haiti's capital early Tuesday, where gunmen clashed with residents and police in "
+                  "Port-au-Prince.\nThe attack on Petionville was led by the Viv Ansanm coalition, whose leader had "
+                  "announced it in a video.\nDozens of gang members were killed and hundreds of munitions seized, "
+                  "police said.")
+    assert [e.event_type for e in evs] == ["Battles"]
+
+
+def test_a_front_named_after_a_city_is_not_where_the_sabotage_was():
+    evs = _events("Partisans blew up a railway line in Melitopol on Thursday, cutting supplies to Russian troops "
+                  "on the Zaporizhzhia front, the resistance said.")
+    assert [e.location for e in evs] == ["Melitopol"]
+
+
+def test_a_possessive_country_is_not_a_settlement_name():
+    from sitrep.events.settlement_names import frame_names
+
+    text = ("Gangs launched a fresh attack on Haiti’s capital early Tuesday, targeting an upscale community in "
+            "Port-au-Prince.\nAt least 28 gang members were killed, said a spokesman for Haiti’s National Police.")
+    assert [text[a:b] for a, b in frame_names(text)] == []

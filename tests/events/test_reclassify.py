@@ -86,3 +86,14 @@ def test_the_camp_of_a_raid_on_soldiers_told_just_before_is_the_target():
     evs = _events("MAIDUGURI, May 10 (AFP) - Insurgents killed four soldiers in a raid on a military base in "
                   "northeast Nigeria. Gunmen launched the attack on Thursday at the Buni Yadi camp in Yobe state.")
     assert evs and {e.event_type for e in evs} == {"Battles"}
+
+
+def test_an_aerial_assault_is_an_air_strike():
+    (ev,) = _events("An aerial assault on a village in Sagaing region's Pale township on Tuesday killed at least "
+                    "eight civilians, residents said.")
+    assert ev.sub_event_type == "Air/drone strike" and ev.fatalities == 8
+
+
+def test_a_group_storming_a_hotel_and_killing_people_attacks_civilians():
+    (ev,) = _events("MOGADISHU, May 10 (AP) - On Sunday, al-Shabab stormed a hotel in Mogadishu, killing seven people.")
+    assert ev.sub_event_type == "Attack" and ev.location == "Mogadishu" and ev.fatalities == 7

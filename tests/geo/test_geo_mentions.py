@@ -208,3 +208,9 @@ def test_a_family_name_is_not_a_place(geo):
 def test_a_surname_after_an_abbreviated_title_is_no_place(geo):
     ms = geo.find_mentions("Veracruz Gov. Cuitlahuac Garcia said a gang dispute was behind the attack.")
     assert "Garcia" not in [m.name for m in ms]
+
+
+def test_a_region_whose_name_opens_with_a_compass_word_is_read_in_another_spelling(geo):
+    found = [(m.name, m.place.country) for m in geo.find_mentions(
+        "Soldiers killed 20 fighters in the Middle Shabelle region on Thursday.")]
+    assert found == [("Middle Shabelle region", "Somalia")]
