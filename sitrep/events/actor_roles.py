@@ -136,7 +136,7 @@ def infer_unnamed_attackers(mentions: list[EventMention],
     named |= {m.actor2 for m in mentions if m.cls.sub_event_type == "Disrupted weapons use" and m.actor2 is not None
               and m.actor2.side not in ("UNKNOWN", "CIV") and m.actor2.inter in ("State forces", "External/Other forces")}
     if not named and headline_forces and len({a for a, _ in headline_forces}) == 1:
-        (force, fired), kinds = headline_forces[0], {k for _, k in headline_forces}
+        force, kinds = headline_forces[0][0], {k for _, k in headline_forces}
         for m in remote:     # strikes of the kind the headline names, by the force it names
             if m.cls.sub_event_type in kinds and (m.actor1 is None or m.actor1.side == "UNKNOWN") and m.actor2 != force:
                 m.actor1 = force
