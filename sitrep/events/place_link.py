@@ -99,6 +99,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
     kept = {id(m) for m in event_places(s.text, s.start, own_all, countries)}
     sources: list[tuple[str, Sentence]] = [("sentence", s)]
     heading = next((t for t in reversed(sentences[max(0, s.index - 4):s.index]) if _is_heading(t)), None)
+    if s.index > 0 and sentences[s.index - 1].paragraph == s.paragraph and _is_place_line(sentences[s.index - 1].text):
+        heading = sentences[s.index - 1]
     if heading is not None:
         sources.append(("heading", heading))
     for n, name in ((s.index - 1, "prev"), (s.index + 1, "next")):
@@ -112,9 +114,12 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
     out: list[Candidate] = []
     for name, t in sources:
         cut = t.start + dateline_end(t.text)
-        for m in by_sentence.get(t.index, []):
+        line = by_sentence.get(t.index, [])
+        for m in line:
             if not _usable(m, countries):
                 continue
+            if name == "heading" and _DISTRICT_NAME.search(m.name) and any(o.start > m.end for o in line):
+                continue    # "- 12:35, Kupiansk district, Podoly village.": the district only says where Podoly is
             source = "dateline" if m.start < cut else name
             if source == "dateline" and (name != "sentence" and t.index > 0 or own_places):
                 continue        # the reporter's city: a candidate only for a sentence that names no place
@@ -178,6 +183,22 @@ def _joined_before(m: PlaceMention, t: Sentence, mentions: list[PlaceMention], g
 def _is_heading(t: Sentence) -> bool:
     """A line that heads the lines below it: "Kharkiv region:", "Zaporizhzhia -"."""
     return bool(re.search(r"[:\-–—]\s*$", t.text)) and len(t.text.split()) <= 6
+
+
+_LINE_LEAD = re.compile(r"^\s*(?:[-–—•*·▪]\s*)?(?:(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+),?\s*)?"
+                        r"(?:\d{1,2}[:.]\d{2}\s*,?\s*)?")
+_DISTRICT_NAME = re.compile(r"\b(?:district|raion|rayon|county|township)$", re.I)
+_LINE_WORDS = {"district", "village", "town", "city", "the", "of", "region", "community", "hromada", "settlement",
+               "oblast", "raion", "rayon", "province", "state", "township", "municipality", "county", "area", "and"}
+
+
+def _is_place_line(text: str) -> bool:
+    """"- 20:05, Chuhuiv district, Rubizhne village.": a summary's item line that only says where (and when);
+    the sentence under it tells what happened there."""
+    rest = text[_LINE_LEAD.match(text).end():]
+    words = re.findall(r"[^\W\d_][\w’'\-]*", rest)
+    return 0 < len(words) <= 10 and any(w[0].isupper() for w in words) and \
+        all(w[0].isupper() or w.lower() in _LINE_WORDS for w in words)
 
 
 def _describe(m: PlaceMention, t: Sentence, source: str) -> dict[str, float]:

@@ -80,3 +80,16 @@ def test_a_district_of_a_city_is_coded_to_the_city():
     (ev,) = _events("Russian forces attacked the Korabelnyi district of Kherson with a drone on Thursday, "
                     "injuring a 63-year-old man, the regional administration said.")
     assert ev.location == "Kherson" and ev.admin1 == "Kherson"
+
+
+def test_an_item_line_that_only_says_where_places_the_sentence_under_it():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    text = ("The head of the regional administration said enemy shelling was recorded:\n"
+            "- 18:17, Kharkiv district, the village of Ruski Tyshky. The shelling destroyed a house and 4 outbuildings.\n"
+            "- 17:50, Kupyansk district, Kupyansk-Vuzlovyi village. The shelling destroyed a private house and a garage.\n"
+            "- 13:35, Chuhuiv district, Eskhar village. As a result of the shelling, grass and trees burned.\n"
+            "- 12:35, Kupyansk district, Podoly village. A household building was burning as a result of the shelling.\n")
+    evs = extract_article(Article(text=text, id="t", published="2024-09-02", language="en"))
+    assert sorted(e.location for e in evs) == ["Eskhar", "Kupiansk-Vuzlovyi", "Podoly", "Ruski Tyshky"]
