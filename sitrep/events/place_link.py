@@ -64,6 +64,7 @@ class Candidate:
     locates: PlaceMention | None = None          # "Djiguibombo, near Bandiagara": the place this one locates
     listed_after: PlaceMention | None = None     # "A, B and C": the member of the list just before this one
     locator_gap: str = ""                        # the words between `locates` and this mention
+    lead_in: str = ""                            # the three words before it: "over the territory of the"
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def candidates(s: Sentence, trigger: tuple[int, int], clause: list[tuple[int, in
             if listed is not None and _BETWEEN.search(t.text[max(0, listed.start - t.start - 30):listed.start - t.start]):
                 locates, listed = listed, None     # "on the road between Stanislav and Oleksandrivka": one place
             gap = t.text[locates.end - t.start:m.start - t.start] if locates is not None else ""
-            out.append(Candidate(m, source, t.index, f, locates=locates, listed_after=listed, locator_gap=gap))
+            out.append(Candidate(m, source, t.index, f, locates=locates, listed_after=listed, locator_gap=gap,
+                                 lead_in=_lead_in(t.text[max(0, m.start - t.start - 40):m.start - t.start])))
     own = [c for c in out if c.source == "sentence"]
     for c in out:
         same = [o for o in out if o is not c and o.sentence_index == c.sentence_index]
@@ -190,6 +192,14 @@ _LINE_LEAD = re.compile(r"^\s*(?:[-–—•*·▪]\s*)?(?:(?:[A-Z][a-z]+\s+\d{1
 _DISTRICT_NAME = re.compile(r"\b(?:district|raion|rayon|county|township)$", re.I)
 _LINE_WORDS = {"district", "village", "town", "city", "the", "of", "region", "community", "hromada", "settlement",
                "oblast", "raion", "rayon", "province", "state", "township", "municipality", "county", "area", "and"}
+
+
+_PARALLEL = re.compile(r"\b(?:over|in|on|at|of|near|into)\b")
+
+
+def _lead_in(before: str) -> str:
+    words = re.findall(r"[^\W\d_]+", before.lower())[-3:]
+    return " ".join(words) if len(words) == 3 and not re.search(r"[.;:!?]", before[-25:]) else ""
 
 
 def _is_place_line(text: str) -> bool:
@@ -237,6 +247,11 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
         best = max(inside, key=lambda c: c.p)   # the most precise place wins over the region holding it
     chosen = [best] + [c for c in cands if c is not best and c.source == best.source == "sentence"
                        and c.p >= model.list_threshold and c.mention.place.is_area == best.mention.place.is_area]
+    if best.source == "sentence" and _PARALLEL.search(best.lead_in):
+        # "28 drones over the territory of the Bryansk region, 2 over the territory of the Smolensk region": the
+        # same words before each place make them one list
+        chosen += [c for c in cands if c is not best and c.source == "sentence" and c.lead_in == best.lead_in
+                   and c.mention.place.is_area == best.mention.place.is_area and c not in chosen]
     members = {id(c.mention) for c in chosen}
     for c in sorted(cands, key=lambda c: c.mention.start):   # a list shares its head's fate: "A, B, ... and Z"
         if c.source == best.source == "sentence" and c.listed_after is not None and id(c.listed_after) in members \

@@ -93,3 +93,14 @@ def test_an_item_line_that_only_says_where_places_the_sentence_under_it():
             "- 12:35, Kupyansk district, Podoly village. A household building was burning as a result of the shelling.\n")
     evs = extract_article(Article(text=text, id="t", published="2024-09-02", language="en"))
     assert sorted(e.location for e in evs) == ["Eskhar", "Kupiansk-Vuzlovyi", "Podoly", "Ruski Tyshky"]
+
+
+def test_places_after_the_same_words_in_one_sentence_are_one_list():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    text = ("MOSCOW, June 23 - On-duty air defences intercepted and destroyed 20 UAVs over the territory of the "
+            "Kursk Region, 4 UAVs over the territory of the Oryol Region and one UAV over the territory of the "
+            "Voronezh Region overnight, the Defence Ministry said.")
+    evs = extract_article(Article(text=text, id="t", published="2024-06-23", language="en"))
+    assert len(evs) == 3 and {"Kursk", "Voronezh"} <= {e.admin1 for e in evs}
