@@ -73,7 +73,7 @@ def _iter_extracted(articles: Iterable[Article], jobs: int) -> Iterator[tuple[Ar
     yield from _iter_parallel(articles, jobs)
 
 
-_CHUNK = 8          # articles per task: enough to amortise the round trip, small enough to balance two workers
+_CHUNK = 16          # articles per task: enough to amortise the round trip, small enough to balance two workers
 _AHEAD = 4          # tasks in flight per worker: the parent reads the next articles while the workers extract
 
 

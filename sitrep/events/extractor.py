@@ -114,6 +114,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if s.index in placing or reprises_the_last(mentions_out, s):
             continue  # "The attackers targeted a detachment near X": the event before it, placed
         hits = all_hits[s.index]
+        if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index > 3):
+            continue  # no action or weapon named, no event just before for it to go on about: nothing to read
         cls = ex.cues.classify(s.text, hits)
         here = sentence_country(mentions_by_sentence.get(s.index, [])) or country
         found = [a for a in ex.actors.find(s.text, here, year=ref.year if ref else None)

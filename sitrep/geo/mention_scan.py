@@ -161,11 +161,14 @@ def _street_after(rest: list, street_words) -> bool:
 _ABBREVIATED_TITLE = re.compile(r"\b(Gov|Gen|Sen|Rep|Lt|Col|Capt|Sgt|Cmdr|Dr|Mr|Mrs|Ms|Prof)\.\s+$")
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w’'\-]*)[^\w.!?]{0,3}$")
+
+
 def _prev_word(text: str, start: int) -> str:
     t = _ABBREVIATED_TITLE.search(text[max(0, start - 10):start])
     if t:
         return t.group(1).lower()        # "Veracruz Gov. Cuitlahuac Garcia": a title, abbreviated
-    m = re.search(r"([^\W\d_][\w’'\-]*)[^\w.!?]{0,3}$", text[max(0, start - 40):start])   # not across a "."
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])   # not across a "."
     return m.group(1).lower() if m else ""
 
 
@@ -197,9 +200,7 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 continue
         i = 0
         out_in_group = False
-        # the run is a person's name from this token on: after a title before it or inside it
-        titled = 0 if _prev_word(text, g[0][0]) in titles else next(
-            (k + 1 for k, t in enumerate(g) if t[2].lower() in titles), len(g) + 1)
+        titled: int | None = None   # worked out when the run holds a candidate (most runs hold none)
         while i < len(g):
             found = None
             for loose in (False, True):     # exact names of any length first, then spelling variants
@@ -279,6 +280,9 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             if prev in cues.get("org_before", ()) and text[max(0, start - 1):start] == " ":
                 glued = "outlet"     # "RIA Melitopol": a news outlet, not the city
             later = {t[2].lower() for t in g[i + n:]}
+            if titled is None:   # the run is a person's name from this token on: after a title before it or in it
+                titled = 0 if _prev_word(text, g[0][0]) in titles else next(
+                    (k + 1 for k, t in enumerate(g) if t[2].lower() in titles), len(g) + 1)
             named = i >= titled and not later & (titles | cues["institution_words"])  # not "Chief Kanawha Judge"
             after_given = any(t[2].lower() in given for t in g[:i])   # "Jason Terrell Jones" too
             if demcc is None and (named or after_given):
