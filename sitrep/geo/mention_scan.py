@@ -226,7 +226,7 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                             break
                         continue
                     if loose:
-                        cands = retrieve(gaz, name, fuzzy=fuzzy and n <= 2, skeletons=len(key) >= 4)
+                        cands = retrieve(gaz, name, fuzzy=fuzzy and n == 1, skeletons=len(key) >= 4)
                         if units_only:
                             cands = [c for c in cands if c.entry.level in (1, 2)]
                     else:

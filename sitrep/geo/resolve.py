@@ -146,14 +146,14 @@ def _retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: 
             if len(k) < 6:
                 continue
             limit = 1 if len(k) < 9 else 2
-            seen: set[int] = set()
-            dels = deletes1(k)
+            seen: set[tuple[int, str]] = set()   # per name of a place: one of its names may be one edit off
+            dels = sorted(deletes1(k))             # in a fixed order, whatever the hash seed
             gaz.prefetch(["#" + d for d in dels])
             for d in dels:
                 for h in gaz.hits("#" + d):
-                    if h.entry.id in seen:
+                    if (h.entry.id, h.src) in seen:
                         continue
-                    seen.add(h.entry.id)
+                    seen.add((h.entry.id, h.src))
                     if DamerauLevenshtein.distance(k, h.src.replace(" ", "")) <= limit:
                         add([h], "fuzzy", key)
     return list(best.values())

@@ -36,8 +36,10 @@ def months() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     mon = "|".join(sorted(months(), key=len, reverse=True))
-    m = rf"(?P<mon>{mon})\.?"
-    wd = r"(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day"
+    # each pattern first looks at one character, so the long month alternation is tried only where it can match
+    first = "".join(sorted({k[0] for k in months()}))
+    m = rf"(?=[{first}])(?P<mon>{mon})\.?"
+    wd = r"(?=[mtwfs])(?P<wd>mon|tues|wednes|thurs|fri|satur|sun)day"
     return {
         "archive": re.compile(r"(?:^|\s)date (\d{4})-(\d{2})-(\d{2})(?:\s|$)"),
         "dateline": re.compile(rf"^[ \t]*(?:[A-Z][\w.'’ -]{{1,40}},[ \t]+)?{m}[ \t]+(?P<day>\d{{1,2}})"
@@ -47,8 +49,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "dmy": re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{m}[ \t,]+(?P<year>(?:19|20)\d\d)\b", re.I),
         "iso": re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)(?![\d-])"),
         "wd_md": re.compile(rf"\b{wd},?[ \t]+(?:the[ \t]+)?{m}[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![ \t,]*\d)", re.I),
-        "md": re.compile(rf"\b(?:on|since|until|by)[ \t]+{m}[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![ \t,]*\d)", re.I),
-        "copyright": re.compile(r"(?:©|\(c\)|copyright)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d[ \t]*[-–][ \t]*)?(?P<year>(?:19|20)\d\d)", re.I),
+        "md": re.compile(rf"\b(?=[osub])(?:on|since|until|by)[ \t]+{m}[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![ \t,]*\d)", re.I),
+        "copyright": re.compile(r"(?=[©(c])(?:©|\(c\)|copyright)[ \t]*(?:©[ \t]*)?(?:(?:19|20)\d\d[ \t]*[-–][ \t]*)?(?P<year>(?:19|20)\d\d)", re.I),
         "year": re.compile(r"(?<![\d.,-])(?P<year>(?:19|20)\d\d)(?![\d-])"),
     }
 
