@@ -78,6 +78,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     text = article.text
     ref = reference_date(article)
     sentences = split_sentences(text)
+    all_hits = [ex.cues.hits(s.text) for s in sentences]
+    has_cue = [any(g.startswith(("a_", "w_")) for g in h.spans) for h in all_hits]
+    if not any(has_cue):
+        return []   # no action or weapon word anywhere (a third of general news): no event to place or date
     mentions = ex.geocoder.find_mentions(text)
     country = article_country(mentions)
     countries = countries_in_play(mentions)
@@ -85,8 +89,6 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     mentions_by_sentence = places_by_sentence(mentions, sentences)
     has_body = any(is_body(s) for s in sentences)
     lead_end = first_body_index(sentences) + 2
-    all_hits = [ex.cues.hits(s.text) for s in sentences]
-    has_cue = [any(g.startswith(("a_", "w_")) for g in h.spans) for h in all_hits]
     # one batched parse of the sentences a rule classifies (the others are parsed on demand, if ever asked)
     prefetch(_classified(sentences, all_hits, ex))
     mentions_out: list[EventMention] = []
