@@ -4,7 +4,9 @@ sentence names, who fires (gunmen attack, an army shells), and an army's strike 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from sitrep.data import load_yaml
 from sitrep.events.actor_roles import OWN_FORCES, is_armed_group, is_military
 from sitrep.events.actors import ActorMention
 from sitrep.events.classify import Classification, CueHits, CueLexicon
@@ -78,7 +80,7 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
         # named here is the one hit, not the one firing.
         return Classification("Armed clash", span, hits)
     if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
-        return base
+        return _by_its_usual_means(base, found, s)
     if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
         strike = STRIKE_NOUN.search(s.text)     # ... unless the text calls it a strike: "an RSF strike on the camp"
         return Classification("Shelling/artillery/missile attack", strike.span(), hits) if strike \
@@ -97,6 +99,24 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
         # no weapon named, ACLED's attack on civilians by an unidentified armed group
         return Classification("Attack", onslaught.span("noun"), hits)
     return _shelling_told_before(s, sentences, cues, span, hits)
+
+
+_STRIKE_WORD = re.compile(r"\b(?:strikes?|struck)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _strike_means() -> dict[str, str]:
+    return load_yaml("lexicons/strike_means.yaml") or {}
+
+
+def _by_its_usual_means(base: Classification, found: list[ActorMention], s: Sentence) -> Classification:
+    """"An Israeli strike hit tents": a strike with no weapon named, by forces that strike from the air (see
+    data/lexicons/strike_means.yaml), is an air strike; an army's otherwise is shelling or missile fire."""
+    acting = [a for a in found if a.start <= base.trigger[0] and a.actor.inter in ("State forces", "External/Other forces")]
+    if not acting or not _STRIKE_WORD.search(s.text):
+        return base
+    means = _strike_means().get(acting[-1].actor.country or "")
+    return Classification(means, base.trigger, base.hits) if means else base
 
 
 def _forces_targeted(s: Sentence, sentences: list[Sentence]) -> bool:

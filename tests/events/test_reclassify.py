@@ -97,3 +97,12 @@ def test_an_aerial_assault_is_an_air_strike():
 def test_a_group_storming_a_hotel_and_killing_people_attacks_civilians():
     (ev,) = _events("MOGADISHU, May 10 (AP) - On Sunday, al-Shabab stormed a hotel in Mogadishu, killing seven people.")
     assert ev.sub_event_type == "Attack" and ev.location == "Mogadishu" and ev.fatalities == 7
+
+
+def test_an_unnamed_strike_is_read_by_the_usual_means_of_the_forces_that_made_it():
+    (israeli,) = _events("GAZA, May 10 (AFP) - An Israeli strike hit a house in Nuseirat on Thursday, killing four "
+                         "people, the civil defence agency said.")
+    (russian,) = _events("KHERSON, May 10 - A Russian strike hit a house in Bilozerka on Thursday, killing four "
+                         "people, the governor said.")
+    assert israeli.sub_event_type == "Air/drone strike"
+    assert russian.sub_event_type == "Shelling/artillery/missile attack"
