@@ -10,6 +10,9 @@ and the article's later "Glasgow" with it.
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from sitrep.geo.lexicon import english as _english
 from sitrep.geo.mention_scan import RawMention, geo_rank, scan_candidates, well_known_city
 from sitrep.geo.place import PlaceMention
@@ -89,6 +92,35 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
             a.ranked, a.contained, a.cue = inside, True, True
         elif said_in and all(c.entry.cc != unit.cc for c in a.ranked):
             a.ranked = []    # no such unit in that region: a namesake abroad is not it (the text's frame keeps it)
+
+
+_PLURAL_UNIT = re.compile(r"\s+(regions|oblasts|provinces|governorates|states|districts|raions)\b", re.I)
+_PLURAL_LEVEL = {"regions": 1, "oblasts": 1, "provinces": 1, "governorates": 1, "states": 1, "districts": 2,
+                 "raions": 2}
+_LIST_GAPS = (", ", " and ", ", and ", " or ")
+
+
+def _plural_units(text: str, raws: list[RawMention]) -> None:
+    """"over the Poltava, Sumy and Kyiv regions": a plural unit after a list makes each name of it that unit
+    (the regions, not their capital cities)."""
+    for k, r in enumerate(raws):
+        m = _PLURAL_UNIT.match(text, r.end)
+        if not m or r.demonym or r.phrase.level is not None:
+            continue
+        level = _PLURAL_LEVEL[m.group(1).lower()]
+        members = [r]
+        for prev in reversed(raws[:k]):
+            if text[prev.end:members[-1].start] not in _LIST_GAPS or prev.demonym or prev.phrase.level is not None:
+                break
+            members.append(prev)
+        if len(members) < 2:
+            continue
+        for x in members:
+            if any(c.entry.level == level for c in x.ranked):
+                x.phrase = replace(x.phrase, level=level)
+                x.ranked = [c for c in x.ranked if c.entry.level == level]
+                x.cue = True
+        r.end = m.end()
 
 
 _DISTRICT_FIRST_GAPS = (", ", ", the village of ", ", the town of ", ", village of ", ", town of ", ", the city of ")
@@ -183,6 +215,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
 
     hint = country_code(country_hint) if country_hint else None
     raws = scan_candidates(geo, text, hint, demonyms, fuzzy)
+    _plural_units(text, raws)
     _apply_containers(geo, text, raws)
     held: dict[str, list[Scored]] = {}
     for r in raws:

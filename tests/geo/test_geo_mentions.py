@@ -214,3 +214,9 @@ def test_a_region_whose_name_opens_with_a_compass_word_is_read_in_another_spelli
     found = [(m.name, m.place.country) for m in geo.find_mentions(
         "Soldiers killed 20 fighters in the Middle Shabelle region on Thursday.")]
     assert found == [("Middle Shabelle region", "Somalia")]
+
+
+def test_a_plural_unit_after_a_list_makes_each_name_that_unit(geo):
+    found = {m.place.name: m.place.geo_precision for m in geo.find_mentions(
+        "The air force said it shot down 24 drones over the Poltava, Sumy and Chernihiv regions overnight.")}
+    assert found == {"Poltava": 3, "Sumy": 3, "Chernihiv": 3}
