@@ -124,6 +124,11 @@ def home_air_defence(m: EventMention, lex: ActorLexicon) -> Actor | None:
     return home if home is not None and home != m.actor2 and home.side != "UNKNOWN" else None
 
 
+# "a drone struck a fuel depot, the army said, without saying who launched it": the text says it does not know
+_WHO_UNSAID = re.compile(r"\b(?:without (?:saying|specifying|naming) who|did not (?:say|specify) who|"
+                         r"(?:it was )?(?:not|un)clear who|no (?:one|group) (?:has |had )?(?:yet )?claimed)\b", re.I)
+
+
 def infer_unnamed_attackers(mentions: list[EventMention],
                             headline_forces: list[tuple[Actor, str]] | None = None) -> None:
     """"Five communities were shelled": when every strike of the article whose attacker is named was made by
@@ -145,7 +150,7 @@ def infer_unnamed_attackers(mentions: list[EventMention],
         return
     (force,) = named
     for m in remote:
-        if m.actor1 is None or m.actor1.side == "UNKNOWN":
+        if (m.actor1 is None or m.actor1.side == "UNKNOWN") and not _WHO_UNSAID.search(m.sentences[0].text):
             m.actor1 = force
             if m.actor2 == force:  # the same force cannot be both sides of its own strike
                 m.actor2 = None

@@ -25,12 +25,18 @@ def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sen
     if cls.sub_event_type not in ("Attack",) or any(cls.hits.has(g) for g in _WEAPONS):
         return cls
     for n in (s.index + 1, s.index - 1):
+        if n == s.index + 1 and n < len(sentences) and _ANOTHER_INCIDENT.match(sentences[n].text):
+            continue    # "In a separate incident, a drone struck ...": another attack, another weapon
         if 0 <= n < len(sentences) and (sentences[n].paragraph == s.paragraph or _one_sentence_lead(s, sentences, n)):
             nh = cues.hits(sentences[n].text)  # (memoised per sentence text by the lexicon)
             for g, sub in _WEAPONS.items():
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
     return cls
+
+
+_ANOTHER_INCIDENT = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate\s+)?(?:incident|attack|development)|separately|"
+                               r"meanwhile|elsewhere|in\s+other\s+(?:news|developments))\b", re.I)
 
 
 def spread_over_places(cls: Classification, hits: CueHits, found: list[ActorMention], settlements: int) -> Classification:

@@ -46,8 +46,8 @@ class _Cand:
 
 _PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|dos|van|von|la|le)(?:-[A-Z][\w’']*)?$")
 _NAME = r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|da|dos|van|von|la|le)(?:-[A-Z][\w’'-]*)?))*"
-_LEAD_FILLERS = re.compile(r"^(?:(?:and|but|while|as|meanwhile|however|also|moreover|furthermore|separately|"
-                           r"in\s+addition|besides|earlier|later|then|so|now)(?:\s*,?\s+|$))+", re.I)
+_LEAD_FILLERS = re.compile(r"^(?:(?:and|but|while|as|meanwhile|however|also|moreover|furthermore|separately|where|when|"
+                           r"after|which|who|in\s+addition|besides|earlier|later|then|so|now)(?:\s*,?\s+|$))+", re.I)
 _TRAIL_FILLERS = re.compile(r"(?:\s+(?:has|have|had|also|later|earlier|previously|separately|further|reportedly|"
                             r"again|already|first|then|had\s+earlier|on\s+[A-Z]\w+|late\s+[A-Z]\w+|"
                             r"early\s+[A-Z]\w+|in\s+a\s+\w+\s+statement|in\s+a\s+statement))+$")

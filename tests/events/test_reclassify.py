@@ -106,3 +106,13 @@ def test_an_unnamed_strike_is_read_by_the_usual_means_of_the_forces_that_made_it
                          "people, the governor said.")
     assert israeli.sub_event_type == "Air/drone strike"
     assert russian.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_weapon_of_a_separate_incident_next_does_not_type_the_attack_before_it():
+    evs = _events("KHARTOUM, May 10 (AP) - Paramilitary fighters shelled a camp near El Fasher on Friday, killing 14.\n\n"
+                  "The Rapid Support Forces also attacked the village of Um Kadada, east of El Fasher, where residents "
+                  "said gunmen looted homes.\n\nIn a separate incident on Thursday, a drone struck a fuel depot in "
+                  "Kassala, the army said, without saying who launched it.")
+    by_place = {e.location: e for e in evs}
+    assert by_place["Kassala"].actor1_side == "UNKNOWN"
+    assert next(e for e in evs if e.location not in ("Kassala", "El Fasher")).sub_event_type != "Air/drone strike"

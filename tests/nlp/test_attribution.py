@@ -181,3 +181,10 @@ def test_always_returns_a_valid_attribution(sentence, context):
     assert att.certainty in {"reported", "claimed", "disputed"}
     assert (att.start is None) == (att.end is None)
     assert att.claimed_by is None or att.claimed_by.strip() == att.claimed_by != ""
+
+
+def test_a_relative_word_before_the_speaker_is_not_part_of_the_claimant():
+    from sitrep.nlp.attribution import find_attribution
+
+    found = find_attribution("Gunmen attacked the village of Um Kadada, where residents said gunmen looted homes.")
+    assert found.claimed_by == "residents"
