@@ -27,7 +27,7 @@ from sitrep.events.clauses import place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, is_body, is_headline,
                                   dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
-                                     reprises_the_last, told_before)
+                                     reprises_the_last, responsibility_claimed, told_before)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
@@ -122,6 +122,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         here = sentence_country(mentions_by_sentence.get(s.index, [])) or country
         found = [a for a in ex.actors.find(s.text, here, year=ref.year if ref else None)
                  if not _CONTROLLER_BEFORE.search(s.text[max(0, a.start - 40):a.start])]
+        if responsibility_claimed(mentions_out, s, found):
+            continue
         own = event_places(s.text, s.start, outside_actors(mentions_by_sentence.get(s.index, []), found, s),
                            countries)
         if cls is None:

@@ -143,3 +143,24 @@ def reprises_the_last(mentions: list[EventMention], s: Sentence) -> bool:
         return False
     last = mentions[-1].sentences[-1].index
     return 0 < s.index - last <= 2
+
+
+_RESPONSIBILITY = re.compile(r"\b(?:claimed|claims|has claimed|have claimed|took|has taken|accepted|admitted)\s+"
+                             r"(?:the\s+)?responsibility\b", re.I)
+
+
+def responsibility_claimed(mentions: list[EventMention], s: Sentence, found: list[ActorMention]) -> bool:
+    """"A car bomb exploded outside the base ... Al Shabaab claimed responsibility for the attack": the group
+    that claims the attack just told is its author (ACLED's actor1), when the report named none. No new event."""
+    said = _RESPONSIBILITY.search(s.text)
+    if not mentions or said is None:
+        return False
+    groups = [a for a in found if a.end <= said.start() and a.actor.side not in ("UNKNOWN", "CIV")
+              and a.actor.inter not in ("Civilians", "Protesters")]
+    recent = [m for m in mentions if 0 < s.index - m.sentences[-1].index <= 2]
+    if not groups or not recent:
+        return False
+    for m in recent:
+        if m.actor1 is None or m.actor1.side == "UNKNOWN":
+            m.actor1 = groups[-1].actor
+    return True

@@ -197,7 +197,12 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             continue        # another spelling of a hamlet of a country the text never comes near
         if c.kind == "fuzzy" and ctx.admin1 and (e.cc, e.admin1) not in ctx.admin1:
             continue        # one letter off a village in a region the text never names: a look-alike
-        doubtful = (variant and e.population < 100_000) or (namesakes.get(e.cc, 0) >= 3 and e.population < 50_000)
+        # "Afgoye" (Afgooye, a town of 65,000): the one reading of a name spelled a letter or two off the town's
+        # own is the town, whatever regions the text names
+        respelled = len(cands) == 1 and 20_000 <= e.population and c.kind == "exact" and \
+            DamerauLevenshtein.distance(c.hit.src.lstrip("="), fold(e.name)) <= 2
+        doubtful = (variant and e.population < 100_000 and not respelled) or \
+            (namesakes.get(e.cc, 0) >= 3 and e.population < 50_000)
         if doubtful and c.kind != "fuzzy" and e.level in (2, 3, 4) and \
                 any(cc == e.cc for cc, _ in ctx.regions_named) and (e.cc, e.admin1) not in ctx.admin1:
             continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon, or one of many Oleksandrivkas

@@ -343,3 +343,18 @@ def test_a_possessive_country_is_not_a_settlement_name():
     text = ("Gangs launched a fresh attack on Haiti’s capital early Tuesday, targeting an upscale community in "
             "Port-au-Prince.\nAt least 28 gang members were killed, said a spokesman for Haiti’s National Police.")
     assert [text[a:b] for a, b in frame_names(text)] == []
+
+
+def test_the_group_claiming_the_attack_just_told_is_its_author():
+    evs = _events("MOGADISHU, March 14 (Reuters) - A suicide car bomb exploded outside a military base in the town "
+                  "of Afgoye on Saturday, killing at least six soldiers, a police officer said.\n\nAl Shabaab claimed "
+                  "responsibility for the attack in a statement.")
+    assert [(e.sub_event_type, e.actor1_side) for e in evs] == [("Suicide bomb", "OTHER")]
+    assert "Shabaab" in evs[0].actor1
+
+
+def test_a_town_spelled_a_letter_off_stays_the_town_when_the_text_names_another_region():
+    evs = _events("MOGADISHU, March 14 (Reuters) - A car bomb exploded in the town of Afgoye on Saturday, killing "
+                  "six soldiers, police said.\n\nSeparately, U.S. forces carried out an airstrike near Jilib in the "
+                  "Middle Juba region on Friday, the U.S. Africa Command said.")
+    assert "Afgooye" in {e.location for e in evs}
