@@ -124,13 +124,16 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     head = tok
     # a nominal trigger ("the shelling of X", "an attack on Y") takes the roles of the verb it hangs on
     for _ in range(8):  # "in a car bomb blast": car -> bomb -> blast -> in -> killed
-        gerund_noun = head.tag_ == "VBG" and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")  # "as a result of shelling"
+        # "as a result of shelling"; "of the shelling 3 houses" (a noun the parse took for a modifier)
+        gerund_noun = head.tag_ == "VBG" and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound")
         if (_verbal(head) and not gerund_noun) or head.dep_ == "ROOT":
             break
         head = head.head
     out.clause = _clause(doc, head, cues)
     verbs = [head, *(c for c in head.children if c.dep_ in ("aux", "auxpass"))]
     out.past = any(t.tag_ in ("VBD", "VBN") for t in verbs if _verbal(t))
+    if head.dep_ == "ROOT" and head.tag_ == "IN":   # a parse that hangs it all on "As" ("As a result of the shelling, trees burned")
+        out.past = any(t.tag_ in ("VBD", "VBN") for t in doc if _verbal(t))
     out.perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "’ve")
                                              for c in head.children)
     governors = [head]
@@ -139,7 +142,12 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     out.modal = any(c.tag_ == "MD" and c.lower_ not in ("can",) for g in governors for c in g.children)
     out.negated = any(c.dep_ == "neg" for g in [tok, *governors] for c in g.children)
     described = tok.head
+    # "as a result of the shelling 3 private houses were burning": a noun the parse hangs on "houses" (a number
+    # between them says so); "the stabbing victim" is a modifier
+    misparsed = tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "a", "an", "this", "that") and \
+        described.i > tok.i and any(t.tag_ == "CD" for t in doc[tok.i + 1:described.i])
     out.modifier = (tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "VBG") and _nominal(described)
+                    and not misparsed
                     and not (trigger[0] <= described.idx < trigger[1]))  # "sexual violence" is one cue, not a modifier
     for child in head.children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))

@@ -104,3 +104,15 @@ def test_places_after_the_same_words_in_one_sentence_are_one_list():
             "Voronezh Region overnight, the Defence Ministry said.")
     evs = extract_article(Article(text=text, id="t", published="2024-06-23", language="en"))
     assert len(evs) == 3 and {"Kursk", "Voronezh"} <= {e.admin1 for e in evs}
+
+
+def test_as_a_result_of_the_shelling_under_an_item_line_is_an_event_however_the_parse_hangs_it():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    text = ("The head of the Kharkiv regional administration said enemy shelling was recorded:\n"
+            "- 20:05, Chuhuiv district, Rubizhne village. As a result of the shelling 3 private houses were burning.\n"
+            "- 13:35, Chuhuiv district, Eskhar village. As a result of the shelling, grass, reeds, branches and trees "
+            "burned on the area of 2 hectares.\n")
+    evs = extract_article(Article(text=text, id="t", published="2024-09-02", language="en"))
+    assert sorted(e.location for e in evs) == ["Eskhar", "Rubizhne"]
