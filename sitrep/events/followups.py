@@ -105,7 +105,10 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
     dated_here = here is not None and here[2] is not None and bool(
         _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))
     for m in mentions:
-        if m.sentences[-1].index == prev.index:
+        if m.sentences[-1].index == prev.index or (nobody and _ALL_OF_THE_REPORT.search(s.text) and
+                                                   m.when == last.when and 0 < s.index - m.sentences[-1].index <= 8):
+            # "Pokrovsk hromada came under fire ... Lysak noted that there were no casualties": a report's
+            # closing word that nobody was hurt is said of every attack it listed that day
             m.sentences.append(s)
             if dated_here and m.date_span is None:
                 m.when, m.precision, m.date_span = here
@@ -119,6 +122,10 @@ _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were 
 _NOBODY_HURT = re.compile(r"\b(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed))|nobody was (?:hurt|"
                           r"injured|killed)|there (?:were|are|was) no (?:casualties|victims|injured)|without casualties)\b",
                           re.I)
+
+
+_ALL_OF_THE_REPORT = re.compile(r"\b(?:there (?:were|was) no (?:casualties|victims|injured)|no casualties (?:were|have "
+                                r"been) reported|(?:noted|said|added|reported) (?:that )?there (?:were|was) no)\b", re.I)
 
 
 def continues(mentions: list[EventMention], s: Sentence) -> bool:

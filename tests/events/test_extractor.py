@@ -358,3 +358,10 @@ def test_a_town_spelled_a_letter_off_stays_the_town_when_the_text_names_another_
                   "six soldiers, police said.\n\nSeparately, U.S. forces carried out an airstrike near Jilib in the "
                   "Middle Juba region on Friday, the U.S. Africa Command said.")
     assert "Afgooye" in {e.location for e in evs}
+
+
+def test_a_closing_no_casualties_is_said_of_every_attack_the_report_listed_that_day():
+    evs = _events("DNIPRO, March 14 - Russian forces shelled Nikopol on Wednesday, damaging a house. Drones also hit "
+                  "Marhanets on Wednesday, damaging a power line. A car was destroyed.\n\nThe governor said there "
+                  "were no casualties.")
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Marhanets", 0), ("Nikopol", 0)]
