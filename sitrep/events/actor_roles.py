@@ -40,6 +40,11 @@ def _is_source(a: ActorMention, sentence: str) -> bool:
         _SOURCE_BEFORE.search(sentence[max(0, a.start - 20):a.start]))
 
 
+_ATTACK_NOUN_AFTER = re.compile(r"\s+(?:(?:suicide|car|bomb|gun|drone|rocket|mortar)\s+)?(?:attacks?|assaults?|raids?|"
+                                r"ambush(?:es)?|offensive|bombings?|incursions?)\b", re.I)
+_CLAIMED_BY_BEFORE = re.compile(r"\b(?:claimed by|blamed on|attributed to|carried out by)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def is_military(found: list[ActorMention], cls: Classification) -> bool:
     """The force named last before the trigger (the one acting) is an army, at home or abroad."""
     before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
@@ -72,7 +77,11 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     # target ("on/at/against ..."), is still the one acting
     acting_after = [a for a in armed if a.start > trig and _WEAPON_NOUN.search(a.text) and not re.search(
         r"\b(?:on|at|against|targeting|with|from|into|toward|towards)\s+(?:the\s+)?$", s.text[max(0, a.start - 14):a.start], re.I)]
-    actor1 = (by_grammar or by_agent or before[-1:] or acting_after[:1] or [None])[0]
+    # "in a jihadist attack", "an RSF raid": the group named as the attack's author
+    authored = [a for a in armed if _ATTACK_NOUN_AFTER.match(s.text, a.end)]
+    # "..., which said the attacks have been claimed by JNIM": the claimant, when nothing else names the attacker
+    claimed = [a for a in armed if _CLAIMED_BY_BEFORE.search(s.text[max(0, a.start - 30):a.start])]
+    actor1 = (by_grammar or by_agent or before[-1:] or acting_after[:1] or authored[:1] or claimed[:1] or [None])[0]
     others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not _is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]

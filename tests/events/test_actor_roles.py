@@ -25,3 +25,14 @@ def test_drones_brought_down_over_a_country_by_no_one_named_were_brought_down_by
     (ev,) = _events("KYIV, May 10 (Reuters) - Three drones were taken down over the Kharkiv region on Thursday, "
                     "the regional governor said.")
     assert ev.sub_event_type == "Disrupted weapons use" and ev.actor1_side == "UKR"
+
+
+def test_the_group_an_attack_is_claimed_by_is_its_author():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    evs = extract_article(Article(text="BAMAKO, March 14 (AP) - A passenger boat near Timbuktu and a military "
+                                       "position in Bamba were targeted on Thursday, according to a statement which "
+                                       "said the attacks have been claimed by the Islamist group JNIM.",
+                                  id="t", published="2024-03-14", language="en"))
+    assert evs and {e.actor1_side for e in evs} == {"OTHER"} and all("JNIM" in e.actor1 for e in evs)
