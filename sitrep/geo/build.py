@@ -20,8 +20,10 @@ import unicodedata
 from collections import defaultdict
 from typing import Callable, Iterable
 
+from rapidfuzz.distance import Indel
+
 from sitrep.geo import sources
-from sitrep.geo.translit import deletes1, fold_all, is_indexable, skeleton
+from sitrep.geo.translit import deletes1, fold, fold_all, is_indexable, skeleton
 
 SCHEMA_VERSION = "3"
 COUNTRY_BASE, REGION_BASE, KATOTTG_BASE, UNIT_BASE = 300_000_000, 200_000_000, 100_000_000, 400_000_000
@@ -218,6 +220,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
         w.places[rid][12] = f"region-level: coordinates of {w.places[cap][1]}"
     progress("historical names", 0.85)
     _add_historical(w)
+    _add_capital_spellings(w, capitals)
     progress("writing index", 0.88)
     w.admin1_codes = {code: name for code, (name, _cap) in admin1.items()}
     counts.update(_write(path, w))
@@ -296,6 +299,25 @@ def _add_historical(w: _Writer) -> None:
             for key in fold_all(row["old_name"]):
                 w.names[(key, best)] = "=" + key   # src marks a curated historical name
             w.add_names(best, [row["old_name"]])
+
+
+def _add_capital_spellings(w: _Writer, capitals: dict[int, int]) -> None:
+    """A region named after its capital is written in every spelling of the capital's name: "Lugansk People's
+    Republic", "Zaporozhye region", "Kharkov oblast" (the packages spell the regions only in Ukrainian forms)."""
+    named_after = {cap: rid for rid, cap in capitals.items()
+                   if cap in w.places and rid in w.places and fold(w.places[rid][1]) == fold(w.places[cap][1])}
+    spellings: dict[int, list[str]] = defaultdict(list)
+    for (key, pid), _src in w.names.items():
+        if pid in named_after and key[:1] not in ("~", "#") and len(key) >= 6 and \
+                Indel.normalized_similarity(key, fold(w.places[named_after[pid]][1])) >= 0.7:
+            spellings[pid].append(key)    # respellings ("Lugansk", "Zaporozhye"), not other names ("Hamid": Isparta)
+    for cap, keys in spellings.items():
+        rid = named_after[cap]
+        for key in keys:
+            w.names.setdefault((key, rid), None)
+            sk = skeleton(key)
+            if sk:
+                w.names.setdefault(("~" + sk, rid), key)
 
 
 def _write(path: str, w: _Writer) -> dict:

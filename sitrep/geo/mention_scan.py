@@ -33,9 +33,11 @@ _UPPER_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|at|az|ed|es)-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
 _SUFFIX = re.compile(
     r"^[ \-]+(territorial community|urban territorial community|rural territorial community|community|hromada|"
+    r"people['’]s republic|"
     r"region|oblast|raion|rayon|district|county|parish|province|governorate|state|krai|kray|municipality|township|territory|"
     r"city|town|village)\b", re.I)
-_LEVEL = {"territorial community": 3, "urban territorial community": 3, "rural territorial community": 3,
+_LEVEL = {"people's republic": 1, "people’s republic": 1,   # "Donetsk People's Republic": the region's Russian name
+          "territorial community": 3, "urban territorial community": 3, "rural territorial community": 3,
           "community": 3, "hromada": 3, "municipality": 3, "township": 3, "region": 1, "oblast": 1, "province": 1,
           "governorate": 1, "state": 1, "krai": 1, "kray": 1, "raion": 2, "rayon": 2, "district": 2, "county": 2,
           "parish": 2, "territory": 2, "city": 4,

@@ -150,10 +150,12 @@ def _variant_abroad(r: RawMention, ctx: Context) -> bool:
         return False
     best = r.ranked[0]
     e = best.entry
-    if best.kind == "exact" or e.population >= 100_000:
+    if best.kind == "exact" or e.level == 0:
         return False
-    if ctx.countries and e.cc not in ctx.countries:
-        return True     # "the Horn of Africa" is no spelling of Hoorn in a report on Somalia
+    if ctx.countries and e.cc not in ctx.countries and (e.level != 4 or e.population < 100_000):
+        return True     # "the Horn of Africa" is no spelling of Hoorn in a report on Somalia, "Alnom" none of Alania's
+    if e.population >= 100_000:
+        return False
     return e.level == 4 and bool(ctx.admin1) and not any(cc == e.cc for cc, _ in ctx.admin1)
 
 

@@ -220,3 +220,18 @@ def test_a_plural_unit_after_a_list_makes_each_name_that_unit(geo):
     found = {m.place.name: m.place.geo_precision for m in geo.find_mentions(
         "The air force said it shot down 24 drones over the Poltava, Sumy and Chernihiv regions overnight.")}
     assert found == {"Poltava": 3, "Sumy": 3, "Chernihiv": 3}
+
+
+def test_a_peoples_republic_is_the_region_of_its_name(geo):
+    found = {m.name: (m.place.admin1, m.place.geo_precision) for m in geo.find_mentions(
+        "MOSCOW - Ukrainian forces shelled the city of Gorlovka in the Donetsk People's Republic, and troops "
+        "advanced in the Lugansk People's Republic, the ministry said.")}
+    assert found["Donetsk People's Republic"] == ("Donetsk", 3)
+    assert found["Lugansk People's Republic"] == ("Luhansk", 3)
+    assert found["Gorlovka"][0] == "Donetsk"
+
+
+def test_a_region_named_after_its_capital_is_read_in_the_capitals_other_spellings(geo):
+    found = {m.name: m.place for m in geo.find_mentions("Drones hit the Zaporozhye region and the Kharkov region.")}
+    assert found["Zaporozhye region"].admin1 == "Zaporizhzhia" and found["Zaporozhye region"].geo_precision == 3
+    assert found["Kharkov region"].admin1 == "Kharkiv"
