@@ -11,7 +11,7 @@ from functools import lru_cache
 from sitrep.data import load_yaml
 from sitrep.events.actors import ActorLexicon
 from sitrep.events.places import is_demonym
-from sitrep.geo.lexicon import english, first_names, not_places
+from sitrep.geo.lexicon import cues, english, first_names, not_places
 from sitrep.geo.translit import fold
 
 WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z])"
@@ -56,6 +56,8 @@ def plausible_name(name: str) -> bool:
         return False
     if re.search(r"['’]s\b", name):          # "Mali's Mopti": a possessive, not a name
         return False
+    if first in cues()["person_titles"] or first in cues()["run_titles"]:
+        return False                          # "..., Governor Ivan Fedorov reported": a person with a title
     if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations
         return False
     words = re.findall(r"[\w’']+", name)

@@ -365,3 +365,15 @@ def test_a_closing_no_casualties_is_said_of_every_attack_the_report_listed_that_
                   "Marhanets on Wednesday, damaging a power line. A car was destroyed.\n\nThe governor said there "
                   "were no casualties.")
     assert sorted((e.location, e.fatalities) for e in evs) == [("Marhanets", 0), ("Nikopol", 0)]
+
+
+def test_a_governor_named_after_the_place_is_no_settlement():
+    evs = _events("Russian forces attacked 35 settlements in Zaporizhzhia Oblast, killing one man in the village of "
+                  "Prymorske, Governor Ivan Fedorov reported.")
+    assert [e.location for e in evs] == ["Prymorske"] and evs[0].admin1 == "Zaporizhzhia"
+
+
+def test_the_speaker_after_a_comma_does_not_make_the_place_before_him_a_qualifier():
+    evs = _events("In Donetsk Oblast, Russian forces killed three people in Kostiantynivka and one in Druzhkivka, "
+                  "Governor Vadym Filashkin said.")
+    assert sorted(e.location for e in evs) == ["Druzhkivka", "Kostiantynivka"]
