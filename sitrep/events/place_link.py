@@ -211,6 +211,12 @@ def _is_place_line(text: str) -> bool:
         all(w[0].isupper() or w.lower() in _LINE_WORDS for w in words)
 
 
+def _speaker_after_comma(after: str, before: str) -> bool:
+    """"three in Kostiantynivka and one in Druzhkivka, Governor Vadym Filashkin said": the official after the
+    comma speaks; the place before him is not his title's (unless it hangs on "of": "the district of X, Governor")."""
+    return after.startswith(", ") and not _OF.search(before)
+
+
 def _describe(m: PlaceMention, t: Sentence, source: str) -> dict[str, float]:
     a, b = m.start - t.start, m.end - t.start
     before, after = t.text[max(0, a - 60):a], t.text[b:b + 60]
@@ -224,7 +230,8 @@ def _describe(m: PlaceMention, t: Sentence, source: str) -> dict[str, float]:
          "of": float(bool(_OF.search(before)) and not _FRAME.search(before) and not _BEARING.search(before)),
          "bearing": float(bool(_BEARING.search(before))),
          "speaker": float(bool(_SPEAKER_AFTER.match(after))),
-         "qualifier": float(bool(_INSTITUTION_AFTER.match(after) or _PERSON_AFTER.match(after)
+         "qualifier": float(bool((_INSTITUTION_AFTER.match(after) and not _speaker_after_comma(after, before))
+                                 or _PERSON_AFTER.match(after)
                                  or _TITLE_OF.search(before) or _POSSESSIVE_AFTER.match(after)
                                  or _SPEECH_BEFORE.search(before)))}   # where someone spoke, not where it happened
     return f

@@ -42,7 +42,7 @@ def is_country_level(place: Place) -> bool:
 
 # A place name followed by one of these words names an institution, not where something happened.
 _INSTITUTION_AFTER = re.compile(
-    r"^(?:'s|’s)?[^\w,.;]{0,2}(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|"
+    r"^(?:'s|’s)?\W{0,2}(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|"
     r"local|provincial|health|interior|defen[cs]e|emergency|rescue)\s+){0,4}"
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
     r"emergency services|department|directorate|ministry|military administration|agency|service|RMA|OVA|MVA|"
