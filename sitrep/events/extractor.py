@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sitrep.events.actor_roles import assign_actors, infer_unnamed_attackers, is_military
-from sitrep.events.actors import ActorLexicon
+from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import place_clauses
@@ -73,6 +73,11 @@ class PlaceDecision:
     sub_event_type: str
     candidates: list[Candidate]
 
+# the kind of strike a headline's weapon names, first match wins
+_HEADLINE_WEAPONS = (("w_air", "Air/drone strike"), ("w_artillery", "Shelling/artillery/missile attack"),
+                     ("w_shelling_act", "Shelling/artillery/missile attack"))
+
+
 def extract_events(article: Article, ex: Extractors) -> list[Event]:
     """All events of one article, merged within the article, each with its evidence and provenance."""
     text = article.text
@@ -95,7 +100,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     placing: set[int] = set()   # sentences that only said where the event before them was
     captions = caption_paragraphs(sentences) if has_body else set()
-    headline_forces: list = []  # who fires, as a headline names it ("Junta airstrikes on Sagaing village")
+    headline_forces: list[tuple[Actor, str]] = []  # who fires with what, as a headline names it ("Junta airstrikes")
     for s in sentences:
         if s.paragraph in captions or is_timestamp(s):
             continue  # a picture's caption: its date is the picture's, its words frame the story
@@ -107,8 +112,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
-            fired = "Air/drone strike" if all_hits[s.index].has("w_air") else "Shelling/artillery/missile attack" \
-                if all_hits[s.index].has("w_artillery") or all_hits[s.index].has("w_shelling_act") else None
+            fired = next((sub for group, sub in _HEADLINE_WEAPONS if all_hits[s.index].has(group)), None)
             if fired:
                 headline_forces += [(a.actor, fired) for a in ex.actors.find(s.text, country)
                                     if a.actor.side not in ("UNKNOWN", "CIV") and a.actor.inter != "Civilians"]

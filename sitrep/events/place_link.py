@@ -194,14 +194,6 @@ _LINE_WORDS = {"district", "village", "town", "city", "the", "of", "region", "co
                "oblast", "raion", "rayon", "province", "state", "township", "municipality", "county", "area", "and"}
 
 
-_PARALLEL = re.compile(r"\b(?:over|in|on|at|of|near|into)\b")
-
-
-def _lead_in(before: str) -> str:
-    words = re.findall(r"[^\W\d_]+", before.lower())[-3:]
-    return " ".join(words) if len(words) == 3 and not re.search(r"[.;:!?]", before[-25:]) else ""
-
-
 def _is_place_line(text: str) -> bool:
     """"- 20:05, Chuhuiv district, Rubizhne village.": a summary's item line that only says where (and when);
     the sentence under it tells what happened there."""
@@ -209,6 +201,15 @@ def _is_place_line(text: str) -> bool:
     words = re.findall(r"[^\W\d_][\w’'\-]*", rest)
     return 0 < len(words) <= 10 and any(w[0].isupper() for w in words) and \
         all(w[0].isupper() or w.lower() in _LINE_WORDS for w in words)
+
+
+_PARALLEL = re.compile(r"\b(?:over|in|on|at|of|near|into)\b")
+
+
+def _lead_in(before: str) -> str:
+    """The last three words before a place, the key of a parallel list ("over the territory of the")."""
+    words = re.findall(r"[^\W\d_]+", before.lower())[-3:]
+    return " ".join(words) if len(words) == 3 and not re.search(r"[.;:!?]", before[-25:]) else ""
 
 
 def _speaker_after_comma(after: str, before: str) -> bool:

@@ -51,6 +51,13 @@ class _Writer:
         self.places[pid] = [pid, name, lat, lon, cc, admin1, admin2, hromada, level, population, geonameid,
                             precision, note, None, None]
 
+    def add_key(self, pid: int, key: str) -> None:
+        """A folded name of a place, and its skeleton (the key of spelling variants)."""
+        self.names.setdefault((key, pid), None)
+        sk = skeleton(key)
+        if sk:
+            self.names.setdefault(("~" + sk, pid), key)
+
     def add_names(self, pid: int, names: Iterable[str], fuzzy: bool = False) -> None:
         for raw in names:
             if not raw or len(raw) < 2 or len(raw) > 120 or _IATA.match(raw) or not is_indexable(raw):
@@ -58,10 +65,7 @@ class _Writer:
             for key in fold_all(raw):
                 if len(key) < 2:
                     continue
-                self.names.setdefault((key, pid), None)
-                sk = skeleton(key)
-                if sk:
-                    self.names.setdefault(("~" + sk, pid), key)
+                self.add_key(pid, key)
                 if fuzzy and len(key) >= 6:
                     for d in deletes1(key):
                         self.names.setdefault(("#" + d, pid), key)
@@ -312,12 +316,8 @@ def _add_capital_spellings(w: _Writer, capitals: dict[int, int]) -> None:
                 Indel.normalized_similarity(key, fold(w.places[named_after[pid]][1])) >= 0.7:
             spellings[pid].append(key)    # respellings ("Lugansk", "Zaporozhye"), not other names ("Hamid": Isparta)
     for cap, keys in spellings.items():
-        rid = named_after[cap]
         for key in keys:
-            w.names.setdefault((key, rid), None)
-            sk = skeleton(key)
-            if sk:
-                w.names.setdefault(("~" + sk, rid), key)
+            w.add_key(named_after[cap], key)
 
 
 def _write(path: str, w: _Writer) -> dict:
