@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,6 +94,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     mentions = settle(text, sentences, mentions, ex.geocoder, countries)
     mentions_by_sentence = places_by_sentence(mentions, sentences)
     has_body = any(is_body(s) for s in sentences)
+    wire = one_sentence_paragraphs(sentences)
     lead_end = first_body_index(sentences) + 2
     # one batched parse of the sentences a rule classifies (the others are parsed on demand, if ever asked)
     prefetch(_classified(sentences, all_hits, ex))
@@ -140,7 +142,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                                                             if pm.place is not None and not pm.place.is_area}))
         if cls is None:
             if not casualty_followup(mentions_out, s, own, when_here, ex.actors, found):
-                maybe_extend(mentions_out, s, when_here)
+                maybe_extend(mentions_out, s, when_here, wire)
             continue
         cls = with_neighbour_weapons(gunfire_of_armed_group(cls, hits, found), s, sentences, ex.cues)
         explicit_day = any(d.precision == "day" for d in dates)
@@ -191,7 +193,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 # with what the text gives (no place) rather than lost
                 places = [PlaceMention(s.start, s.start, "", None)]
             else:
-                maybe_extend(mentions_out, s, when_here)
+                maybe_extend(mentions_out, s, when_here, wire)
                 continue
         when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
         for pc in place_clauses(s, places, ex.cues):
@@ -212,6 +214,13 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return merge_within_article(events)
+
+def one_sentence_paragraphs(sentences: list[Sentence]) -> bool:
+    """A wire report's layout: its paragraphs hold a sentence or two, so a paragraph break says nothing about
+    whether the next sentence goes on about the same event."""
+    sizes = Counter(s.paragraph for s in sentences)
+    return len(sizes) >= 4 and len(sentences) <= 2 * len(sizes)
+
 
 def _classified(sentences: list[Sentence], hits: list[CueHits], ex: Extractors) -> list[str]:
     return [s.text for s, h in zip(sentences, hits) if h.spans and ex.cues.classify(s.text, h) is not None]

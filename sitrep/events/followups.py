@@ -85,15 +85,17 @@ def carry_pronoun_subject(m: EventMention, s: Sentence, previous: list[EventMent
             m.actor2 = last.actor2
 
 
-def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
+def maybe_extend(mentions: list[EventMention], s: Sentence, here=None, wire: bool = False) -> None:
     """A sentence right after an event that only adds its consequence joins that event's evidence; when it
     dates the event ("The incident happened late last month.") and the event had no date of its own, that
-    date is the event's."""
+    date is the event's. In a wire report (`wire`: a paragraph per sentence) the next paragraph is the next
+    sentence of the story ("The gunmen attacked the village." / "We have counted about 25 bodies.")."""
     if not mentions:
         return
     last = mentions[-1]
     prev = last.sentences[-1]
-    adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text))
+    adjacent = s.index == prev.index + 1 and (s.paragraph == prev.paragraph or _CONSEQUENCE.match(s.text) or
+                                              wire)
     # "... shelled the village of Belevitsa. ... 'There are no casualties,' he said.": a statement that nobody
     # was hurt, up to three sentences on, is said of the event before it; so are injuries alone ("Unfortunately,
     # one person was injured."): nobody died in it
@@ -104,6 +106,8 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None) -> None:
         return
     dated_here = here is not None and here[2] is not None and bool(
         _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))
+    if here is not None and here[0] != last.when and not (dated_here and last.date_span is None):
+        return    # "On 11 February, one person was killed ...": another day's toll, not this event's
     for m in mentions:
         if m.sentences[-1].index == prev.index or (nobody and _ALL_OF_THE_REPORT.search(s.text) and
                                                    m.when == last.when and 0 < s.index - m.sentences[-1].index <= 8):

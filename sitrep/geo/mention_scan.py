@@ -22,7 +22,7 @@ from sitrep.geo.lexicon import abbreviations as _abbreviations, credit_spans as 
 from sitrep.geo.lexicon import organisation_spans
 from sitrep.geo.lexicon import demonyms as _demonyms, english as _english, first_names as _first_names
 from sitrep.geo.lexicon import not_places as _not_places
-from sitrep.geo.resolve import Context, Scored, retrieve, score
+from sitrep.geo.resolve import COMPASS_COMPOUND, Context, Scored, retrieve, score
 from sitrep.geo.translit import fold
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*|\d+")
@@ -320,9 +320,11 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 if first_name and small and (not out_in_group or any(r.person for r in out if r.start >= g[0][0])):
                     surname = True
                     surnames.add(fold(name))
+            if n == 1 and demcc is None and level is None and _compass_region(name, cands):
+                cands = [c for c in cands if c.kind == "skeleton" and c.entry.level in (1, 2)]   # not "Sector 5"
             if n == 1 and demcc is None and level is None and name[1:].islower() and name.lower() in _english() and \
                     not any(c.kind == "exact" and (fold(c.entry.name) == fold(name) or c.entry.population >= 100_000)
-                            for c in cands):
+                            for c in cands) and not _compass_region(name, cands):
                 # "Speech", "Radio", "Week": an English word, not a spelling variant or an alternate name
                 glued = "word"
             elif n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):
@@ -367,6 +369,13 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
         if r.demonym is None and not r.surname and " " not in r.phrase.core and fold(r.phrase.core) in surnames:
             r.surname = True
     return out
+
+
+def _compass_region(name: str, cands: list[Scored]) -> bool:
+    """"Southwest": a first-level region written as one word (South-West, Cameroon), not the English word."""
+    key = fold(name)
+    return bool(COMPASS_COMPOUND.match(key)) and any(
+        c.entry.level == 1 and fold(c.entry.name).replace(" ", "") == key for c in cands)
 
 
 def _whole_variant(gaz, text: str, g: list[tuple[int, int, str]], i: int, stop) -> tuple | None:

@@ -159,6 +159,28 @@ def _variant_abroad(r: RawMention, ctx: Context) -> bool:
     return e.level == 4 and bool(ctx.admin1) and not any(cc == e.cc for cc, _ in ctx.admin1)
 
 
+def _hamlet_abroad(r: RawMention, ctx: Context, names_in: dict[str, set[str]]) -> bool:
+    """"the regions of Northwest and Southwest" in a report on Cameroon: a hamlet of that exact name in a country
+    the article never names and no other of its names reads in (Northwest, North Carolina) is a look-alike."""
+    if not r.ranked or not ctx.countries:
+        return False
+    e = r.ranked[0].entry
+    return e.level == 4 and e.precision == 1 and e.population < _HAMLET and e.cc not in ctx.countries and \
+        not names_in.get(e.cc, set()) - {fold(r.phrase.core)}
+
+
+_HAMLET = 5000
+
+
+def _names_by_country(raws: list[RawMention]) -> dict[str, set[str]]:
+    """The names whose best reading lies in each country (a country's other places vouch for a hamlet of it)."""
+    out: dict[str, set[str]] = {}
+    for r in raws:
+        if r.ranked and not r.weak and r.ranked[0].entry.cc:
+            out.setdefault(r.ranked[0].entry.cc, set()).add(fold(r.phrase.core))
+    return out
+
+
 def context_from_text(geo, text: str) -> Context:
     """What a free-text context says (the oblast, raion, country, other places)."""
     raws = scan_candidates(geo, text, None, False, fuzzy=False)
@@ -230,6 +252,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
             if same and r.ranked[0].entry.level >= 2:
                 r.ranked, r.contained = same, True
     full = _article_context(raws, hint)
+    names_in = _names_by_country(raws)
     others: dict[str, Context] = {}
 
     def ctx_without(name_key: str) -> Context:
@@ -256,7 +279,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
                     r.ranked = retrieve(geo.gaz, r.phrase.core, fuzzy=False, ctx=ctx) or r.ranked
                 reranked[rk] = geo_rank(r.ranked, ctx, r.phrase.level)
             r.ranked = reranked[rk]
-        if r.demonym is None and not r.contained and _variant_abroad(r, ctx):
+        if r.demonym is None and not r.contained and (_variant_abroad(r, ctx) or _hamlet_abroad(r, ctx, names_in)):
             continue
         if not _keep(r, lambda r=r: _support_from_others(r, ctx_without(fold(r.phrase.core)))):
             continue

@@ -10,6 +10,7 @@ close and far apart, nothing is picked silently: the answer falls back to the sm
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
@@ -132,6 +133,9 @@ def _retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: 
 
     for key in keys:
         add(gaz.hits(key), "exact", key)
+        if COMPASS_COMPOUND.match(key):   # a region's name written as one word, read as a variant: not abroad
+            add([h for h in gaz.hits(COMPASS_COMPOUND.sub(r"\1 \2", key)) if h.entry.level in (1, 2)],
+                "skeleton", key)
     exact = bool(best)
     fits = exact and (ctx is None or any(_fits(c.entry, ctx) for c in best.values()))
     if skeletons and (force_skeletons or not fits):
@@ -157,6 +161,10 @@ def _retrieve(gaz: Gazetteer, name: str, levels: set[int] | None = None, fuzzy: 
                     if DamerauLevenshtein.distance(k, h.src.replace(" ", "")) <= limit:
                         add([h], "fuzzy", key)
     return list(best.values())
+
+
+# "Southwest" is Cameroon's South-West region written as one word: the gazetteer keys "south west"
+COMPASS_COMPOUND = re.compile(r"^(north|south)(east|west)\b")
 
 
 def _fits(e: Entry, ctx: Context) -> bool:

@@ -83,7 +83,10 @@ _CUMULATIVE = re.compile(
     r"(?:war|invasion|conflict|fighting)\b|\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:(?-i:[A-Z])[a-z]+\.?\s+)?"
     r"(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|\bsince\s+(?:the\s+)?(?-i:[A-Z])[a-z]+\.?\s+\d{1,2}\b|\bsince\s+(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December)\b|\bso\s+far\b|\bto\s+date\b|"
-    r"\bin\s+total\b|\b(?:a\s+)?total\s+(?:of|number)\b|\boverall\b|\bcumulative\b|\bthis\s+year\b")
+    r"\bin\s+total\b|\b(?:a\s+)?total\s+(?:of|number)\b|\boverall\b|\bcumulative\b|\bthis\s+year\b|"
+    # "has killed more than 600 members ... over the last three months": a campaign's tally, not a day's
+    r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\s+(?:(?:two|three|four|five|six|several|few|"
+    r"\d+)\s+)?(?:weeks?|months?|years?)\b|\bin\s+recent\s+(?:weeks|months|years)\b")
 
 
 _SENT_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[A-Z\"“])|(?=[A-Z]))|\n")

@@ -377,3 +377,18 @@ def test_the_speaker_after_a_comma_does_not_make_the_place_before_him_a_qualifie
     evs = _events("In Donetsk Oblast, Russian forces killed three people in Kostiantynivka and one in Druzhkivka, "
                   "Governor Vadym Filashkin said.")
     assert sorted(e.location for e in evs) == ["Druzhkivka", "Kostiantynivka"]
+
+
+def test_in_a_wire_report_the_toll_in_the_next_paragraph_is_the_attacks():
+    (ev,) = _events("Gunmen attacked the village of Kumba in Cameroon's Southwest region early Monday, a resident "
+                    "said.\n\n\u201cWe have counted about 25 bodies, all of them killed,\u201d the resident said.\n\n"
+                    "Local authorities said they were investigating.\n\nThe army blamed separatists.",
+                    published="2023-11-07")
+    assert ev.fatalities == 25
+
+
+def test_a_toll_on_another_day_is_not_added_to_the_event_before_it():
+    (ev,) = _events("A Ukrainian drone struck a house in the village of Sushany in Bryansk region on Thursday, "
+                    "the governor said. On 11 February, one person was killed, he previously reported.",
+                    published="2023-03-03")
+    assert ev.location == "Sushany" and ev.fatalities is None

@@ -92,3 +92,27 @@ def test_the_district_a_summary_names_first_holds_the_village_after_it(geo):
             "burned.\n- 18:17, Kharkiv district, the village of Ruski Tyshky. A house was destroyed.")
     (m,) = [m for m in geo.find_mentions(text) if m.name.startswith("Rubizhne")]
     assert m.place.admin1 == "Kharkiv" and m.place.admin2 == "Chuhuiv Raion"
+
+
+def test_a_compass_region_written_as_one_word_is_the_region_of_the_country_in_the_text(geo):
+    text = ("YAOUNDE (Xinhua) - Gunmen raided a village in Cameroon's English-speaking region of Southwest, "
+            "residents said. The Northwest and Southwest have seen a separatist insurgency since 2017.")
+    regions = {(m.name, m.place.country) for m in geo.find_mentions(text) if m.name in ("Southwest", "Northwest")}
+    assert regions == {("Southwest", "Cameroon"), ("Northwest", "Cameroon")}
+
+
+def test_a_compass_word_is_no_region_of_a_country_the_text_does_not_name(geo):
+    text = "Storms hit the Northeast on Tuesday, closing schools in Boston and Hartford, Connecticut."
+    assert not [m for m in geo.find_mentions(text) if m.name == "Northeast" and m.place.country != "United States"]
+
+
+def test_a_hamlet_in_a_country_no_other_name_of_the_text_lies_in_is_refused(geo):
+    text = ("Fighting in Cameroon's Anglophone regions has killed thousands. Residents of Bamenda said soldiers "
+            "came from Northwest on Monday.")
+    assert not [m for m in geo.find_mentions(text) if m.place.country == "United States"]
+
+
+def test_a_hamlet_stays_when_another_place_of_its_country_is_named(geo):
+    text = ("BANTAM - A Danbury mason was arraigned in Bantam Superior Court on Tuesday. He is a native of "
+            "Mexico.")
+    assert any(m.name.lower() == "bantam" and m.place.country == "United States" for m in geo.find_mentions(text))

@@ -211,3 +211,9 @@ def test_more_deaths_reported_by_another_voice_are_added():
 def test_the_speaker_after_a_victim_list_is_not_a_victim():
     assert deaths("Gunmen attacked the village on Thursday, killing 12 civilians, a local official said.") == 12
     assert deaths("The strike killed two women, a man and a child, officials said.") == 4
+
+
+def test_a_tally_over_the_last_months_is_a_running_total():
+    toll = count_fatalities("The government says it has killed more than 600 members of al-Shabab and recaptured "
+                            "68 settlements over the last three months.")
+    assert toll is not None and toll.cumulative
