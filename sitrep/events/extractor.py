@@ -102,6 +102,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     last_date: tuple[date, str, int] | None = None  # (date, precision, sentence index) carried forward
     placing: set[int] = set()   # sentences that only said where the event before them was
     captions = caption_paragraphs(sentences) if has_body else set()
+    unplaced: EventMention | None = None   # an event told with no place below its country, its places to come
     headline_forces: list[tuple[Actor, str]] = []  # who fires with what, as a headline names it ("Junta airstrikes")
     for s in sentences:
         if s.paragraph in captions or is_timestamp(s):
@@ -141,7 +142,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             cls = spread_over_places(cls, hits, found, len({(pm.place.name, pm.place.admin1) for pm in own
                                                             if pm.place is not None and not pm.place.is_area}))
         if cls is None:
-            if not casualty_followup(mentions_out, s, own, when_here, ex.actors, found):
+            if not casualty_followup(mentions_out, s, own, when_here, ex.actors, found) and \
+                    not _placed_by_toll(unplaced, mentions_out, s, own, when_here, ex, found):
                 maybe_extend(mentions_out, s, when_here, wire)
             continue
         cls = with_neighbour_weapons(gunfire_of_armed_group(cls, hits, found), s, sentences, ex.cues)
@@ -194,6 +196,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 places = [PlaceMention(s.start, s.start, "", None)]
             else:
                 maybe_extend(mentions_out, s, when_here, wire)
+                unplaced = EventMention([s], cls, None, (s.start, s.start),
+                                        *event_date_for(s, when_here, last_date, ref, lead_end))
+                assign_actors(unplaced, s, found, ex.actors, here)
                 continue
         when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
         for pc in place_clauses(s, places, ex.cues):
@@ -214,6 +219,22 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return merge_within_article(events)
+
+def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention], s: Sentence, places: list,
+                    here, ex: Extractors, found: list) -> bool:
+    """"Suspected jihadists killed 27 people in two attacks in northern Burkina Faso." / "At least 15 people were
+    killed late on Sunday at Bourasso in Kossi province.": a lead told without a place below its country, then
+    a toll at a place, is that event there (when no other event came between)."""
+    if unplaced is None or not places or not 0 < s.index - unplaced.sentences[0].index <= 3:
+        return False
+    if mentions and mentions[-1].sentences[-1].index > unplaced.sentences[0].index:
+        return False
+    added = [unplaced]
+    if not casualty_followup(added, s, places, here, ex.actors, found):
+        return False
+    mentions += added[1:]
+    return True
+
 
 def one_sentence_paragraphs(sentences: list[Sentence]) -> bool:
     """A wire report's layout: its paragraphs hold a sentence or two, so a paragraph break says nothing about

@@ -94,9 +94,10 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
             a.ranked = []    # no such unit in that region: a namesake abroad is not it (the text's frame keeps it)
 
 
-_PLURAL_UNIT = re.compile(r"\s+(regions|oblasts|provinces|governorates|states|districts|raions)\b", re.I)
+_PLURAL_UNIT = re.compile(r"\s+(regions|oblasts|provinces|governorates|states|districts|raions|townships|counties)\b",
+                          re.I)
 _PLURAL_LEVEL = {"regions": 1, "oblasts": 1, "provinces": 1, "governorates": 1, "states": 1, "districts": 2,
-                 "raions": 2}
+                 "raions": 2, "townships": 3, "counties": 2}
 _LIST_GAPS = (", ", " and ", ", and ", " or ")
 
 
@@ -160,24 +161,27 @@ def _variant_abroad(r: RawMention, ctx: Context) -> bool:
 
 
 def _hamlet_abroad(r: RawMention, ctx: Context, names_in: dict[str, set[str]]) -> bool:
-    """"the regions of Northwest and Southwest" in a report on Cameroon: a hamlet of that exact name in a country
-    the article never names and no other of its names reads in (Northwest, North Carolina) is a look-alike."""
+    """"the regions of Northwest and Southwest" in a report on Cameroon, "Ma Gyi Sauk village" in one on Myanmar: a
+    hamlet or county of that exact name in a country the article never names and no other of its places lies in
+    (Northwest, North Carolina; Sauk County, Wisconsin) is a look-alike, not the place."""
     if not r.ranked or not ctx.countries:
         return False
     e = r.ranked[0].entry
-    return e.level == 4 and e.precision == 1 and e.population < _HAMLET and e.cc not in ctx.countries and \
-        not names_in.get(e.cc, set()) - {fold(r.phrase.core)}
-
-
-_HAMLET = 5000
+    small = (e.level == 4 and e.precision == 1 and e.population < 5_000) or (e.level in (2, 3) and
+                                                                            e.population < 100_000)
+    return small and e.cc not in ctx.countries and not names_in.get(e.cc, set()) - {fold(r.phrase.core)}
 
 
 def _names_by_country(raws: list[RawMention]) -> dict[str, set[str]]:
-    """The names whose best reading lies in each country (a country's other places vouch for a hamlet of it)."""
+    """The names whose reading makes a country's presence plain (a region, a town of 20,000), per country: they
+    vouch for a hamlet of the same country ("Danbury" for "Bantam")."""
     out: dict[str, set[str]] = {}
     for r in raws:
-        if r.ranked and not r.weak and r.ranked[0].entry.cc:
-            out.setdefault(r.ranked[0].entry.cc, set()).add(fold(r.phrase.core))
+        if not r.ranked or not _keep(r):
+            continue
+        e = r.ranked[0].entry
+        if e.cc and r.ranked[0].kind == "exact" and (e.level <= 1 or (e.level == 4 and e.population >= 20_000)):
+            out.setdefault(e.cc, set()).add(fold(r.phrase.core))
     return out
 
 

@@ -84,8 +84,8 @@ def _noun(toks: list[Tok], k: int, singular: bool) -> tuple[str, int] | None:
             if singular and (plural or w == "family"):
                 return None
             return "person", j + 1
-        if not re.match(r"^[\w'’-]+$", w) or w in lex["noun_breaks"]:
-            break
+        if not re.match(r"^[\w'’-]+$", w) or w in lex["noun_breaks"] or w in _SPEECH or DIGITS.match(w):
+            break   # "One inhabitant said 20 people were killed": the phrase ends at its verb or the next figure
         j += 1
     return (None if singular else ("none", k))
 
@@ -329,8 +329,9 @@ def _stmt(toks: list[Tok], i: int, end: int, value: int, key_range: tuple[int, i
     a, b = key_range or (i, end)
     words = [t.low for t in toks[a:b]]
     around = {t.low for t in toks[max(0, i - 3):end]}
+    numbers = casualty_lexicon()["numbers"]
     individual = bool(words) and (words[0] in SINGULAR_DET - {"one"} or toks[a].cap and not DIGITS.match(words[0])
-                                  and words[0] not in casualty_lexicon()["numbers"]["units"])
+                                  and words[0] not in numbers["units"] and words[0] not in numbers["modifiers_t"])
     additive = bool(around & _ADDITIVE)
     key = " ".join(words) if individual or additive else f"={value}"
     if additive:
@@ -338,7 +339,7 @@ def _stmt(toks: list[Tok], i: int, end: int, value: int, key_range: tuple[int, i
     return Statement(value, toks[i].start, toks[end - 1].end, key, False, weak)
 
 
-_SPEECH = {"said", "says", "told", "reported", "added", "confirmed", "stated", "wrote"}
+_SPEECH = {"said", "says", "told", "reported", "added", "confirmed", "stated", "wrote", "claimed", "estimated"}
 _ADDITIVE = {"also", "another", "more", "further", "additional", "other", "others", "separately"}
 
 

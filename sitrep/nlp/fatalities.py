@@ -51,6 +51,9 @@ _RIVAL_CLAIM = re.compile(r"(?i)(?:\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\ba
 
 def _combine_claims(text: str, stmts: list[Statement]) -> Statement | None:
     """The most conservative of competing claimants' figures (devset rule 4), else the combined figure."""
+    restated = _restated_figure(text, stmts)
+    if restated is not None:
+        return restated
     for m in _RIVAL_CLAIM.finditer(text):
         first = [s for s in stmts if s.end <= m.start()]
         second = [s for s in stmts if s.start >= m.start()]
@@ -62,6 +65,36 @@ def _combine_claims(text: str, stmts: list[Statement]) -> Statement | None:
             if a is not None and b is not None and a.value != b.value:
                 return min((a, b), key=lambda s: s.value)
     return _combine(stmts)
+
+
+_OTHER_SIDE = re.compile(r"(?i)\b(?:enemy|enemy[’']s|enemies|other side|opposing side)\b")
+_GENERIC_VICTIMS = {"people", "persons", "civilians", "residents", "villagers", "inhabitants", "person"}
+
+
+def _restated_figure(text: str, stmts: list[Statement]) -> Statement | None:
+    """"At least 15 people were killed at Bourasso." / "One inhabitant put the number at around 20.": the same
+    victims counted again in a later sentence, by another voice, is a rival figure; the lower one counts (devset
+    rule 4). Other victims ("Three soldiers were killed. Two civilians were killed ...") still add up."""
+    figures = [s for s in stmts if s.key.startswith("=") or s.toll]
+    by_sentence: dict[int, list[Statement]] = {}
+    for st in figures:
+        by_sentence.setdefault(len(_SENT_END.findall(text, 0, st.start)), []).append(st)
+    if len(by_sentence) < 2 or len(figures) != len(stmts) or any(len(v) > 1 for v in by_sentence.values()):
+        return None
+    if len({_victims(text, st) for st in figures} - {"*"}) > 1 or len({st.value for st in figures}) < 2:
+        return None
+    if _OTHER_SIDE.search(text):
+        return None     # "four soldiers ... On the enemy's side, around 20 soldiers": two sides, both counted
+    return min(figures, key=lambda st: st.value)
+
+
+def _victims(text: str, st: Statement) -> str:
+    """The victims a figure counts, "*" for people in general (or none named, as in a toll)."""
+    lex = casualty_lexicon()
+    for w in re.findall(r"[a-z]+", text[st.start:st.end].lower()):
+        if w in lex["person_nouns"]:
+            return "*" if w in _GENERIC_VICTIMS else w
+    return "*"
 
 
 def _combine(stmts: list[Statement]) -> Statement | None:

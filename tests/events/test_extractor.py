@@ -392,3 +392,14 @@ def test_a_toll_on_another_day_is_not_added_to_the_event_before_it():
                     "the governor said. On 11 February, one person was killed, he previously reported.",
                     published="2023-03-03")
     assert ev.location == "Sushany" and ev.fatalities is None
+
+
+def test_a_lead_without_a_place_is_placed_by_the_toll_that_follows():
+    evs = _events("Suspected jihadists killed at least 27 people in two separate attacks on villages in northern "
+                  "Burkina Faso at the weekend, local sources said.\n\nAt least 15 people were killed late on "
+                  "Sunday at Bourasso in Kossi province, in the northwest of the country.\n\nTwelve people died in "
+                  "a separate attack on Saturday at Namissiguima in Yatenga province, a security source said.",
+                  published="2022-07-04")
+    by_place = {e.location: e for e in evs}
+    assert by_place["Bourasso"].fatalities == 15 and by_place["Bourasso"].event_date == "2022-07-03"
+    assert by_place["Bourasso"].sub_event_type == "Attack"

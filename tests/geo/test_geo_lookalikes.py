@@ -116,3 +116,9 @@ def test_a_hamlet_stays_when_another_place_of_its_country_is_named(geo):
     text = ("BANTAM - A Danbury mason was arraigned in Bantam Superior Court on Tuesday. He is a native of "
             "Mexico.")
     assert any(m.name.lower() == "bantam" and m.place.country == "United States" for m in geo.find_mentions(text))
+
+
+def test_a_village_name_is_no_county_or_hamlet_of_a_country_the_text_never_names(geo):
+    text = ("BANGKOK (AP) - Junta troops raided Ma Gyi Sauk village in Ayadaw township, Sagaing Region, Myanmar, "
+            "on Thursday. A resistance base near War Yaung village was also attacked.")
+    assert not [m for m in geo.find_mentions(text) if m.place.country == "United States"]

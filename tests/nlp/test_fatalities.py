@@ -217,3 +217,18 @@ def test_a_tally_over_the_last_months_is_a_running_total():
     toll = count_fatalities("The government says it has killed more than 600 members of al-Shabab and recaptured "
                             "68 settlements over the last three months.")
     assert toll is not None and toll.cumulative
+
+
+def test_the_same_victims_counted_again_by_another_voice_keep_the_lower_figure():
+    assert count_fatalities("At least 15 people were killed on Sunday in the village. One inhabitant put the "
+                            "number of fatalities at around 20.").value == 15
+
+
+def test_a_counted_speaker_is_no_victim():
+    assert count_fatalities("At least 15 people were killed on Sunday. One inhabitant said 20 people were "
+                            "killed.").value == 15
+
+
+def test_the_enemys_dead_in_a_later_sentence_are_added():
+    assert count_fatalities("We have lost four soldiers and 10 volunteers. On the enemy's side, around 20 "
+                            "soldiers were neutralized.").value == 34
