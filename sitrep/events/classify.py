@@ -91,7 +91,8 @@ class CueLexicon:
             return out      # no action or weapon cue: the same answer as `_any_cue`, from a few groups' regexes
         for name, rx in self.groups.items():
             if name in maybe:
-                spans = [m.span() for m in rx.finditer(sentence)]
+                spans = [m.span() for m in rx.finditer(sentence)
+                         if not (name.startswith("a_") and _attributive(sentence, *m.span()))]
                 if spans:
                     out.spans[name] = spans
         return out
@@ -137,3 +138,17 @@ def resolve_with_actors(sub: str, taker_inter: str | None, taker_country: str | 
         # a state's forces detain (at home or as occupiers: ACLED codes both as arrests); anyone else abducts
         return "Arrests" if state or taker_inter is None else "Abduction/forced disappearance"
     return sub
+
+
+# "the recently liberated town of Runirgod", "the occupied territories": a participle before a place noun
+# describes the place; the event it names was told elsewhere, if at all
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that|these|those)\s+(?:\w+ly\s+)?$", re.I)
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:towns?|villages?|city|cities|settlements?|areas?|territor(?:y|ies)|"
+                               r"regions?|districts?|parts?|lands?|communit(?:y|ies)|localit(?:y|ies))\b", re.I)
+
+
+def _attributive(sentence: str, start: int, end: int) -> bool:
+    word = re.match(r"[\w-]+", sentence[start:end])
+    return bool(word) and word.group().endswith("ed") and \
+        bool(_DETERMINER_BEFORE.search(sentence[max(0, start - 40):start])) and \
+        bool(_PLACE_NOUN_AFTER.match(sentence, start + word.end()))

@@ -189,6 +189,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             follow = named_later(s, places, sentences, mentions_by_sentence, countries)
             if follow is not None:
                 places = follow[1]
+                placing.add(follow[0].index)
         if not places:
             if ref is None and not continues(mentions_out, s):
                 # an undated snippet: ACLED's place and date minimums cannot be judged, so the event is kept

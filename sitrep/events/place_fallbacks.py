@@ -83,8 +83,9 @@ def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
     return (nxt, places) if places else None
 
 
-_UNNAMED_SETTLEMENT = re.compile(r"\b(?:a|one|another)\s+(?:small\s+|tiny\s+|nearby\s+|frontline\s+|front-line\s+)?"
-                                 r"(?:village|town|settlement|hamlet|locality)\b", re.I)
+_UNNAMED_SETTLEMENT = re.compile(r"\b(?i:a|one|another)\s+(?:(?i:small|tiny|nearby|frontline|front-line|remote|"
+                                 r"border)\s+|[A-Z][a-z]+\s+)?(?i:village|town|settlement|hamlet|locality)\b")
+# ("a Somali village": a demonym may stand before it)
 
 
 def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentence],

@@ -127,8 +127,8 @@ _MIXED_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0
 # "Pemba (MOZTIMES) -", "Mogadishu, Somalia -": a city in mixed case with its agency or its country, then a dash
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
                               r"\s*\([A-Za-z]{2,12}\)\s*[-–—:]")
-_COUNTRY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2},\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?"
-                               r"\s+[–—]\s")
+_COUNTRY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+                               r"\s+[–—]\s")   # "Maputo — Terrorists murdered ...": the city alone before a long dash
 
 
 def dateline_end(sentence_text: str) -> int:

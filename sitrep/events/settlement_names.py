@@ -75,7 +75,9 @@ def frame_names(text: str) -> list[tuple[int, int]]:
     kind_of, kind_after, appositive, target, named, event_on = _frames()
     for m in kind_of.finditer(text):
         spans.append(m.span("name"))
-        if m.group("more"):
+        kind = m.group(0)[:m.start("name") - m.start()].split(" of ")[0]
+        if m.group("more") and (kind.endswith("s") or m.group("more").startswith(" and ")):
+            # "the villages of A, B and C"; not "the town of Runirgod, Abdifatah Mohamed, a police officer"
             base = m.start("more")
             for n in re.finditer(NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))

@@ -37,9 +37,11 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     precise = [e for e in out if not is_region_level(e)]
     kept = []
     for ev in out:
-        slack = 1 if is_title_like(ev.sources[0].evidence) else 0
-        same = [p for p in precise if p.event_type == ev.event_type and p.admin1 == ev.admin1
+        # a headline's day, or the day a region-level lead was said ("officials said on Sunday"): a day early
+        slack = 1 if is_title_like(ev.sources[0].evidence) or ev.date_precision == "week" else 0
+        near = [p for p in precise if p.event_type == ev.event_type and p.admin1 == ev.admin1
                 and days_apart(p, ev) <= slack]
+        same = [p for p in near if days_apart(p, ev) == 0] or near     # the same day's events first
         if is_region_level(ev) and same and not _UNNAMED_PLACE.search(ev.sources[0].evidence):
             tolls = [p.fatalities for p in same if p.fatalities is not None]
             if ev.fatalities is None or ev.fatalities in tolls or (len(tolls) > 1 and sum(tolls) == ev.fatalities):

@@ -124,7 +124,11 @@ def find_statements(toks: list[Tok], kind: str) -> list[Statement]:
                 i = q[1] + 1
                 continue
         if n and i + n < len(toks) and toks[i + n].low not in {"by", "or", "in"}:
-            stmts = _active_counts(toks, i, i + n, toks[i].low in lex["loss_verbs"])
+            at = i + n
+            if toks[at].low == "and" and at + 2 < len(toks) and toks[at + 1].low.endswith("ed") and \
+                    toks[at + 1].low not in stop:
+                at += 2     # "murdered and beheaded five people"; not "killed and wounded five"
+            stmts = _active_counts(toks, i, at, toks[i].low in lex["loss_verbs"])
             if stmts:
                 out.extend(stmts)
                 i = i + n

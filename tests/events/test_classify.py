@@ -34,6 +34,8 @@ def cues():
     ("Ukrainian forces liberated the village of Neskuchne.", TERRITORY_REGAIN),
     ("Rebels seized the town after two days.", TERRITORY_CAPTURE),
     ("Police arrested three men.", ARREST_OR_ABDUCTION),
+    ("Russian forces shelled the recently liberated village of Kupiansk.", "Shelling/artillery/missile attack"),
+    ("Six policemen were injured in a quadcopter attack on the police station.", "Air/drone strike"),
 ])
 def test_sentence_gets_expected_sub_type(cues, sentence, expected):
     c = cues.classify(sentence)

@@ -403,3 +403,32 @@ def test_a_lead_without_a_place_is_placed_by_the_toll_that_follows():
     by_place = {e.location: e for e in evs}
     assert by_place["Bourasso"].fatalities == 15 and by_place["Bourasso"].event_date == "2022-07-03"
     assert by_place["Bourasso"].sub_event_type == "Attack"
+
+
+def test_a_city_alone_before_a_long_dash_is_the_dateline_not_the_event_place():
+    evs = _events("Maputo \u2014 Insurgents murdered and beheaded five people on Tuesday in Macomia district, in "
+                  "the northern Mozambican province of Cabo Delgado, according to a local newssheet.",
+                  published="2019-08-28")
+    assert [e.location for e in evs] == ["Macomia"] and evs[0].fatalities == 5
+
+
+def test_a_police_rank_before_a_district_makes_it_no_event_place():
+    evs = _events("Heavily armed terrorists attacked the Fateh Khel police checkpost in the Bannu district of "
+                  "Pakistan late Saturday night, police said.\n\nAccording to DIG Bannu, a group of 40 to 50 "
+                  "terrorists had attacked the checkpost.", published="2025-08-03")
+    assert len(evs) == 1
+
+
+def test_a_region_level_lead_said_a_day_later_is_the_precise_event_it_opens():
+    evs = _events("One policeman and three terrorists were killed when militants ambushed a police checkpost in "
+                  "Pakistan's Khyber Pakhtunkhwa province, officials said on Sunday.\n\nHeavily armed terrorists "
+                  "attacked a police checkpost in Bannu late Saturday night, police said.", published="2025-08-03")
+    assert [(e.location, e.event_date, e.fatalities) for e in evs] == [("Bannu", "2025-08-02", 4)]
+
+
+def test_a_village_a_lead_leaves_unnamed_is_the_one_named_next():
+    evs = _events("Al-Shabaab fighters on Friday attacked a Somali village in the Middle Shabelle region, killing "
+                  "at least seven people, police said.\n\nAn army colonel is among the people killed in the attack "
+                  "in the village of Hilowle Gaab on the outskirts of the town of Runirgod, Abdifatah Mohamed, a "
+                  "police officer in the region, told reporters.", published="2023-01-07")
+    assert [(e.location, e.fatalities) for e in evs] == [("Hilowle Gaab", 7)]
