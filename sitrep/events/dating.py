@@ -29,9 +29,21 @@ def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     return s.index < 4 or title_case
 
 
+_CAME_BEFORE = re.compile(r"(?i)\b(?:came|comes|happened|occurred|took\s+place|followed)\s+(?:just\s+|only\s+|some\s+)?$")
+
+
 def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"]
                    ) -> tuple[date, str, tuple[int, int] | None] | None:
     """The date a sentence gives its event: an event date over a statement date, or "the same day" chained."""
+    if dates:
+        # "Sunday's attack in Apakolu came two days after ADF fighters attacked Kazaraho": the day named, shifted
+        offset = next((a for a in find_anaphoric_dates(s.text) if a.kind == "offset" and a.offset_days < 0
+                       and _CAME_BEFORE.search(s.text[max(0, a.start - 30):a.start])
+                       and any(d.end - s.start <= a.start for d in dates)), None)
+        if offset is not None:
+            d = [d for d in dates if d.end - s.start <= offset.start][-1]
+            return d.date + timedelta(days=offset.offset_days), d.precision, (s.start + offset.start,
+                                                                             s.start + offset.end)
     event_dates = [d for d in dates if not d.reporting]
     if event_dates:
         d = event_dates[0]

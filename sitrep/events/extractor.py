@@ -202,6 +202,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 assign_actors(unplaced, s, found, ex.actors, here)
                 continue
         when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
+        if dspan is not None and _OFFSET_AFTER.match(text, dspan[0]):
+            # "Sunday's attack in Apakolu came two days after they attacked Kazaraho": the event is after it
+            places = [pm for pm in places if pm.start >= dspan[1]] or places
         for pc in place_clauses(s, places, ex.cues):
             pm = pc.place
             told = told_before(mentions_out, pm, pc.cls or cls, ex.cues) if when_here is None else None
@@ -258,6 +261,8 @@ def prefetch_articles(articles: list[Article], ex: Extractors) -> None:
     prefetch(todo)
 
 
+_OFFSET_AFTER = re.compile(r"(?i)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week)s?\s+"
+                           r"(?:after|later)\b")
 _SINCE = re.compile(r"\b(?:occupied|controlled|held|besieged|blockaded|under (?:\w+ )?(?:occupation|control|siege))\b"
                     r"[^.;]{0,40}\bsince\b", re.I)
 # "the part of Kherson region held by Russian forces": who holds the place, not who acted

@@ -82,7 +82,7 @@ def _lex() -> dict:
                               r"(?:made\s+)?by\s+((?:the\s+)?[^,.;:!?\"“”]{2,60}?)(?=\s+(?:about|that|on|of|in)\b|[,.;:!?\"“”]|$)")
     lex["with_re"] = re.compile(r"\bwith\s+((?:the\s+)?[^,.;:!?\"“”]{2,60}?)\s+(?:blaming|saying|claiming|"
                                 r"reporting|accusing|alleging|insisting|stating)\b")
-    lex["inverted_re"] = re.compile(r"(?:[,”\"’]|\bas)\s*(said|says|added|wrote|told|reported|stated|noted)\s+"
+    lex["inverted_re"] = re.compile(r"(?:[,”\"’]|\bas)\s*(said|says|added|wrote|reported|stated|noted)\s+"
                                     r"(?!that\b|it\b|in\b|on\b)((?:the\s+)?[^,.;:!?\"“”]{2,80})")
     return lex
 
@@ -156,7 +156,9 @@ def _subject(left: str) -> tuple[str, str, int] | None:
         return None
     last = _clean(segs[-1])
     full = last
-    if re.match(r"^(?:a|an|the)\s+[a-z]", segs[-1].strip()) and len(segs) > 1 and re.match(rf"^{_NAME}$", _clean(segs[-2])):
+    role = re.match(r"^(?:(a|an|the)\s+)?([a-z]+)", segs[-1].strip())
+    if role and (role.group(1) or role.group(2) in _lex()["titles"]) and len(segs) > 1 and \
+            re.match(rf"^{_NAME}$", _clean(segs[-2])):   # "Colonel Alain Kiwewa, administrator of Lubero, told"
         full = _clean(segs[-2]) + ", " + segs[-1].strip()
         last = _clean(segs[-2])   # "Emergency Lawyers, a human rights organization, said"
     elif len(segs) > 1 and re.match(rf"^{_NAME}$", last) and len(last.split()) <= 4:
@@ -222,7 +224,7 @@ def _candidates(sentence: str) -> list[_Cand]:
         if name and (name[0].isupper() or lex["party_cues_re"].search(name)):
             out.append(_Cand(_person_of(name), m.group(1), m.start(), m.end(1), "claims"))
     for m in lex["inverted_re"].finditer(sentence):
-        name = _clean(re.split(r"\s+(?:on|in|late|early|at)\s+|\s+(?=told\b)", m.group(2))[0])
+        name = _clean(re.split(r"\s+(?:on|in|late|early|at|that)\s+|\s+(?=told\b)", m.group(2))[0])
         if name and (name[0].isupper() or name.lower().split()[0] in {"officials", "police", "residents", "witnesses"}):
             app = re.match(r",\s+(?:a|an|the)\s+[^.;:!?]{2,80}", sentence[m.end(2):])
             full = m.group(2) + (app.group(0) if app else "")
@@ -263,7 +265,7 @@ def _from_context(name: str, context: str, before: int) -> str:
             m = list(re.finditer(rf"(?i:\b{re.escape(head)})\s+({_NAME})", ctx))
             if m:
                 return m[-1].group(1)
-        m = list(re.finditer(rf"((?:[A-Z][\w’'-]*\s+|(?:health|defen[cs]e|interior|foreign|emergency|security|"
+        m = list(re.finditer(rf"((?:(?-i:[A-Z])[\w’'-]*\s+|(?:health|defen[cs]e|interior|foreign|emergency|security|"
                              rf"press|military|regional|local|state)\s+){{1,4}}){re.escape(head)}\b", ctx, re.I))
         if m:
             return _clean(m[-1].group(0))

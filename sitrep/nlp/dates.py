@@ -133,6 +133,8 @@ _STATEMENT_AFTER = re.compile(r"^\s+(?:statement|post|video|address|briefing|upd
 def _is_reporting(text: str, start: int, end: int) -> bool:
     """Is the mention the date of a statement rather than of an event?"""
     before = text[max(0, start - 40):start]
+    if re.match(r"[’']s\b", text[end - 2:end + 1]) or re.match(r"[’']s\b", text[end:end + 3]):
+        return False    # "said Sunday's attack ...": the day of the attack, not of the statement
     if _REPORTING_BEFORE.search(before):
         return True
     if re.search(r"(?i)\b(?:in|on)\s+(?:a|an|his|her|its|their)\s+$", before) and _STATEMENT_AFTER.match(text[end:]):

@@ -432,3 +432,17 @@ def test_a_village_a_lead_leaves_unnamed_is_the_one_named_next():
                   "in the village of Hilowle Gaab on the outskirts of the town of Runirgod, Abdifatah Mohamed, a "
                   "police officer in the region, told reporters.", published="2023-01-07")
     assert [(e.location, e.fatalities) for e in evs] == [("Hilowle Gaab", 7)]
+
+
+def test_an_attack_said_to_come_days_after_another_dates_and_places_the_other():
+    evs = _events("Suspected ADF fighters killed at least 22 civilians in Apakolu, in the Democratic Republic of "
+                  "Congo's Ituri province, early on Sunday, a UN report said.\n\nThe UN report said Sunday's attack in Apakolu came two days after "
+                  "ADF fighters attacked the nearby village of Kazaraho, where they clashed with the army.",
+                  published="2026-01-25")
+    assert sorted((e.location, e.event_date) for e in evs) == [("Apakolu", "2026-01-25"), ("Kazaraho", "2026-01-23")]
+
+
+def test_a_day_after_another_event_leaves_the_sentences_own_day():
+    (ev,) = _events("Ukrainian forces shelled the village of Kurkovichi in Russia's Bryansk region early on Tuesday, "
+                    "the governor said, a day after an explosion derailed a freight train.", published="2023-05-02")
+    assert ev.event_date == "2023-05-02"

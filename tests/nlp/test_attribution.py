@@ -188,3 +188,15 @@ def test_a_relative_word_before_the_speaker_is_not_part_of_the_claimant():
 
     found = find_attribution("Gunmen attacked the village of Um Kadada, where residents said gunmen looted homes.")
     assert found.claimed_by == "residents"
+
+
+def test_the_outlet_told_is_no_claimant_the_official_before_his_title_is():
+    attr = find_attribution("Colonel Alain Kiwewa, administrator of Lubero territory, told Reuters that two "
+                            "soldiers were killed during the army's response.")
+    assert attr.claimed_by == "Alain Kiwewa"
+
+
+def test_a_generic_claimant_is_not_completed_from_lower_case_words_before_it():
+    context = "Militants ambushed a police checkpost in the north, officials said."
+    attr = find_attribution("Gunmen attacked a police station late on Saturday, police said.", context)
+    assert attr.claimed_by == "police"
