@@ -26,6 +26,25 @@ from sitrep.geo import sources
 from sitrep.geo.translit import deletes1, fold, fold_all, is_indexable, skeleton
 
 SCHEMA_VERSION = "3"
+# what an index is built from besides the registry packages: a change to any of them makes an old index stale
+_BUILD_CODE = ("build.py", "sources.py", "translit.py", "katottg.py")
+
+
+def source_fingerprint() -> str:
+    """A digest of the schema, the index-building code and the data files it reads (sitrep/data/geo/*.csv):
+    an index built from other ones gives other readings (a renamed region, a respelling added)."""
+    import hashlib
+
+    h = hashlib.sha256(SCHEMA_VERSION.encode())
+    here = os.path.dirname(os.path.abspath(__file__))
+    data = os.path.dirname(sources.data_path("x"))
+    files = [os.path.join(here, f) for f in _BUILD_CODE] + \
+        sorted(os.path.join(data, f) for f in os.listdir(data) if f.endswith(".csv"))
+    for f in files:
+        h.update(os.path.basename(f).encode())
+        with open(f, "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:16]
 COUNTRY_BASE, REGION_BASE, KATOTTG_BASE, UNIT_BASE = 300_000_000, 200_000_000, 100_000_000, 400_000_000
 FUZZY_COUNTRIES = {"UA"}
 _IATA = re.compile(r"^[A-Z]{2,4}$")
@@ -338,7 +357,8 @@ def _write(path: str, w: _Writer) -> dict:
     db.executemany("INSERT INTO admin1_codes VALUES (?,?)", sorted(getattr(w, "admin1_codes", {}).items()))
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", w.places.values())
     db.executemany("INSERT INTO names VALUES (?,?,?)", ((k, i, s) for (k, i), s in sorted(w.names.items())))
-    db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])
+    db.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source_fingerprint()),
+                                                     ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))])
     db.execute("CREATE INDEX places_unit ON places(level, name)")
     db.execute("CREATE INDEX places_country ON places(level, cc)")
     db.commit()

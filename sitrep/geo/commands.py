@@ -49,10 +49,15 @@ def _stderr_console():
 def build_command(force: bool = False) -> int:
     from sitrep.geo.store import default_index_path
 
+    from sitrep.geo.geocoder import stale_reason
+
     path = default_index_path()
     if path.exists() and not force:
-        _err(f"gazetteer index already built at {path} (use --force to rebuild)")
-        return 0
+        why = stale_reason(str(path))
+        if why is None:
+            _err(f"gazetteer index already built at {path} (use --force to rebuild)")
+            return 0
+        _err(f"{path}: {why}: rebuilding")
     try:
         counts = run_build(str(path), show=True)
     except Exception as e:  # a broken package install must not end in a traceback

@@ -1,6 +1,8 @@
 """The CLI commands through typer's runner: geocode --json / --batch, geoparse, import errors."""
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from sitrep.cli import app
@@ -75,3 +77,76 @@ def test_import_adds_places_to_a_copy_of_the_index(index_path, tmp_path):
     assert import_geonames(str(dump), str(copy)) == 1
     p = Geocoder.open(copy).geocode("Zzyksivka")
     assert p is not None and p.geonameid == 99999991 and p.admin1 == "Zaporizhzhia"
+
+
+def _set_meta(path, key, value):
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def test_an_index_built_from_this_installs_data_is_current(index_path):
+    from sitrep.geo.geocoder import stale_reason
+
+    assert stale_reason(index_path) is None
+
+
+def test_an_index_built_from_other_data_is_stale(index_path, tmp_path):
+    import shutil
+
+    from sitrep.geo.geocoder import stale_reason
+
+    copy = str(tmp_path / "gazetteer.sqlite")
+    shutil.copyfile(index_path, copy)
+    _set_meta(copy, "source", "0000000000000000")
+    assert "other gazetteer data" in stale_reason(copy)
+    _set_meta(copy, "schema", "1")
+    assert "schema 1" in stale_reason(copy)
+
+
+def test_a_stale_index_holding_an_import_is_kept_with_a_warning(index_path, tmp_path, caplog):
+    import os
+    import shutil
+
+    from sitrep.geo.geocoder import ensure_index
+
+    copy = str(tmp_path / "gazetteer.sqlite")
+    shutil.copyfile(index_path, copy)
+    _set_meta(copy, "source", "0000000000000000")
+    _set_meta(copy, "imported", "UA.txt")
+    before = os.path.getmtime(copy)
+    with caplog.at_level("WARNING"):
+        ensure_index(copy, progress=False)
+    assert os.path.getmtime(copy) == before
+    assert "imported GeoNames file" in caplog.text
+
+
+def test_an_import_marks_the_index_so_that_it_is_never_rebuilt_behind_the_users_back(index_path, tmp_path):
+    import shutil
+    import sqlite3
+
+    from sitrep.geo.importer import import_geonames
+
+    copy = tmp_path / "gazetteer.sqlite"
+    shutil.copyfile(index_path, copy)
+    dump = tmp_path / "UA.txt"
+    row = ["99999992", "Zzyxove", "Zzyxove", "", "47.5", "35.5", "P", "PPL", "UA", "", "26",
+           "", "", "", "100", "", "50", "Europe/Kyiv", "2024-01-01"]
+    dump.write_text("\t".join(row) + "\n", encoding="utf-8")
+    import_geonames(str(dump), str(copy))
+    with sqlite3.connect(copy) as db:
+        assert db.execute("SELECT v FROM meta WHERE k = 'imported'").fetchone() == ("UA.txt",)
+
+
+@pytest.mark.slow
+def test_a_stale_index_is_rebuilt_on_first_use(index_path, tmp_path):
+    import shutil
+
+    from sitrep.geo.geocoder import ensure_index, stale_reason
+
+    copy = str(tmp_path / "gazetteer.sqlite")
+    shutil.copyfile(index_path, copy)
+    _set_meta(copy, "source", "0000000000000000")
+    ensure_index(copy, progress=False)
+    assert stale_reason(copy) is None
