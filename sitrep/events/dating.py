@@ -29,6 +29,20 @@ def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     return s.index < 4 or title_case
 
 
+_RELATIVE_OPENER = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*$")
+
+
+def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
+    """"took place in Krasnyi Vostok, near Kharkiv region, where Russian forces launched an offensive earlier this
+    month": a date in a relative clause after the event's words dates what the clause tells, not the event."""
+    local = d.start - s.start
+    m = _RELATIVE_OPENER.search(s.text[:local])
+    if m is None:
+        return False
+    cues = [a for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for a, _ in spans]
+    return bool(cues) and min(cues) < m.start()
+
+
 _CAME_BEFORE = re.compile(r"(?i)\b(?:came|comes|happened|occurred|took\s+place|followed)\s+(?:just\s+|only\s+|some\s+)?$")
 
 

@@ -25,8 +25,8 @@ from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import place_clauses
-from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, is_body, is_headline,
-                                  dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
+from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, in_relative_clause, is_body,
+                                  is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
                                      reprises_the_last, responsibility_claimed, told_before)
 from sitrep.events.mention import EventMention, reference_date
@@ -107,7 +107,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     for s in sentences:
         if s.paragraph in captions or is_timestamp(s):
             continue  # a picture's caption: its date is the picture's, its words frame the story
-        dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)]
+        dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)
+                 and not in_relative_clause(s, d, all_hits[s.index])]
         when_here = sentence_date(s, dates, mentions_out)
         if when_here is not None and dates_the_war(s, when_here[2]):
             when_here = None
@@ -201,7 +202,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                                         *event_date_for(s, when_here, last_date, ref, lead_end))
                 assign_actors(unplaced, s, found, ex.actors, here)
                 continue
-        when, precision, dspan = event_date_for(s, when_here, last_date, ref, lead_end)
+        when, precision, dspan = event_date_for(s, when_here or _date_of(follow, ref), last_date, ref, lead_end)
         if dspan is not None and _OFFSET_AFTER.match(text, dspan[0]):
             # "Sunday's attack in Apakolu came two days after they attacked Kazaraho": the event is after it
             places = [pm for pm in places if pm.start >= dspan[1]] or places
@@ -223,6 +224,15 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return merge_within_article(events)
+
+def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):
+    """The day the sentence that placed an undated event gives ("... said Bonang, who represents Nzakoundou,
+    the village attacked Thursday"): the event's day."""
+    if follow is None:
+        return None
+    days = [d for d in shift_dates(find_dates(follow[0].text, ref), follow[0].start) if not d.reporting]
+    return (days[0].date, days[0].precision, (days[0].start, days[0].end)) if days else None
+
 
 def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention], s: Sentence, places: list,
                     here, ex: Extractors, found: list) -> bool:

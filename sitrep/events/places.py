@@ -37,8 +37,9 @@ def is_generic_phrase(name: str) -> bool:
 
 
 def is_country_level(place: Place) -> bool:
-    """A whole country is less than ACLED's region-level minimum for an event's place."""
-    return place.admin1 is None
+    """A whole country is less than ACLED's region-level minimum for an event's place; a village the text names
+    in a country whose region it does not say is still that village (its region left for the analyst)."""
+    return place.admin1 is None and place.feature != "P"
 
 # A place name followed by one of these words names an institution, not where something happened.
 _INSTITUTION_AFTER = re.compile(

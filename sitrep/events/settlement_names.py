@@ -33,8 +33,10 @@ def _frames() -> tuple[re.Pattern, ...]:
                          rf"(?P<more>(?:(?:,| and|, and) (?!the\b){NAME})*)")
     kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?:{WORD} (?:state|region|province|district|county)['’]s )?"
                             rf"(?P<name>{NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")   # "in Plateau state's X village"
-    appositive = re.compile(rf"\b(?:in|at|near|on) (?P<name>{NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
-                            rf"(?:{alt('appositive')})\b")
+    # "in X, a town in ...", or any "X, the village attacked Thursday" (not "X, the village chief")
+    appositive = re.compile(rf"(?:\b(?:in|at|near|on) (?P<name>{NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
+                            rf"(?:{alt('appositive')})\b|\b(?P<bare>{NAME}), the (?:{alt('appositive')})"
+                            rf"(?! (?:chief|head|elder|leader|council|mayor|administrator|official|headman)s?\b)\b)")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
     named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{NAME})")
     event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
@@ -82,7 +84,7 @@ def frame_names(text: str) -> list[tuple[int, int]]:
             for n in re.finditer(NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
     for pattern in (kind_after, appositive, target, named):
-        spans += [m.span("name") for m in pattern.finditer(text)]
+        spans += [m.span("name") if m.group("name") else m.span("bare") for m in pattern.finditer(text)]
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
                    and not UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.events.places import LIST_GAP, dateline_end
+from sitrep.events.places import LIST_GAP, dateline_end, is_country_level
 from sitrep.events.settlement_names import NAME, UNIT_AFTER, frame_names, plausible_name
 from sitrep.geo import Geocoder
 from sitrep.geo.lexicon import english
@@ -155,7 +155,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         if any(_is_region(m, countries) and m.place.geo_precision < 3 for m in over):
             continue        # "the Kupiansk district": a district the gazetteer knows
         idx = ctx.sentence_of(a)
-        unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder)
+        unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder) or _only_country(out, ctx)
         if unit is None:
             continue
         name = text[a:b]
@@ -166,6 +166,18 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         out.append(PlaceMention(a, b, name, place))
         named[name] = place
     return sorted(_named_again(text, named, out, countries), key=lambda m: m.start)
+
+
+def _only_country(mentions: list[PlaceMention], ctx: _RegionContext) -> Place | None:
+    """"Nzakoundou, the village attacked Thursday" in a report that names no region of the Central African
+    Republic: the village keeps its name, at the coordinates of the one country the text is about (precision 3,
+    said in its note), rather than the event being lost for want of a region."""
+    countries = {m.place.country_code: m.place for m in mentions
+                 if m.place is not None and is_country_level(m.place)}
+    if len(countries) != 1 or any(m.place is not None and not is_country_level(m.place) and
+                                  _in_play(m.place, ctx.countries) for m in mentions):
+        return None     # a region or town of the text would have held it
+    return next(iter(countries.values()))
 
 
 def _named_again(text: str, named: dict[str, Place], mentions: list[PlaceMention],

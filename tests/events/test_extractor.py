@@ -446,3 +446,10 @@ def test_a_day_after_another_event_leaves_the_sentences_own_day():
     (ev,) = _events("Ukrainian forces shelled the village of Kurkovichi in Russia's Bryansk region early on Tuesday, "
                     "the governor said, a day after an explosion derailed a freight train.", published="2023-05-02")
     assert ev.event_date == "2023-05-02"
+
+
+def test_a_date_in_a_relative_clause_after_the_event_dates_the_clause_not_the_event():
+    (ev,) = _events("Governor Vyacheslav Gladkov said a Ukrainian drone strike hit a house in the Belgorod region "
+                    "village of Krasnaya Yaruga, near the border with Kharkiv region, where Russian forces launched "
+                    "an offensive earlier this month.", published="2024-05-23")
+    assert ev.event_date >= "2024-05-22"

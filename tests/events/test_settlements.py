@@ -141,3 +141,13 @@ def test_a_village_written_after_its_state_in_the_possessive_is_kept_by_name():
     evs = _events("JOS, Nigeria, May 10 (AP) - Gunmen arrived in Plateau state's Heipang village early on Thursday "
                   "and opened fire on villagers, killing 20, police said.")
     assert [(e.location, e.admin1) for e in evs] == [("Heipang", "Plateau")]
+
+
+def test_a_village_in_a_country_whose_region_the_text_never_names_keeps_its_name():
+    evs = _events("At least 21 people were killed by rebels during attacks on a village in northern Central African "
+                  "Republic.\n\n\u201cThe rebels attacked the army checkpoints before attacking the civilian "
+                  "population,\u201d said Ernest Bonang, a lawmaker who represents Nzakoundou, the village attacked "
+                  "Thursday.", published="2023-12-23")
+    (ev,) = evs
+    assert ev.location == "Nzakoundou" and ev.country == "Central African Republic" and ev.geo_precision == 3
+    assert ev.event_date == "2023-12-21" and ev.fatalities == 21

@@ -122,3 +122,10 @@ def test_a_village_name_is_no_county_or_hamlet_of_a_country_the_text_never_names
     text = ("BANGKOK (AP) - Junta troops raided Ma Gyi Sauk village in Ayadaw township, Sagaing Region, Myanmar, "
             "on Thursday. A resistance base near War Yaung village was also attacked.")
     assert not [m for m in geo.find_mentions(text) if m.place.country == "United States"]
+
+
+def test_the_english_name_of_a_region_is_read_in_the_country_the_text_is_about(geo):
+    text = ("LOME (Reuters) - Togo's army repelled an attack near the border with Burkina Faso. On Monday, Togolese "
+            "authorities declared a state of emergency in the Savannah region in the far north of Togo.")
+    (m,) = [m for m in geo.find_mentions(text) if m.name.startswith("Savannah")]
+    assert m.place.country == "Togo"

@@ -232,3 +232,13 @@ def test_a_counted_speaker_is_no_victim():
 def test_the_enemys_dead_in_a_later_sentence_are_added():
     assert count_fatalities("We have lost four soldiers and 10 volunteers. On the enemy's side, around 20 "
                             "soldiers were neutralized.").value == 34
+
+
+def test_a_total_and_its_parts_in_the_next_sentence_are_one_count():
+    assert count_fatalities("At least 21 people were killed by rebels. The rebels attacked the army checkpoints, "
+                            "killing one person, before attacking the village, killing about 20 people.").value == 21
+
+
+def test_the_toll_of_an_earlier_attack_in_an_after_clause_is_not_added():
+    assert count_fatalities("Armed men killed at least 22 civilians on Sunday, less than a week after unidentified "
+                            "assailants killed 58 villagers in the same region.").value == 22
