@@ -128,6 +128,8 @@ _MIXED_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0
 # "Pemba (MOZTIMES) -", "Mogadishu, Somalia -": a city in mixed case with its agency or its country, then a dash
 _AGENCY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
                               r"\s*\([A-Za-z]{2,12}\)\s*[-–—:]")
+# "Kangpokpi: As many as five people ...": the city and a colon opening the article's first line
+_COLON_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}:\s+(?=[A-Z])")
 _COUNTRY_DATELINE = re.compile(r"^\W{0,3}[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2}(?:,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
                                r"\s+[–—]\s")   # "Maputo — Terrorists murdered ...": the city alone before a long dash
 
@@ -137,7 +139,7 @@ def dateline_end(sentence_text: str) -> int:
     reporter's city and the publication day, not the event's place and day."""
     m = _DATELINE.match(sentence_text) or _DATE_ONLY_DATELINE.match(sentence_text) or \
         _MIXED_DATELINE.match(sentence_text) or _AGENCY_DATELINE.match(sentence_text) or \
-        _COUNTRY_DATELINE.match(sentence_text)
+        _COUNTRY_DATELINE.match(sentence_text) or _COLON_DATELINE.match(sentence_text)
     return m.end() if m else 0
 
 

@@ -281,6 +281,9 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             glued = surname = person = initial = False
             if prev in cues.get("org_before", ()) and text[max(0, start - 1):start] == " ":
                 glued = "outlet"     # "RIA Melitopol": a news outlet, not the city
+            elif i >= 2 and g[i - 1][2] in _PARTICLES and not out_in_group and \
+                    not retrieve(gaz, g[i - 2][2], fuzzy=False, skeletons=False):
+                glued = True         # "Comuneros del Sur", "Frente de Liberación": the end of a name, no place
             later = {t[2].lower() for t in g[i + n:]}
             if titled is None:   # the run is a person's name from this token on: after a title before it or in it
                 titled = 0 if _prev_word(text, g[0][0]) in titles else next(

@@ -11,6 +11,7 @@ and the article's later "Glasgow" with it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from sitrep.geo.lexicon import english as _english
@@ -45,13 +46,19 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
     for e, _ in anchors:
         places_of.setdefault(e.cc, set()).add(e.id)
     strong |= {cc for cc, ids in places_of.items() if len(ids) >= 2}   # small places that agree on a country
+    # a hamlet alone does not put the article in its region: "Kolesnykivka" read in Luhansk in a Kharkiv report
+    # would otherwise vouch for its own reading; regions named, towns, or two hamlets that agree do
+    named = {(e.cc, e.admin1) for e, _ in anchors if e.level <= 2}
+    hamlets = Counter((e.cc, e.admin1) for e, _ in anchors if e.level == 4 and e.population < 5_000)
     for e, _ in anchors:
         if strong and e.cc not in strong:
             continue
         if e.cc:
             ctx.countries.add(e.cc)
             counts[e.cc] = counts.get(e.cc, 0) + 1
-        if e.level >= 1 and e.admin1:
+        lone = e.level == 4 and e.population < 5_000 and hamlets[(e.cc, e.admin1)] < 2 and \
+            (e.cc, e.admin1) not in named
+        if e.level >= 1 and e.admin1 and not lone:
             ctx.admin1.add((e.cc, e.admin1))
         if e.level == 1 and e.admin1:
             ctx.regions_named.add((e.cc, e.admin1))

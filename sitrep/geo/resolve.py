@@ -187,6 +187,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
     # (its own name; or any name when the region itself is found only under another name: "Jenin", West Bank)
     capitals = {(c.entry.cc, c.entry.admin1, c.own_name) for c in cands
                 if c.entry.level == 4 and c.kind == "exact" and c.entry.population >= 20_000}
+    inside_named = any(c.entry.level == 4 and (c.entry.cc, c.entry.admin1) in ctx.admin1 for c in cands)
     own_named: dict[str, int] = {}
     for c in cands:
         if c.own_name:
@@ -211,6 +212,9 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             DamerauLevenshtein.distance(c.hit.src.lstrip("="), fold(e.name)) <= 2
         doubtful = (variant and e.population < 100_000 and not respelled) or \
             (namesakes.get(e.cc, 0) >= 3 and e.population < 50_000)
+        # "near Tykhyi and Vovchansk" in a Kharkiv report: a hamlet of that exact name far away (Zakarpattia) is
+        # not it when a reading inside the region the text names is at hand
+        doubtful = doubtful or (e.level == 4 and e.population < 5_000 and inside_named)
         if doubtful and c.kind != "fuzzy" and e.level in (2, 3, 4) and \
                 any(cc == e.cc for cc, _ in ctx.regions_named) and (e.cc, e.admin1) not in ctx.admin1:
             continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon, or one of many Oleksandrivkas

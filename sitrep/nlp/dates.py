@@ -126,7 +126,8 @@ _REPORTING_BEFORE = re.compile(
     r"confirmed|denied|insisted|dismissed|warned|noted)\s+"
     r"(?:(?:in\s+a\s+(?:\w+\s+)?(?:statement|post|video|address|briefing)|on\s+(?:Telegram|Facebook|X|television|TV)|"
     r"this|that|it|earlier|later)\s+)?(?:on\s+|late\s+|early\s+)?$")
-_REPORTING_SUBJECT = re.compile(r"^,?\s+(?:also\s+)?(?:said|says|told|reported|announced|stated|denied|claimed|dismissed|confirmed)\b", re.I)
+# "the ministry on Monday said": the statement's day; "... opened fire on Tuesday, said the police": the event's
+_REPORTING_SUBJECT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|reported|announced|stated|denied|claimed|dismissed|confirmed)\b", re.I)
 _STATEMENT_AFTER = re.compile(r"^\s+(?:statement|post|video|address|briefing|update|report|message|interview)\b", re.I)
 
 

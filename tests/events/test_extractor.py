@@ -453,3 +453,11 @@ def test_a_date_in_a_relative_clause_after_the_event_dates_the_clause_not_the_ev
                     "village of Krasnaya Yaruga, near the border with Kharkiv region, where Russian forces launched "
                     "an offensive earlier this month.", published="2024-05-23")
     assert ev.event_date >= "2024-05-22"
+
+
+def test_a_city_and_a_colon_open_the_article_as_a_dateline():
+    (ev,) = _events("Kangpokpi: As many as five people have been killed by militants in B Gamnom village in "
+                    "Manipur's Kangpokpi district after they opened fire at a crowd on Tuesday, said the police.",
+                    published="2021-10-13")
+    assert ev.location == "B Gamnom" and ev.fatalities == 5 and ev.event_date == "2021-10-12"
+    assert ev.date_precision == "day"

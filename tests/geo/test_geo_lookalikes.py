@@ -129,3 +129,15 @@ def test_the_english_name_of_a_region_is_read_in_the_country_the_text_is_about(g
             "authorities declared a state of emergency in the Savannah region in the far north of Togo.")
     (m,) = [m for m in geo.find_mentions(text) if m.name.startswith("Savannah")]
     assert m.place.country == "Togo"
+
+
+def test_the_end_of_a_name_after_a_particle_is_no_place(geo):
+    text = "The ELN rejected talks with the Comuneros del Sur group in Narino, Colombia, on Monday."
+    assert not [m for m in geo.find_mentions(text) if m.name == "Sur"]
+
+
+def test_a_hamlet_alone_does_not_put_the_article_in_its_region(geo):
+    text = ("KHARKIV - Russian troops attacked near Stepova Novoselivka, Kolesnykivka and Berestove in Kharkiv "
+            "Oblast on Thursday, Governor Oleh Syniehubov said. Kharkiv Oblast is under daily fire.")
+    (m,) = [m for m in geo.find_mentions(text) if m.name == "Kolesnykivka"]
+    assert m.place.admin1 == "Kharkiv"
