@@ -147,6 +147,12 @@ _GOVERNMENT_SPEAKS = re.compile(r"^(?:['’]s\s+\w+\s+)?\s+(?:has\s+|had\s+|have
                                r"reported|accused|denied|denies|insisted|warned|stated|responded|retaliated)\b")
 
 
+_SPEAKER_BEFORE = re.compile(r"\b(?:officials?|authorities|sources?|residents|police|journalists|reporters?|"
+                             r"correspondents?|witnesses|activists|doctors|medics|officers?|diplomats?)\s+"
+                             r"(?:(?:in|from|based in)\s+)(?:the\s+)?(?:(?:[A-Z][\w'’-]+(?:,| and|, and)\s+)+)?$")
+_SAID_AFTER = re.compile(r"^(?:(?:,| and|, and) [A-Z][\w'’-]+)*\s+(?:said|say|says|told|reported|confirmed)\b")
+
+
 def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMention],
                  countries: set[str] | None = None) -> list[PlaceMention]:
     """The mentions of this sentence that locate the event: resolved, not institutions, not containers."""
@@ -168,6 +174,8 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             continue  # "Moscow said its forces had killed ...", "Kyiv says": a government, not a place
         if _ORIGIN_BEFORE.search(before) or _NATURAL_AFTER.match(after) or _PERSON_AFTER.match(after):
             continue
+        if _SPEAKER_BEFORE.search(before) and _SAID_AFTER.match(after):
+            continue  # "officials in Sanaa and Aden said": where the speakers are, not where it happened
         if own and _QUALIFIER_BEFORE.search(before):
             continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba
         own.append(m)

@@ -42,7 +42,10 @@ def _frames() -> tuple[re.Pattern, ...]:
     event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
                           rf"(?:on|in|at|near) (?:the )?(?:(?:village|town|city|area) of )?(?P<name>{NAME})(?![’'\w])"
                           rf"(?! (?:{alt('not_after_target')})\b)")
-    return kind_of, kind_after, appositive, target, named, event_on
+    victims = re.compile(rf"\b(?:{alt('victim_verbs')}) (?:(?:at least|about|some|more than) )?(?:\d+|[a-z]+) "
+                         rf"(?:[a-z]+ )?(?:people|civilians|villagers|residents|soldiers|men|women|children|persons) "
+                         rf"(?:in|at) (?P<name>{NAME})(?![’'\w])")
+    return kind_of, kind_after, appositive, target, named, event_on, victims
 
 
 @lru_cache(maxsize=4096)
@@ -74,7 +77,7 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 def frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target, named, event_on = _frames()
+    kind_of, kind_after, appositive, target, named, event_on, victims = _frames()
     for m in kind_of.finditer(text):
         spans.append(m.span("name"))
         kind = m.group(0)[:m.start("name") - m.start()].split(" of ")[0]
@@ -83,7 +86,7 @@ def frame_names(text: str) -> list[tuple[int, int]]:
             base = m.start("more")
             for n in re.finditer(NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
-    for pattern in (kind_after, appositive, target, named):
+    for pattern in (kind_after, appositive, target, named, victims):
         spans += [m.span("name") if m.group("name") else m.span("bare") for m in pattern.finditer(text)]
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))

@@ -272,6 +272,9 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 if not any(c.entry.level == level for c in cands):   # "Zaporozhye region": the unit's spelling
                     cands = retrieve(gaz, name, fuzzy=False, force_skeletons=True) or cands
             before = text[max(0, start - 40):start].lower()
+            if level is None and demcc is None and re.search(r"\b(?:city|town|village|port) of\s+(?:the\s+)?$", before) \
+                    and any(c.entry.level == 4 for c in cands):
+                level = 4    # "the city of Marib": the city, not the governorate of its name
             if re.search(r"(near|outskirts of|outside|around|vicinity of|(north|south|east|west)(-?(east|west))? of|"
                          r"km from|direction of|suburbs? of)\s+(the\s+)?$", before):
                 near = True

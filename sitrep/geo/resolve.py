@@ -215,7 +215,9 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         # "near Tykhyi and Vovchansk" in a Kharkiv report: a hamlet of that exact name far away (Zakarpattia) is
         # not it when a reading inside the region the text names is at hand
         doubtful = doubtful or (e.level == 4 and e.population < 5_000 and inside_named)
-        if doubtful and c.kind != "fuzzy" and e.level in (2, 3, 4) and \
+        # (not in a report that ranges over the country: Marib, Sanaa, Aden ... and "al-Mokha" is Mocha of Taiz)
+        national = sum(1 for cc, _ in ctx.admin1 if cc == e.cc) >= 3
+        if doubtful and c.kind != "fuzzy" and e.level in (2, 3, 4) and not national and \
                 any(cc == e.cc for cc, _ in ctx.regions_named) and (e.cc, e.admin1) not in ctx.admin1:
             continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon, or one of many Oleksandrivkas
                             # in a region the text never names when it names the region it is about

@@ -151,3 +151,17 @@ def test_a_village_in_a_country_whose_region_the_text_never_names_keeps_its_name
     (ev,) = evs
     assert ev.location == "Nzakoundou" and ev.country == "Central African Republic" and ev.geo_precision == 3
     assert ev.event_date == "2023-12-21" and ev.fatalities == 21
+
+
+def test_a_name_after_the_victims_of_a_killing_is_a_settlement():
+    evs = _events("JUBA (Reuters) - Youths attacked Ajwara village in Pibor's Pochalla county in South Sudan's Jonglei "
+                  "state on Sunday, killing 12 people, officials said.\n\nIn late March, youths shot dead 15 people "
+                  "in Pibor, officials said.", published="2024-04-02")
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Ajwara", 12), ("Pibor", 15)]
+
+
+def test_a_report_ranging_over_a_country_keeps_a_towns_spelling_in_another_region():
+    evs = _events("Houthi militants fired a missile at a base in the city of Marib on Wednesday, killing five "
+                  "soldiers, officials in Sanaa and Aden said.\n\nLast week, Houthi forces fired missiles and drones "
+                  "at the Red Sea port city of al-Mokha, damaging a hospital.", published="2019-11-13")
+    assert sorted(e.location for e in evs) == ["Ma'rib", "Mocha"]
