@@ -147,8 +147,17 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:towns?|villages?|city|cities|s
                                r"regions?|districts?|parts?|lands?|communit(?:y|ies)|localit(?:y|ies))\b", re.I)
 
 
+# "in the centre of occupied Melitopol", "to liberated Kherson": before a name, after a preposition
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|near|to|at|into|around|across|outside|inside|towards?)\s+"
+                                 r"(?:\w+ly\s+)?$", re.I)
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])[\w'’-]+")
+
+
 def _attributive(sentence: str, start: int, end: int) -> bool:
     word = re.match(r"[\w-]+", sentence[start:end])
-    return bool(word) and word.group().endswith("ed") and \
-        bool(_DETERMINER_BEFORE.search(sentence[max(0, start - 40):start])) and \
-        bool(_PLACE_NOUN_AFTER.match(sentence, start + word.end()))
+    if not word or not word.group().endswith("ed"):
+        return False
+    before = sentence[max(0, start - 40):start]
+    after = start + word.end()
+    return (bool(_DETERMINER_BEFORE.search(before)) and bool(_PLACE_NOUN_AFTER.match(sentence, after))) or \
+        (bool(_PREPOSITION_BEFORE.search(before)) and bool(_NAME_AFTER.match(sentence, after)))

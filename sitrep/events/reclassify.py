@@ -21,8 +21,10 @@ _WEAPONS = {"w_ied": "Remote explosive/landmine/IED", "w_air": "Air/drone strike
 def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sentence],
                            cues: CueLexicon) -> Classification:
     """"Russian attacks killed one resident. One shell hit the yard...": the weapon named in the next or
-    previous sentence of the paragraph says what kind of attack it was."""
-    if cls.sub_event_type not in ("Attack",) or any(cls.hits.has(g) for g in _WEAPONS):
+    previous sentence of the paragraph says what kind of attack it was; so it does for an explosion of unstated
+    cause ("A powerful explosion occurred in Melitopol. An official was inside the car that exploded.")."""
+    unstated = cls.sub_event_type == "Shelling/artillery/missile attack" and not cls.hits.has("w_shelling_act")
+    if (cls.sub_event_type != "Attack" and not unstated) or any(cls.hits.has(g) for g in _WEAPONS):
         return cls
     for n in (s.index + 1, s.index - 1):
         if n == s.index + 1 and n < len(sentences) and _ANOTHER_INCIDENT.match(sentences[n].text):

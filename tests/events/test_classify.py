@@ -132,3 +132,12 @@ def test_settlements_attacked_by_an_army_are_not_a_battle_with_it():
     cls = CueLexicon.default().classify("Three settlements in the Belgorod region were attacked by the Armed "
                                         "Forces of Ukraine, two civilians were injured.")
     assert cls is None or cls.sub_event_type != "Armed clash"
+
+
+def test_every_cue_of_the_lexicon_is_a_pattern_string():
+    """A YAML pitfall ("(?: that" read as a mapping) must fail here, not as a crash in extraction."""
+    from sitrep.data import load_yaml
+
+    groups = load_yaml("lexicons/event_cues.yaml")["cues"]
+    bad = [(name, p) for name, pats in groups.items() for p in pats if not isinstance(p, str)]
+    assert bad == []

@@ -461,3 +461,9 @@ def test_a_city_and_a_colon_open_the_article_as_a_dateline():
                     published="2021-10-13")
     assert ev.location == "B Gamnom" and ev.fatalities == 5 and ev.event_date == "2021-10-12"
     assert ev.date_precision == "day"
+
+
+def test_an_explosion_of_unstated_cause_takes_the_weapon_the_next_sentence_names():
+    (ev,) = _events("A powerful explosion occurred in the centre of occupied Melitopol on Tuesday. An official of "
+                    "the occupation authorities was likely inside the car that exploded.", published="2023-03-14")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
