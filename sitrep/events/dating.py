@@ -29,7 +29,8 @@ def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
     return s.index < 4 or title_case
 
 
-_RELATIVE_OPENER = re.compile(r",\s+(?:where|which|who|whose)\b[^,;]*$")
+_RELATIVE_OPENER = re.compile(r"(?:,|—|–|\()\s*(?:(?:from|in|at|to|by|of|during|after|since)\s+)?"
+                              r"(?:where|which|who|whom|whose)\b[^,;—–()]*$")   # "the area — from which troops withdrew in April"
 
 
 def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
@@ -39,6 +40,8 @@ def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
     m = _RELATIVE_OPENER.search(s.text[:local])
     if m is None:
         return False
+    if m.group(0)[0] in "—–(":
+        return True     # an aside between dashes or in brackets tells something else
     cues = [a for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for a, _ in spans]
     return bool(cues) and min(cues) < m.start()
 

@@ -128,7 +128,10 @@ _CUMULATIVE = re.compile(
     r"\bin\s+total\b|\b(?:a\s+)?total\s+(?:of|number)\b|\boverall\b|\bcumulative\b|\bthis\s+year\b|"
     # "has killed more than 600 members ... over the last three months": a campaign's tally, not a day's
     r"\b(?:over|in|during|for|within)\s+the\s+(?:last|past|previous)\s+(?:(?:two|three|four|five|six|several|few|"
-    r"\d+)\s+)?(?:weeks?|months?|years?)\b|\bin\s+recent\s+(?:weeks|months|years)\b")
+    r"\d+)\s+)?(?:weeks?|months?|years?)\b|\bin\s+recent\s+(?:weeks|months|years)\b|"
+    # "170 people have been killed by the renewed fighting": a campaign's toll so far
+    r"\b(?:have|has)\s+been\s+killed\s+(?:by|in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fighting|operations?|"
+    r"offensives?|war|violence|clashes|conflict|campaign|bombardments?|hostilities)\b")
 
 
 _SENT_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[A-Z\"“])|(?=[A-Z]))|\n")

@@ -467,3 +467,9 @@ def test_an_explosion_of_unstated_cause_takes_the_weapon_the_next_sentence_names
     (ev,) = _events("A powerful explosion occurred in the centre of occupied Melitopol on Tuesday. An official of "
                     "the occupation authorities was likely inside the car that exploded.", published="2023-03-14")
     assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_date_in_an_aside_between_dashes_is_not_the_events():
+    (ev,) = _events("Israeli tanks shelled the Khan Yunis area \u2014 from which troops withdrew in April \u2014 on "
+                    "Sunday, killing three people, medics said.", published="2024-07-29")
+    assert ev.event_date == "2024-07-28"

@@ -242,3 +242,9 @@ def test_a_total_and_its_parts_in_the_next_sentence_are_one_count():
 def test_the_toll_of_an_earlier_attack_in_an_after_clause_is_not_added():
     assert count_fatalities("Armed men killed at least 22 civilians on Sunday, less than a week after unidentified "
                             "assailants killed 58 villagers in the same region.").value == 22
+
+
+def test_the_dead_of_a_campaign_so_far_are_a_running_total():
+    toll = count_fatalities("The civil defence agency said that 170 people have been killed by the renewed fighting "
+                            "and military operations.")
+    assert toll is not None and toll.cumulative
