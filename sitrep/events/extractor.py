@@ -32,8 +32,8 @@ from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, c
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
-                                           outside_actors, paragraph_region, places_by_sentence, placing_followup,
-                                           sentence_country)
+                                           only_region, outside_actors, paragraph_region, places_by_sentence,
+                                           placing_followup, sentence_country, unnamed_settlement)
 from sitrep.events.places import countries_in_play, dateline_end, event_places, is_country_level
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
@@ -94,6 +94,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     mentions = settle(text, sentences, mentions, ex.geocoder, countries)
     mentions_by_sentence = places_by_sentence(mentions, sentences)
     has_body = any(is_body(s) for s in sentences)
+    one_region = only_region(mentions, countries)
     wire = one_sentence_paragraphs(sentences)
     lead_end = first_body_index(sentences) + 2
     # one batched parse of the sentences a rule classifies (the others are parsed on demand, if ever asked)
@@ -183,7 +184,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 places = follow[1]
                 placing.add(follow[0].index)
         if not places:
-            region = paragraph_region(s, sentences, mentions_by_sentence, countries)
+            region = paragraph_region(s, sentences, mentions_by_sentence, countries) or \
+                (one_region if unnamed_settlement(s.text) else None)
             if region is not None:
                 places = [region]
         if follow is None and places:
@@ -202,7 +204,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                                         *event_date_for(s, when_here, last_date, ref, lead_end))
                 assign_actors(unplaced, s, found, ex.actors, here)
                 continue
-        when, precision, dspan = event_date_for(s, when_here or _date_of(follow, ref), last_date, ref, lead_end)
+        here_day = when_here if when_here is not None and when_here[1] == "day" else \
+            (_date_of(follow, ref) or when_here)   # the placing sentence's day over a said-on day or a month
+        when, precision, dspan = event_date_for(s, here_day, last_date, ref, lead_end)
         if dspan is not None and _OFFSET_AFTER.match(text, dspan[0]):
             # "Sunday's attack in Apakolu came two days after they attacked Kazaraho": the event is after it
             places = [pm for pm in places if pm.start >= dspan[1]] or places

@@ -107,6 +107,22 @@ def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentenc
     return None
 
 
+def unnamed_settlement(text: str) -> bool:
+    """"a village was struck", "a Somali village": the sentence says a settlement without naming it."""
+    return bool(_UNNAMED_SETTLEMENT.search(text))
+
+
+def only_region(mentions: list[PlaceMention], countries: set[str]) -> PlaceMention | None:
+    """The region an article is all about, when every place it names lies in that one region ("On Saturday, the
+    governor said four civilians died when a village was struck" in a report on Bryansk region): an event with
+    no place of its own is there. None when the article ranges over two regions or more."""
+    placed = [m for m in mentions if m.place is not None and m.place.admin1 and m.place.country in countries]
+    regions = {(m.place.country_code, m.place.admin1) for m in placed}
+    if len(regions) != 1:
+        return None
+    return next((m for m in placed if m.place.is_area and m.place.geo_precision == 3), None)
+
+
 def paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
                      countries: set[str]) -> PlaceMention | None:
     """A region named just before in the paragraph frames a sentence that names no place of its own; so does

@@ -473,3 +473,18 @@ def test_a_date_in_an_aside_between_dashes_is_not_the_events():
     (ev,) = _events("Israeli tanks shelled the Khan Yunis area \u2014 from which troops withdrew in April \u2014 on "
                     "Sunday, killing three people, medics said.", published="2024-07-29")
     assert ev.event_date == "2024-07-28"
+
+
+def test_an_unnamed_village_in_a_report_on_one_region_is_in_that_region():
+    evs = _events("Ukrainian forces shelled the village of Kurkovichi in Russia's Bryansk region early on Tuesday, "
+                  "the governor said.\n\nThe region has seen multiple attacks.\n\nOn Saturday, the governor said four "
+                  "civilians died when a village was struck by shelling from the Ukrainian side of the border.",
+                  published="2023-05-02")
+    assert sorted((e.event_date, e.admin1, e.fatalities) for e in evs)[0] == ("2023-04-29", "Bryansk", 4)
+
+
+def test_the_day_of_the_sentence_that_names_the_village_dates_the_lead():
+    evs = _events("Youths attacked a village in South Sudan's Jonglei state and shot dead at least 12 people, "
+                  "officials said on Tuesday.\n\nIn the latest incident on Sunday, youths attacked Ajwara village in "
+                  "Pochalla county, the information minister said.", published="2024-04-02")
+    assert [(e.location, e.event_date) for e in evs] == [("Ajwara", "2024-03-31")]
