@@ -131,6 +131,10 @@ def _person_of(phrase: str) -> str:
 _NICKNAME = re.compile(r"(?<=[A-Za-z]) [“\"][A-Z][^“”\".,!?]{0,40}[”\"](?= of\b| [a-z]+\s*$|,|\s*$)")
 
 
+_DAY_OR_MONTH = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:January|February|March|April|May|June|"
+                           r"July|August|September|October|November|December)\b")
+
+
 def _subject(left: str) -> tuple[str, str, int] | None:
     """The claimant phrase ending `left` (text before a reporting verb) -> (name, full phrase, start offset)."""
     # blank out quoted nicknames ('Brigade “Oleksa Dovbush” of ...'), keeping offsets
@@ -158,7 +162,8 @@ def _subject(left: str) -> tuple[str, str, int] | None:
     full = last
     role = re.match(r"^(?:(a|an|the)\s+)?([a-z]+)", segs[-1].strip())
     if role and (role.group(1) or role.group(2) in _lex()["titles"]) and len(segs) > 1 and \
-            re.match(rf"^{_NAME}$", _clean(segs[-2])):   # "Colonel Alain Kiwewa, administrator of Lubero, told"
+            re.match(rf"^{_NAME}$", _clean(segs[-2])) and not _PREP_START.match(_clean(segs[-2]) or "x") and \
+            not _DAY_OR_MONTH.search(segs[-2]):   # "Colonel Alain Kiwewa, administrator of Lubero, told"
         full = _clean(segs[-2]) + ", " + segs[-1].strip()
         last = _clean(segs[-2])   # "Emergency Lawyers, a human rights organization, said"
     elif len(segs) > 1 and re.match(rf"^{_NAME}$", last) and len(last.split()) <= 4:

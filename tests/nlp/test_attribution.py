@@ -200,3 +200,8 @@ def test_a_generic_claimant_is_not_completed_from_lower_case_words_before_it():
     context = "Militants ambushed a police checkpost in the north, officials said."
     attr = find_attribution("Gunmen attacked a police station late on Saturday, police said.", context)
     assert attr.claimed_by == "police"
+
+
+def test_a_day_before_the_claimant_is_no_claimant():
+    attr = find_attribution("On Saturday, the governor said four civilians died when a village was struck.")
+    assert attr.claimed_by == "governor"
