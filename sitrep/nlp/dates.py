@@ -195,6 +195,8 @@ def _candidates(text: str, ref: dt.date | None, year_hint: int | None):
                 continue
             yield m.start(), m.end(), _month_day(y, mon, part), "month", ref is not None
     for m in rx["year"].finditer(text) if has_digit else ():
+        if _NAMED_YEAR.search(text, 0, m.start()):
+            continue    # "the Finance Bill 2024", "Euro 2024": part of a name, no date
         y = int(m[1])
         if ref and y == ref.year:
             d = ref - (ref - dt.date(y, 1, 1)) / 2
@@ -265,6 +267,11 @@ def _caps_month() -> re.Pattern:
     full = [n for n in names if len(n) == max(len(o) for o in months if months[o] == months[n])]
     caps = lambda ns: "|".join(n.upper() for n in ns)   # noqa: E731
     return re.compile(rf"\b(?:{caps(names)})\b(?=\.?\s+\d)|(?<=\d\s)(?:{caps(full)})\b")
+
+
+_NAMED_YEAR = re.compile(r"(?<=[\w,]\s)\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|In|Since|Of|By|From|"
+                         r"Until|Before|After|During)\b)[A-Z][a-z]+\s$")
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:

@@ -159,3 +159,8 @@ def test_a_month_in_capitals_is_a_month():
     from datetime import date as _d
     (d,) = find_dates("14 MARCH 2023", _d(2023, 3, 20))
     assert (d.date, d.precision) == (_d(2023, 3, 14), "day")
+
+
+def test_a_year_in_a_name_is_no_date():
+    assert find_dates("Protesters opposing the Finance Bill 2024 marched in Nairobi.", dt.date(2024, 6, 25)) == []
+    assert first("The 2021 budget did not cover the army.") == (dt.date(2021, 7, 1), "year")
