@@ -238,6 +238,10 @@ def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):
     return (days[0].date, days[0].precision, (days[0].start, days[0].end)) if days else None
 
 
+_SEVERAL_ATTACKS = re.compile(r"(?i)\b(?:two|three|four|five|several|separate|a series of|multiple|twin)\s+"
+                              r"(?:\w+\s+)?(?:attacks|raids|strikes|assaults|ambushes)\b|\battacks\s+on\s+(?:\w+\s+)?villages\b")
+
+
 def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention], s: Sentence, places: list,
                     here, ex: Extractors, found: list) -> bool:
     """"Suspected jihadists killed 27 people in two attacks in northern Burkina Faso." / "At least 15 people were
@@ -245,6 +249,8 @@ def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention],
     a toll at a place, is that event there (when no other event came between)."""
     if unplaced is None or not places or not 0 < s.index - unplaced.sentences[0].index <= 3:
         return False
+    if not _SEVERAL_ATTACKS.search(unplaced.sentences[0].text):
+        return False    # only a lead that sums up several attacks goes on to tell each of them
     if mentions and mentions[-1].sentences[-1].index > unplaced.sentences[0].index:
         return False
     added = [unplaced]
