@@ -49,7 +49,7 @@ def _stderr_console():
 def build_command(force: bool = False) -> int:
     from sitrep.geo.store import default_index_path
 
-    from sitrep.geo.geocoder import stale_reason
+    from sitrep.geo.index_state import stale_reason
 
     path = default_index_path()
     if path.exists() and not force:
@@ -73,7 +73,7 @@ def import_command(file: Path) -> int:
 
     path = default_index_path()
     try:
-        from sitrep.geo.geocoder import ensure_index
+        from sitrep.geo.index_state import ensure_index
 
         ensure_index(str(path))
         n = import_geonames(str(file), str(path))

@@ -4,22 +4,19 @@ and ranking) and mentions.py (spans in a text)."""
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 import sys
 import threading
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
 
 from sitrep.geo import descriptors
+from sitrep.geo.index_state import ensure_index, stale_reason  # noqa: F401 (library entry points)
 from sitrep.geo.lexicon import not_places as _not_places
 from sitrep.geo.place import Place, PlaceMention, Reading
 from sitrep.geo.resolve import Context, Scored, describe, retrieve, rivals, score
 from sitrep.geo.store import Entry, Gazetteer, GazetteerError, default_index_path
 from sitrep.geo.translit import fold, has_cyrillic, is_indexable
 
-log = logging.getLogger(__name__)
 _DEFAULT_LOCK = threading.Lock()
 _INSTITUTION = re.compile(
     r"^(.+?)\s+(?:(regional|oblast|region|district|raion|city|town|village|municipal)\s+)?"
@@ -49,65 +46,6 @@ def country_code(country: str | None) -> str | None:
     if not country:
         return None
     return _country_codes().get(country.strip().lower()) or _country_codes().get(fold(country))
-
-
-def ensure_index(path=None, progress: bool = True) -> str:
-    """The index path, building it first (with a progress bar on stderr) when it is missing, or when it was built
-    from other data than this install's (an upgrade that renamed a region must not keep the old readings). An
-    index a user merged a GeoNames dump into is kept, with a warning: rebuilding would drop the import."""
-    import os
-
-    from sitrep.geo.commands import run_build
-
-    path = str(path or default_index_path())
-    with _build_lock(path):
-        if not os.path.exists(path):
-            run_build(path, show=progress)
-        elif (why := stale_reason(path)) is not None:
-            if _index_meta(path).get("imported"):
-                log.warning("%s: %s; kept because it holds an imported GeoNames file (rebuild with "
-                            "`sitrep gazetteer build --force`, then import again)", path, why)
-            else:
-                log.warning("%s: %s: rebuilding", path, why)
-                run_build(path, show=progress)
-    return path
-
-
-def stale_reason(path: str) -> str | None:
-    """Why the index at `path` does not match this install's schema and data (None: it does)."""
-    from sitrep.geo.build import SCHEMA_VERSION, source_fingerprint
-
-    meta = _index_meta(path)
-    if meta.get("schema") != SCHEMA_VERSION:
-        return f"gazetteer index has schema {meta.get('schema')}, this version needs {SCHEMA_VERSION}"
-    if meta.get("source") != source_fingerprint():
-        return "gazetteer index was built from other gazetteer data than this install's"
-    return None
-
-
-def _index_meta(path: str) -> dict[str, str]:
-    import sqlite3
-
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-            return dict(db.execute("SELECT k, v FROM meta").fetchall())
-    except sqlite3.DatabaseError:
-        return {}
-
-
-@contextmanager
-def _build_lock(path: str) -> Iterator[None]:
-    """One process builds; the others wait and then use its index (workers start together)."""
-    import fcntl
-    import os
-
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    with open(path + ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 class Geocoder:

@@ -119,7 +119,7 @@ def import_geonames(file: str, index: str) -> int:
                     if cc == "UA" and len(k) >= 6:
                         batch += [("#" + d, pid, k) for d in deletes1(k)]
                 db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?)", batch)
-            # an index holding a user's import is never rebuilt behind their back (see geocoder.ensure_index)
+            # an index holding a user's import is never rebuilt behind their back (see index_state.ensure_index)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('imported', ?)", (os.path.basename(str(file)),))
         db.close()
         os.replace(tmp, index)

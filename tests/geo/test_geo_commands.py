@@ -87,7 +87,7 @@ def _set_meta(path, key, value):
 
 
 def test_an_index_built_from_this_installs_data_is_current(index_path):
-    from sitrep.geo.geocoder import stale_reason
+    from sitrep.geo.index_state import stale_reason
 
     assert stale_reason(index_path) is None
 
@@ -95,7 +95,7 @@ def test_an_index_built_from_this_installs_data_is_current(index_path):
 def test_an_index_built_from_other_data_is_stale(index_path, tmp_path):
     import shutil
 
-    from sitrep.geo.geocoder import stale_reason
+    from sitrep.geo.index_state import stale_reason
 
     copy = str(tmp_path / "gazetteer.sqlite")
     shutil.copyfile(index_path, copy)
@@ -109,7 +109,7 @@ def test_a_stale_index_holding_an_import_is_kept_with_a_warning(index_path, tmp_
     import os
     import shutil
 
-    from sitrep.geo.geocoder import ensure_index
+    from sitrep.geo.index_state import ensure_index
 
     copy = str(tmp_path / "gazetteer.sqlite")
     shutil.copyfile(index_path, copy)
