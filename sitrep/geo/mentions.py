@@ -131,6 +131,33 @@ def _plural_units(text: str, raws: list[RawMention]) -> None:
         r.end = m.end()
 
 
+_UNITS_OF_BEFORE = re.compile(r"\b(?:communities|hromadas|municipalities|territorial communities)\s+of\s+(?:the\s+)?$",
+                              re.I)
+
+
+def _units_before_list(text: str, raws: list[RawMention]) -> None:
+    """"The hromadas of Seredyna-Buda, Velyka Pysarivka and Khotin came under fire", "the communities of Nikopol
+    and Marhanets": each name of the list is the community (hromada), not its centre."""
+    k = 0
+    while k < len(raws):
+        r = raws[k]
+        if not _UNITS_OF_BEFORE.search(text[max(0, r.start - 40):r.start]):
+            k += 1
+            continue
+        members = [r]
+        for nxt in raws[k + 1:]:
+            if text[members[-1].end:nxt.start] not in _LIST_GAPS:
+                break
+            members.append(nxt)
+        for x in members:
+            if x.demonym is not None or x.phrase.level is not None or not x.ranked:
+                continue
+            if x.ranked[0].entry.level == 4:   # read as "Khotin hromada": the community of the town
+                x.phrase = replace(x.phrase, level=3)
+                x.cue = True
+        k += len(members)
+
+
 _DISTRICT_FIRST_GAPS = (", ", ", the village of ", ", the town of ", ", village of ", ", town of ", ", the city of ")
 
 
@@ -251,6 +278,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
     hint = country_code(country_hint) if country_hint else None
     raws = scan_candidates(geo, text, hint, demonyms, fuzzy)
     _plural_units(text, raws)
+    _units_before_list(text, raws)
     _apply_containers(geo, text, raws)
     held: dict[str, list[Scored]] = {}
     for r in raws:

@@ -235,3 +235,10 @@ def test_a_region_named_after_its_capital_is_read_in_the_capitals_other_spelling
     found = {m.name: m.place for m in geo.find_mentions("Drones hit the Zaporozhye region and the Kharkov region.")}
     assert found["Zaporozhye region"].admin1 == "Zaporizhzhia" and found["Zaporozhye region"].geo_precision == 3
     assert found["Kharkov region"].admin1 == "Kharkiv"
+
+
+def test_the_names_of_a_list_of_communities_are_the_communities(geo):
+    text = ("The hromadas of Seredyna-Buda, Velyka Pysarivka and Khotin came under Russian fire in Sumy Oblast. "
+            "Russian forces also attacked the communities of Nikopol and Marhanets overnight.")
+    read = {m.name: m.place.geo_precision for m in geo.find_mentions(text)}
+    assert read["Khotin"] == read["Seredyna-Buda"] == read["Marhanets"] == 2
