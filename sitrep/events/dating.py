@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from sitrep.events.mention import EventMention
-from sitrep.nlp.dates import DateMention, find_anaphoric_dates
+from sitrep.nlp.dates import CAME_BEFORE, DateMention, find_anaphoric_dates
 from sitrep.nlp.sentences import Sentence
 
 
@@ -46,16 +46,13 @@ def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
     return bool(cues) and min(cues) < m.start()
 
 
-_CAME_BEFORE = re.compile(r"(?i)\b(?:came|comes|happened|occurred|took\s+place|followed)\s+(?:just\s+|only\s+|some\s+)?$")
-
-
 def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"]
                    ) -> tuple[date, str, tuple[int, int] | None] | None:
     """The date a sentence gives its event: an event date over a statement date, or "the same day" chained."""
     if dates:
         # "Sunday's attack in Apakolu came two days after ADF fighters attacked Kazaraho": the day named, shifted
         offset = next((a for a in find_anaphoric_dates(s.text) if a.kind == "offset" and a.offset_days < 0
-                       and _CAME_BEFORE.search(s.text[max(0, a.start - 30):a.start])
+                       and CAME_BEFORE.search(s.text[max(0, a.start - 30):a.start])
                        and any(d.end - s.start <= a.start for d in dates)), None)
         if offset is not None:
             d = [d for d in dates if d.end - s.start <= offset.start][-1]

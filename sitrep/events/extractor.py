@@ -43,7 +43,7 @@ from sitrep.events.within_article import merge_within_article
 from sitrep.geo import Geocoder
 from sitrep.geo.place import PlaceMention
 from sitrep.model import Article, Event
-from sitrep.nlp.dates import find_dates
+from sitrep.nlp.dates import find_dates, offset_after_at
 from sitrep.nlp.grammar import prefetch, roles
 from sitrep.nlp.sentences import Sentence, split_sentences
 
@@ -207,7 +207,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         here_day = when_here if when_here is not None and when_here[1] == "day" else \
             (_date_of(follow, ref) or when_here)   # the placing sentence's day over a said-on day or a month
         when, precision, dspan = event_date_for(s, here_day, last_date, ref, lead_end)
-        if dspan is not None and _OFFSET_AFTER.match(text, dspan[0]):
+        if dspan is not None and offset_after_at(text, dspan[0]):
             # "Sunday's attack in Apakolu came two days after they attacked Kazaraho": the event is after it
             places = [pm for pm in places if pm.start >= dspan[1]] or places
         for pc in place_clauses(s, places, ex.cues):
@@ -281,8 +281,6 @@ def prefetch_articles(articles: list[Article], ex: Extractors) -> None:
     prefetch(todo)
 
 
-_OFFSET_AFTER = re.compile(r"(?i)(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week)s?\s+"
-                           r"(?:after|later)\b")
 _SINCE = re.compile(r"\b(?:occupied|controlled|held|besieged|blockaded|under (?:\w+ )?(?:occupation|control|siege))\b"
                     r"[^.;]{0,40}\bsince\b", re.I)
 # "the part of Kherson region held by Russian forces": who holds the place, not who acted

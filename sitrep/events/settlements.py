@@ -186,7 +186,8 @@ def _named_again(text: str, named: dict[str, Place], mentions: list[PlaceMention
     names it again ("between Markoye and Tokabangou"), also where a namesake abroad was read."""
     out = list(mentions)
     for name, place in named.items():
-        # not "Pibor's Pochalla county" or "Greater Pibor Administrative Area": a possessive or a longer name
+        # not "Pibor's Pochalla county" or "Pibor Administrative Area": a possessive, or a longer name running on
+        # (the look-behind only catches a three-letter capitalised word before it: "New Pibor")
         for m in re.finditer(rf"(?<![\w-])(?<![A-Z][a-z]{{2}} ){re.escape(name)}(?![\w-])(?![’']s\b| [A-Z])", text):
             over = [o for o in out if o.start < m.end() and m.start() < o.end]
             if any(_in_play(o.place, countries) for o in over):

@@ -26,6 +26,17 @@ from sitrep.geo import sources
 from sitrep.geo.translit import deletes1, fold, fold_all, is_indexable, skeleton
 
 SCHEMA_VERSION = "3"
+COUNTRY_BASE, REGION_BASE, KATOTTG_BASE, UNIT_BASE = 300_000_000, 200_000_000, 100_000_000, 400_000_000
+FUZZY_COUNTRIES = {"UA"}
+_IATA = re.compile(r"^[A-Z]{2,4}$")
+
+Progress = Callable[[str, float], None]
+
+
+def _noop(stage: str, fraction: float) -> None:
+    pass
+
+
 # what an index is built from besides the registry packages: a change to any of them makes an old index stale
 _BUILD_CODE = ("build.py", "sources.py", "translit.py", "katottg.py")
 
@@ -45,15 +56,6 @@ def source_fingerprint() -> str:
         with open(f, "rb") as fh:
             h.update(fh.read())
     return h.hexdigest()[:16]
-COUNTRY_BASE, REGION_BASE, KATOTTG_BASE, UNIT_BASE = 300_000_000, 200_000_000, 100_000_000, 400_000_000
-FUZZY_COUNTRIES = {"UA"}
-_IATA = re.compile(r"^[A-Z]{2,4}$")
-
-Progress = Callable[[str, float], None]
-
-
-def _noop(stage: str, fraction: float) -> None:
-    pass
 
 
 class _Writer:

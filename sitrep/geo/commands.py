@@ -47,9 +47,8 @@ def _stderr_console():
 
 
 def build_command(force: bool = False) -> int:
-    from sitrep.geo.store import default_index_path
-
     from sitrep.geo.index_state import stale_reason
+    from sitrep.geo.store import default_index_path
 
     path = default_index_path()
     if path.exists() and not force:

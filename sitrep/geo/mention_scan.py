@@ -326,11 +326,12 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                 if first_name and small and (not out_in_group or any(r.person for r in out if r.start >= g[0][0])):
                     surname = True
                     surnames.add(fold(name))
-            if n == 1 and demcc is None and level is None and _compass_region(name, cands):
+            compass = n == 1 and demcc is None and level is None and _compass_region(name, cands)
+            if compass:
                 cands = [c for c in cands if c.kind == "skeleton" and c.entry.level in (1, 2)]   # not "Sector 5"
             if n == 1 and demcc is None and level is None and name[1:].islower() and name.lower() in _english() and \
                     not any(c.kind == "exact" and (fold(c.entry.name) == fold(name) or c.entry.population >= 100_000)
-                            for c in cands) and not _compass_region(name, cands):
+                            for c in cands) and not compass:
                 # "Speech", "Radio", "Week": an English word, not a spelling variant or an alternate name
                 glued = "word"
             elif n == 1 and _SENTENCE_START.search(text[max(0, start - 3):start]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
@@ -188,6 +189,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
     capitals = {(c.entry.cc, c.entry.admin1, c.own_name) for c in cands
                 if c.entry.level == 4 and c.kind == "exact" and c.entry.population >= 20_000}
     inside_named = any(c.entry.level == 4 and (c.entry.cc, c.entry.admin1) in ctx.admin1 for c in cands)
+    regions_of = Counter(cc for cc, _ in ctx.admin1)   # a report that ranges over a country names three or more
     own_named: dict[str, int] = {}
     for c in cands:
         if c.own_name:
@@ -216,7 +218,7 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         # not it when a reading inside the region the text names is at hand
         doubtful = doubtful or (e.level == 4 and e.population < 5_000 and inside_named)
         # (not in a report that ranges over the country: Marib, Sanaa, Aden ... and "al-Mokha" is Mocha of Taiz)
-        national = sum(1 for cc, _ in ctx.admin1 if cc == e.cc) >= 3
+        national = regions_of[e.cc] >= 3
         if doubtful and c.kind != "fuzzy" and e.level in (2, 3, 4) and not national and \
                 any(cc == e.cc for cc, _ in ctx.regions_named) and (e.cc, e.admin1) not in ctx.admin1:
             continue        # "Nyaung Kone" of Sagaing read as a Nyaung Gon of Yangon, or one of many Oleksandrivkas

@@ -306,7 +306,16 @@ _ANAPHORA = [
 _OFFSET = re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week)s?\s+(later|after|earlier|before|prior)\b")
 
 
-_CAME = re.compile(r"(?i)\b(?:came|comes|happened|occurred|took\s+place|followed|was|is)\s+(?:just\s+|only\s+|some\s+)?$")
+_EVENT_VERBS = r"came|comes|happened|occurred|took\s+place|followed"
+_CAME = re.compile(rf"(?i)\b(?:{_EVENT_VERBS}|was|is)\s+(?:just\s+|only\s+|some\s+)?$")
+# "the attack came two days after ...": an event said to follow another (not "was", which may be a state)
+CAME_BEFORE = re.compile(rf"(?i)\b(?:{_EVENT_VERBS})\s+(?:just\s+|only\s+|some\s+)?$")
+
+
+def offset_after_at(text: str, pos: int) -> bool:
+    """Does a "two days after" / "a week later" phrase start at `pos`?"""
+    m = _OFFSET.match(text, pos)
+    return m is not None and m[3].lower() in ("after", "later")
 
 
 def find_anaphoric_dates(text: str) -> list[AnaphoricDate]:

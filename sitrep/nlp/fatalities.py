@@ -82,7 +82,8 @@ def _restated_figure(text: str, stmts: list[Statement]) -> Statement | None:
     if len(by_sentence) < 2 or len(figures) != len(stmts):
         return None
     groups = list(by_sentence.values())
-    if len(groups) == 2 and not _OTHER_SIDE.search(text):
+    two_sides = bool(_OTHER_SIDE.search(text))   # "four soldiers ... On the enemy's side, around 20 soldiers"
+    if len(groups) == 2 and not two_sides:
         # "At least 21 people were killed." / "... killing one person ... killing about 20 people": the total
         # and its parts are one count
         for total, parts in (groups, groups[::-1]):
@@ -90,10 +91,8 @@ def _restated_figure(text: str, stmts: list[Statement]) -> Statement | None:
                 return total[0]
     if any(len(v) > 1 for v in groups):
         return None
-    if len({_victims(text, st) for st in figures} - {"*"}) > 1 or len({st.value for st in figures}) < 2:
-        return None
-    if _OTHER_SIDE.search(text):
-        return None     # "four soldiers ... On the enemy's side, around 20 soldiers": two sides, both counted
+    if len({_victims(text, st) for st in figures} - {"*"}) > 1 or len({st.value for st in figures}) < 2 or two_sides:
+        return None     # other victims, one figure, or both sides counted: they add up
     return min(figures, key=lambda st: st.value)
 
 
@@ -137,12 +136,17 @@ _CUMULATIVE = re.compile(
 _SENT_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[A-Z\"“])|(?=[A-Z]))|\n")
 
 
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends."""
+    bounds = [m.end() for m in _SENT_END.finditer(text, 0, start)]
+    nxt = _SENT_END.search(text, end)
+    return (bounds[-1] if bounds else 0), (nxt.start() if nxt else len(text))
+
+
 def _is_cumulative(text: str, start: int, end: int) -> bool:
     """Does the sentence around the figure present it as a running total?"""
-    bounds = [m.end() for m in _SENT_END.finditer(text, 0, start)]
-    a = bounds[-1] if bounds else 0
-    nxt = _SENT_END.search(text, end)
-    return bool(_CUMULATIVE.search(text[a:nxt.start() if nxt else len(text)]))
+    a, b = _sentence_around(text, start, end)
+    return bool(_CUMULATIVE.search(text[a:b]))
 
 
 # "killed 22 civilians on Sunday, less than a week after assailants killed 58 villagers": the clause after
@@ -155,10 +159,7 @@ _OTHER_EVENT_CLAUSE = re.compile(r"(?i)\b(?:(?:a|one|two|three|four|five|six|sev
 def _outside_other_events(text: str, stmts: list[Statement]) -> list[Statement]:
     out = list(stmts)
     for m in _OTHER_EVENT_CLAUSE.finditer(text):
-        ends = [e.start() for e in _SENT_END.finditer(text, m.end())]
-        stop = ends[0] if ends else len(text)
-        starts = [e.end() for e in _SENT_END.finditer(text, 0, m.start())]
-        begin = starts[-1] if starts else 0
+        begin, stop = _sentence_around(text, m.start(), m.end())
         if any(begin <= s.start < m.start() for s in out):
             out = [s for s in out if not m.start() <= s.start < stop]
     return out
