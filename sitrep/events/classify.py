@@ -92,7 +92,8 @@ class CueLexicon:
         for name, rx in self.groups.items():
             if name in maybe:
                 spans = [m.span() for m in rx.finditer(sentence)
-                         if not (name.startswith("a_") and _attributive(sentence, *m.span()))]
+                         if not (name.startswith("a_") and (_attributive(sentence, *m.span()) or
+                                                             _inside_a_name(sentence, *m.span())))]
                 if spans:
                     out.spans[name] = spans
         return out
@@ -151,6 +152,18 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:towns?|villages?|city|cities|s
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|from|near|to|at|into|around|across|outside|inside|towards?)\s+"
                                  r"(?:\w+ly\s+)?$", re.I)
 _NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])[\w'’-]+")
+
+
+def _inside_a_name(sentence: str, start: int, end: int) -> bool:
+    """"the Sudan Liberation Movement", "the Patriotic Resistance Front": an action word written with a capital
+    inside a run of capitalised words names an organisation, not an act (not so in a headline in title case)."""
+    if not sentence[start:start + 1].isupper() or not sentence[:start].strip():
+        return False
+    before = re.search(r"([\w’'-]+)\s+$", sentence[:start])
+    after = re.match(r"\s+([\w’'-]+)", sentence[end:])
+    if not ((before and before.group(1)[0].isupper()) or (after and after.group(1)[0].isupper())):
+        return False
+    return sum(1 for w in re.findall(r"[\w’'-]{4,}", sentence) if w[0].islower()) >= 2   # a title-case headline has none
 
 
 def _attributive(sentence: str, start: int, end: int) -> bool:

@@ -144,7 +144,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             cls = spread_over_places(cls, hits, found, len({(pm.place.name, pm.place.admin1) for pm in own
                                                             if pm.place is not None and not pm.place.is_area}))
         if cls is None:
-            if not casualty_followup(mentions_out, s, own, when_here, ex.actors, found) and \
+            if not casualty_followup(mentions_out, s, own, when_here or _newer_frame(last_date, mentions_out, s),
+                                     ex.actors, found) and \
                     not _placed_by_toll(unplaced, mentions_out, s, own, when_here, ex, found):
                 maybe_extend(mentions_out, s, when_here, wire)
             continue
@@ -228,6 +229,15 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     return merge_within_article(events)
+
+def _newer_frame(last_date: tuple[date, str, int] | None, mentions: list[EventMention], s: Sentence):
+    """""Today Belozerka was again under fire. ... In Veletenskoye, the invaders killed a woman": a day said
+    after the last event, a sentence or three before this toll, is the toll's day (not that event's)."""
+    if last_date is None or not mentions or last_date[2] <= mentions[-1].sentences[-1].index or \
+            s.index - last_date[2] > 3:
+        return None
+    return last_date[0], last_date[1], None
+
 
 def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):
     """The day the sentence that placed an undated event gives ("... said Bonang, who represents Nzakoundou,

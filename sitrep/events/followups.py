@@ -37,8 +37,8 @@ def casualty_followup(mentions: list[EventMention], s: Sentence, places: list[Pl
     if s.index - last.sentences[-1].index > 3:
         return False
     toll = count_fatalities(s.text)
-    if toll is None or toll.value == 0 and count_injured(s.text) is None:
-        return False
+    if toll is None or toll.value == 0 and count_injured(s.text) is None or toll.cumulative:
+        return False    # (a running total, "944 killed since the state of siege", is no new event)
     recent = [m for m in mentions if m.place is not None and s.index - m.sentences[-1].index <= 4]
     named = [m for m in recent for pm in places if pm.place.name == m.place.name]
     claimed = [m for m in named if m.shared_toll and m.toll_sentence is None]
@@ -62,8 +62,10 @@ def _country_of_places(places: list[PlaceMention]) -> str | None:
     return next((pm.place.country for pm in places if pm.place is not None and pm.place.country), None)
 
 
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:it|they|he|she)|the (?:group|rebels|militants|fighters|militia|movement|"
-                              r"insurgents|jihadists|army|military|forces|troops|gang))\b(?! (?:is|was|were|are) "
+# "It also seized Kanyabayonga", "At Kazarahoyo, the attackers killed five": who acts is who acted just before
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:at|in|on|near) [^,]{1,40},\s*)?(?:(?:it|they|he|she)|the (?:group|rebels|"
+                              r"militants|fighters|militia|movement|insurgents|jihadists|army|military|forces|troops|"
+                              r"gang|attackers|assailants|raiders))\b(?! (?:is|was|were|are) "
                               r"(?:reported|said|believed|unclear))", re.I)
 
 

@@ -85,6 +85,10 @@ def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
 
 _UNNAMED_SETTLEMENT = re.compile(r"\b(?i:a|one|another)\s+(?:(?i:small|tiny|nearby|frontline|front-line|remote|"
                                  r"border)\s+|[A-Z][a-z]+\s+)?(?i:village|town|settlement|hamlet|locality)\b")
+# "in a raid of four villages in Zamfara State": several settlements left unnamed, each named after
+_UNNAMED_SETTLEMENTS = re.compile(r"\b(?i:two|three|four|five|six|seven|eight|nine|ten|several|a number of|\d+)\s+"
+                                  r"(?:(?i:small|nearby|remote|border|neighbouring|neighboring)\s+)?"
+                                  r"(?i:villages|towns|settlements|hamlets|localities|communities)\b")
 # ("a Somali village": a demonym may stand before it)
 
 
@@ -97,12 +101,15 @@ def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentenc
                              for pm in places):
         return None
     before = sentences[s.index - 1].text if s.index > 0 else ""
-    if not (_UNNAMED_SETTLEMENT.search(s.text) or _UNNAMED_SETTLEMENT.search(before)):
+    several = bool(_UNNAMED_SETTLEMENTS.search(s.text))
+    if not (several or _UNNAMED_SETTLEMENT.search(s.text) or _UNNAMED_SETTLEMENT.search(before)):
         return None      # "... condemned the attack that targeted a village in Sagaing. An airstrike ... killed 100"
     for nxt in sentences[s.index + 1:s.index + 6]:
         towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
                  if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
-        if towns:
+        if several and len(towns) >= 2:
+            return nxt, towns       # "The attacked villages were Gobirawa, Rini, Gora and Madoti Dankule"
+        if towns and not several:
             return nxt, towns[:1]
     return None
 

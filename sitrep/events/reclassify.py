@@ -172,7 +172,8 @@ _STRIKES_ON_PLACE = re.compile(r"\b(?P<noun>strikes?) (?:on|against|targeting) (
                                r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
 _CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming) under\b|\b(?:was|were) (?:\w+ )?(?:attacked|hit|struck|targeted)\b",
                          re.I)
-ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new)\s+"   # not "the attack": told before
+ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new|"   # not "the attack": told before
+                         r"the\s+(?:latest|deadliest|most\s+recent))\s+"                   # ... but "the latest attack" is new
                          r"(?:\w+\s+)?(?P<noun>attacks?|assaults?|raids?|ambush(?:es)?)\b", re.I)
 STRIKE_NOUN = re.compile(r"\b(?:the|an?|another|one|second|latest|overnight|russian|ukrainian|israeli|missile)\s+"
                           r"(?:\w+\s+)?strikes?\b(?=\s+(?:\w+\s+){0,2}(?:hit|struck|killed|destroyed|damaged|"

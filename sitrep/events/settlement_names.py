@@ -39,13 +39,17 @@ def _frames() -> tuple[re.Pattern, ...]:
                             rf"(?! (?:chief|head|elder|leader|council|mayor|administrator|official|headman)s?\b)\b)")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
     named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{NAME})")
+    # "the attacked villages were A, B and C", "several villages in the Ruwenzori sector, including A, B and C"
+    listed = re.compile(rf"\b(?:{alt('kind_listed')})(?: (?:[a-z]+ ){{0,2}}(?:were|are|include|included|including|"
+                        rf"namely|such as)|(?: [^.;:\n]{{1,60}}?)?,? (?:including|such as|namely|notably))[:]? "
+                        rf"(?P<name>{NAME})(?P<more>(?:(?:,| and|, and) (?!the\b){NAME})*)")
     event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
                           rf"(?:on|in|at|near) (?:the )?(?:(?:village|town|city|area) of )?(?P<name>{NAME})(?![’'\w])"
                           rf"(?! (?:{alt('not_after_target')})\b)")
     victims = re.compile(rf"\b(?:{alt('victim_verbs')}) (?:(?:at least|about|some|more than) )?(?:\d+|[a-z]+) "
                          rf"(?:[a-z]+ )?(?:people|civilians|villagers|residents|soldiers|men|women|children|persons) "
                          rf"(?:in|at) (?P<name>{NAME})(?![’'\w])")
-    return kind_of, kind_after, appositive, target, named, event_on, victims
+    return kind_of, kind_after, appositive, target, named, event_on, victims, listed
 
 
 @lru_cache(maxsize=4096)
@@ -77,10 +81,10 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 def frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target, named, event_on, victims = _frames()
-    for m in kind_of.finditer(text):
+    kind_of, kind_after, appositive, target, named, event_on, victims, listed = _frames()
+    for m in [*kind_of.finditer(text), *listed.finditer(text)]:
         spans.append(m.span("name"))
-        kind = m.group(0)[:m.start("name") - m.start()].split(" of ")[0]
+        kind = m.group(0)[:m.start("name") - m.start()].split(" of ")[0].split()[0]
         if m.group("more") and (kind.endswith("s") or m.group("more").startswith(" and ")):
             # "the villages of A, B and C"; not "the town of Runirgod, Abdifatah Mohamed, a police officer"
             base = m.start("more")

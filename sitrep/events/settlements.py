@@ -64,9 +64,18 @@ def _is_region(m: PlaceMention, countries: set[str]) -> bool:
 class _RegionContext:
     """Where the text puts a mention: the regions of its sentence, then its paragraph, then the article's."""
 
-    def __init__(self, mentions: list[PlaceMention], sentences: list[Sentence], countries: set[str]) -> None:
+    def __init__(self, mentions: list[PlaceMention], sentences: list[Sentence], countries: set[str],
+                 undecided: set[tuple[int, int]] = frozenset()) -> None:
         self.sentences = sentences
         self.countries = countries
+        # the regions the text names as regions ("in Zamfara State"), not those of its towns' readings
+        self.named = {(m.place.country_code, m.place.admin1) for m in mentions
+                      if _is_region(m, countries) and m.place.geo_precision == 3}
+        # a name a frame calls a settlement, read in a region the text never names while it names another of
+        # that country: whether it is that namesake is being decided, so it is no context for its neighbours
+        self.undecided = {(m.start, m.end) for m in mentions if (m.start, m.end) in undecided and m.place is not None
+                          and (m.place.country_code, m.place.admin1) not in self.named
+                          and any(cc == m.place.country_code for cc, _ in self.named)}
         self.by_sentence: dict[int, list[PlaceMention]] = {}
         j = 0
         for m in sorted(mentions, key=lambda m: m.start):
@@ -121,7 +130,8 @@ class _RegionContext:
             return [[self.main]] if self.main else []
         s = self.sentences[idx]
         here = [m for m in self.by_sentence.get(idx, []) if m.start >= s.start + dateline_end(s.text)
-                and _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]
+                and _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings
+                and (m.start, m.end) not in self.undecided]
         out: list[list[str]] = []
         areas = sorted((m for m in here if m.place.is_area), key=lambda m: abs(m.start - pos))
         for group in (areas, here):
@@ -131,7 +141,7 @@ class _RegionContext:
         near = sorted((p for p in self.sentences[max(0, idx - 3):idx + 2] if p.index != idx),
                       key=lambda p: (abs(p.index - idx), p.index > idx))
         around = [m.place.admin1 for p in near for m in self.by_sentence.get(p.index, [])
-                  if m.start >= p.start + dateline_end(p.text)
+                  if m.start >= p.start + dateline_end(p.text) and (m.start, m.end) not in self.undecided
                   and _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]
         if around:
             out.append(around)
@@ -143,19 +153,25 @@ class _RegionContext:
 def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], geocoder: Geocoder,
            countries: set[str]) -> list[PlaceMention]:
     """The article's place mentions with ambiguous and unknown settlements named, not lost to their region."""
-    ctx = _RegionContext(mentions, sentences, countries)
+    framed = set(frame_names(text))
+    ctx = _RegionContext(mentions, sentences, countries, framed)
     out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
     out = _lists_in_one_region(out, text, geocoder)
-    spans = sorted(set(frame_names(text)) | set(_contained_names(text, ctx)))
+    spans = sorted(framed | set(_contained_names(text, ctx)))
     named: dict[str, Place] = {}
+    alike: set[str] = set()      # names whose only reading the gazetteer has is a namesake elsewhere
     for a, b in spans:
         over = [m for m in out if m.start < b and a < m.end]
-        if any(_in_play(m.place, countries) and not m.place.is_area for m in over):
-            continue        # the gazetteer knows it (or one of its readings fits the text's region)
         if any(_is_region(m, countries) and m.place.geo_precision < 3 for m in over):
             continue        # "the Kupiansk district": a district the gazetteer knows
         idx = ctx.sentence_of(a)
-        unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder) or _only_country(out, ctx)
+        known = [m for m in over if _in_play(m.place, countries) and not m.place.is_area]
+        unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder)
+        if known and not (unit is not None and all(_look_alike(m.place, unit, ctx) for m in known)):
+            continue        # the gazetteer knows it (or one of its readings fits the text's region)
+        if known:
+            alike.add(text[a:b])
+        unit = unit or _only_country(out, ctx)
         if unit is None:
             continue
         name = text[a:b]
@@ -165,7 +181,14 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         out = [m for m in out if m not in over]
         out.append(PlaceMention(a, b, name, place))
         named[name] = place
-    return sorted(_named_again(text, named, out, countries), key=lambda m: m.start)
+    return sorted(_named_again(text, named, out, countries, alike), key=lambda m: m.start)
+
+
+def _look_alike(p: Place, unit: Place, ctx: _RegionContext) -> bool:
+    """"The attacked villages were Gobirawa, Rini, Gora ..." in a report on Zamfara State: the one Gora the
+    gazetteer knows, a hamlet in Katsina, a region the text never names, is a namesake, not the village."""
+    return p.population < 20_000 and not p.readings and unit.admin1 is not None and p.admin1 != unit.admin1 \
+        and (unit.country_code, unit.admin1) in ctx.named and (p.country_code, p.admin1) not in ctx.named
 
 
 def _only_country(mentions: list[PlaceMention], ctx: _RegionContext) -> Place | None:
@@ -181,7 +204,7 @@ def _only_country(mentions: list[PlaceMention], ctx: _RegionContext) -> Place | 
 
 
 def _named_again(text: str, named: dict[str, Place], mentions: list[PlaceMention],
-                 countries: set[str]) -> list[PlaceMention]:
+                 countries: set[str], alike: set[str]) -> list[PlaceMention]:
     """A settlement the text placed once ("Markoye, in Oudalan province") is that settlement wherever the text
     names it again ("between Markoye and Tokabangou"), also where a namesake abroad was read."""
     out = list(mentions)
@@ -190,7 +213,7 @@ def _named_again(text: str, named: dict[str, Place], mentions: list[PlaceMention
         # (the look-behind only catches a three-letter capitalised word before it: "New Pibor")
         for m in re.finditer(rf"(?<![\w-])(?<![A-Z][a-z]{{2}} ){re.escape(name)}(?![\w-])(?![’']s\b| [A-Z])", text):
             over = [o for o in out if o.start < m.end() and m.start() < o.end]
-            if any(_in_play(o.place, countries) for o in over):
+            if any(_in_play(o.place, countries) and not (name in alike and o.name == name) for o in over):
                 continue
             out = [o for o in out if o not in over] + [PlaceMention(m.start(), m.end(), name, place)]
     return out

@@ -133,13 +133,14 @@ _JOINERS = {"of", "the"}
 
 def _joined_by_of(gaz, text: str, groups: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
     """"Democratic Republic of Congo", "Isle of Man": two capitalised runs joined by "of (the)" are one run when
-    together they are a name of the gazetteer; apart, the second would be read alone ("Congo", another country)."""
+    together they are a name of the gazetteer (possessive or not: "the Democratic Republic of the Congo's east");
+    apart, the second would be read alone ("Congo", another country)."""
     out: list[list[tuple[int, int, str]]] = []
     for g in groups:
         prev = out[-1] if out else None
         gap = text[prev[-1][1]:g[0][0]] if prev else ""
         if prev and gap in (" of ", " of the ") and any(
-                retrieve(gaz, text[prev[-k][0]:g[j - 1][1]], fuzzy=False, skeletons=False)
+                retrieve(gaz, _POSSESSIVE.sub("", text[prev[-k][0]:g[j - 1][1]]), fuzzy=False, skeletons=False)
                 for k in range(1, min(3, len(prev)) + 1) for j in range(1, min(3, len(g)) + 1)):
             joiners = [(m.start() + prev[-1][1], m.end() + prev[-1][1], m.group()) for m in re.finditer(r"\w+", gap)]
             out[-1] = prev + joiners + g

@@ -22,6 +22,7 @@ from sitrep.geo.translit import deletes1, fold, fold_all, skeleton
 MARGIN = 0.08            # score gap (~6x population) under which two far-apart readings are "ambiguous"
 ANCHOR_MARGIN = 0.12     # stricter: a mention lends its region to the rest of an article only when it is clear
 SAME_PLACE_KM = 25.0
+NAMESAKE_CAPITAL = 0.05  # a town that gave its name to its region is the best-known place of that name
 FOCUS = {"UA": 0.15, "RU": 0.05}   # the conflict's geography: a light prior, context outweighs it
 CYRILLIC_ORIGIN = {"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD", "GE", "AM", "AZ", "BG", "RS", "MK",
                    "ME", "BA", "MN"}
@@ -232,6 +233,9 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
         s += 0.1 * math.log10(max(pop, 300) + 1)
         if e.precision == 2 and e.level == 4:
             s -= 0.03                      # a codifier village without its own coordinates
+        if e.level == 4 and e.admin1 and c.own_name and fold(e.admin1) == fold(e.name) and \
+                (not ctx.countries or e.cc in ctx.countries):
+            s += NAMESAKE_CAPITAL          # "Gao": the capital of Gao region, not a Burkinabe town of 26,000
         if want is None:
             s += {0: 0.05, 1: 0.0, 2: -0.35, 3: -0.3, 4: 0.0}[e.level]
             if e.level == 1 and ((e.cc, e.admin1, True) in capitals or (

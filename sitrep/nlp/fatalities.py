@@ -130,7 +130,9 @@ _CUMULATIVE = re.compile(
     r"\d+)\s+)?(?:weeks?|months?|years?)\b|\bin\s+recent\s+(?:weeks|months|years)\b|"
     # "170 people have been killed by the renewed fighting": a campaign's toll so far
     r"\b(?:have|has)\s+been\s+killed\s+(?:by|in|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fighting|operations?|"
-    r"offensives?|war|violence|clashes|conflict|campaign|bombardments?|hostilities)\b")
+    r"offensives?|war|violence|clashes|conflict|campaign|bombardments?|hostilities)\b|"
+    # "944 civilians have been killed in North Kivu and Ituri since the state of siege was declared"
+    r"\b(?:have|has)\s+been\s+(?:killed|murdered|slain)\b[^.;]*\bsince\b")
 
 
 _SENT_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[A-Z\"“])|(?=[A-Z]))|\n")

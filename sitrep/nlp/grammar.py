@@ -99,6 +99,10 @@ _SUBORDINATORS = frozenset({"that", "if", "because", "while", "since", "so", "wh
                             "save", "besides", "til", "tho"})
 
 
+# a gerund after these names what did it, and takes its tense from the verb it hangs on (not "the goal of capturing")
+_CAUSE_PREPOSITIONS = frozenset({"by", "from", "after", "during", "amid", "following"})
+
+
 def _verbal(t) -> bool:
     """VERB or AUX."""
     return t.tag_ in _VERB_TAGS or (t.dep_ in ("aux", "auxpass") and t.tag_ not in ("TO", ""))
@@ -125,7 +129,8 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     # a nominal trigger ("the shelling of X", "an attack on Y") takes the roles of the verb it hangs on
     for _ in range(8):  # "in a car bomb blast": car -> bomb -> blast -> in -> killed
         # "as a result of shelling"; "of the shelling 3 houses" (a noun the parse took for a modifier)
-        gerund_noun = head.tag_ == "VBG" and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound")
+        gerund_noun = head.tag_ == "VBG" and (head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound") or (
+            head.dep_ == "pcomp" and head.head.lower_ in _CAUSE_PREPOSITIONS))   # "damaged by shelling"
         if (_verbal(head) and not gerund_noun) or head.dep_ == "ROOT":
             break
         head = head.head

@@ -37,6 +37,10 @@ def cues():
     ("Russian forces shelled the recently liberated village of Kupiansk.", "Shelling/artillery/missile attack"),
     ("Six policemen were injured in a quadcopter attack on the police station.", "Air/drone strike"),
     ("Armed men killed 58 civilians when they intercepted a convoy returning from a market.", "Attack"),
+    ("Bandits shot 14 herders dead near the market.", "Attack"),
+    ("One of the mortar attacks damaged a barn and smashed windows.", "Shelling/artillery/missile attack"),
+    ("A garage was destroyed in a drone attack on the village.", "Air/drone strike"),
+    ("The activist was detained by the Popular Liberation Front on Friday.", ARREST_OR_ABDUCTION),
 ])
 def test_sentence_gets_expected_sub_type(cues, sentence, expected):
     c = cues.classify(sentence)

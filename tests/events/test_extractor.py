@@ -488,3 +488,30 @@ def test_the_day_of_the_sentence_that_names_the_village_dates_the_lead():
                   "officials said on Tuesday.\n\nIn the latest incident on Sunday, youths attacked Ajwara village in "
                   "Pochalla county, the information minister said.", published="2024-04-02")
     assert [(e.location, e.event_date) for e in evs] == [("Ajwara", "2024-03-31")]
+
+
+def test_damage_by_shelling_without_a_day_is_an_event_of_the_publication_day():
+    (ev,) = _events("A private house was damaged by shelling in Izium, Kharkiv region, the governor said.")
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.location == "Izium"
+
+
+def test_a_toll_after_a_new_day_is_said_takes_that_day():
+    evs = _events("Yesterday, Russian troops shelled Bilozerka in Kherson region, injuring two women.\n\n"
+                  "\"Today Bilozerka came under fire again. A shop was damaged. In Veletenske, the invaders killed an "
+                  "elderly man in his yard,\" the governor said.")
+    (v,) = [e for e in evs if e.location == "Veletenske"]
+    assert v.event_date == "2024-03-14" and v.fatalities == 1
+
+
+def test_the_attackers_of_a_follow_up_sentence_are_the_group_named_before():
+    evs = _events("At least seven civilians were killed in the latest attack blamed on the Allied Democratic Forces "
+                  "(ADF) in North Kivu province, a local official said on Thursday.\n\nAt the village of Mabwe, the "
+                  "attackers killed four civilians, he said.")
+    (m,) = [e for e in evs if e.location == "Mabwe"]
+    assert m.actor1_side == "OTHER" and "Allied Democratic Forces" in (m.actor1 or "")
+
+
+def test_a_toll_since_a_decree_is_no_event_of_its_own():
+    evs = _events("Rebels killed five villagers in Beni territory, North Kivu province, on Tuesday, an official said. "
+                  "Some 900 civilians have been killed in North Kivu and Ituri since martial law was declared.")
+    assert [e.fatalities for e in evs] == [5]

@@ -165,3 +165,25 @@ def test_a_report_ranging_over_a_country_keeps_a_towns_spelling_in_another_regio
                   "soldiers, officials in Sanaa and Aden said.\n\nLast week, Houthi forces fired missiles and drones "
                   "at the Red Sea port city of al-Mokha, damaging a hospital.", published="2019-11-13")
     assert sorted(e.location for e in evs) == ["Ma'rib", "Mocha"]
+
+
+def test_villages_a_report_lists_after_an_unnamed_count_are_each_an_event():
+    evs = _events("Bandits on motorcycles shot 22 farmers dead in raids on three villages in Sokoto State.\n\n"
+                  "The affected villages were Tudun Maiwa, Kurawa and Dangoma in Isa local government area.")
+    assert sorted(e.location for e in evs) == ["Dangoma", "Kurawa", "Tudun Maiwa"]
+    assert {e.admin1 for e in evs} == {"Sokoto"}
+
+
+def test_a_list_after_including_names_the_villages_of_the_event():
+    evs = _events("Gunmen killed nine civilians overnight in several villages of the Ruwenzori sector, including "
+                  "Mabwe, Kasindi Lubiriha and Tambu, in North Kivu province, a local chief said on Friday.")
+    assert {"Mabwe", "Tambu"} <= {e.location for e in evs}
+    assert {e.country for e in evs} == {"Democratic Republic of the Congo"}
+
+
+def test_a_lone_namesake_in_a_region_the_text_never_names_is_not_the_village():
+    # the gazetteer's only Gora is in Katsina; the report is about Zamfara and never names Katsina
+    evs = _events("Gunmen shot 12 villagers dead in two villages of Zamfara State on Monday. The attacked villages "
+                  "were Gora and Tungar Kwana, the police said. Most of the dead were in Gora.")
+    gora = [e for e in evs if e.location == "Gora"]
+    assert gora and gora[0].admin1 == "Zamfara"

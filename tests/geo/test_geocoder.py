@@ -139,3 +139,13 @@ def test_spelling_variant_readings_do_not_depend_on_the_hash_seed():
     found = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in (0, 1, 2, 3)}
     assert len(found) == 1
+
+
+def test_a_town_that_named_its_region_outranks_a_smaller_namesake_abroad(geo):
+    p = geo.geocode("Gao")     # Gao, capital of Mali's Gao region, and a Burkinabe town a fifth its size
+    assert p.country == "Mali" and p.geo_precision == 1
+
+
+def test_a_long_country_name_with_a_possessive_is_that_country(geo):
+    ms = geo.find_mentions("Rebels attacked a village in the Democratic Republic of the Congo’s east on Monday.")
+    assert [m.place.country for m in ms if m.place is not None] == ["Democratic Republic of the Congo"]

@@ -35,6 +35,7 @@ def deaths(text):
     ("Militants killed one soldier and injured two others.", 1),
     ("A Russian strike on the village claimed the life of a woman, 63, and damaged a house.", 1),
     ("He received an explosive injury and a concussion.", 0),
+    ("In another incident, a motorcyclist was shot dead near the bridge.", 1),
 ])
 def test_counts_deaths_in_common_wire_patterns(text, expected):
     assert deaths(text) == expected
@@ -248,3 +249,8 @@ def test_the_dead_of_a_campaign_so_far_are_a_running_total():
     toll = count_fatalities("The civil defence agency said that 170 people have been killed by the renewed fighting "
                             "and military operations.")
     assert toll is not None and toll.cumulative
+
+
+def test_a_toll_since_a_decree_is_a_running_total():
+    found = count_fatalities("Some 600 civilians have been killed in the two provinces since martial law was imposed.")
+    assert found is not None and found.cumulative
