@@ -38,7 +38,7 @@ def _frames() -> tuple[re.Pattern, ...]:
                             rf"(?:{alt('appositive')})\b|\b(?P<bare>{NAME}), the (?:{alt('appositive')})"
                             rf"(?! (?:chief|head|elder|leader|council|mayor|administrator|official|headman)s?\b)\b)")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")
-    named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) (?P<name>{NAME})")
+    named = re.compile(rf"\b(?:{alt('kind_named')}) (?:named|called|known as) [“\"‘']?(?P<name>{NAME})")   # 'called “Wabar”'
     # "the attacked villages were A, B and C", "several villages in the Ruwenzori sector, including A, B and C"
     listed = re.compile(rf"\b(?:{alt('kind_listed')})(?: (?:[a-z]+ ){{0,2}}(?:were|are|include|included|including|"
                         rf"namely|such as)|(?: [^.;:\n]{{1,60}}?)?,? (?:including|such as|namely|notably))[:]? "
@@ -94,9 +94,14 @@ def frame_names(text: str) -> list[tuple[int, int]]:
         spans += [m.span("name") if m.group("name") else m.span("bare") for m in pattern.finditer(text)]
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))
+                   and not _acronym_of_an_actor(text[s[0]:s[1]])       # "near the SSPDF barracks": an army's
                    and not UNIT_AFTER.match(text, s[1])       # "the village of X, Valuysky district": a unit
                    and not _UNIT_WORD_END.search(text[s[0]:s[1]])    # "shelling in Kharkiv Oblast": a region
                    and not _POSSESSIVE_END.search(text[s[0]:s[1]])})   # "an attack on Haiti's capital"
+
+
+def _acronym_of_an_actor(name: str) -> bool:
+    return name.isupper() and " " not in name and (len(name) <= 6 or _names_an_actor(name))
 
 
 def _proper_in(text: str, name: str) -> bool:
@@ -112,6 +117,7 @@ def _proper_in(text: str, name: str) -> bool:
 
 
 _UNIT_WORD_END = re.compile(r"\b(?:oblast|region|province|district|township|state|governorate|raion|rayon|county|"
-                            r"territory|prefecture|department|municipality|community|hromada)$", re.I)
+                            r"territory|prefecture|department|municipality|community|hromada|woreda|zone|kebele|"
+                            r"sector|chiefdom|groupement|upazila|tehsil|LGA)$", re.I)
 UNIT_AFTER = re.compile(r"\s+(?:urban |rural |municipal )?(?:district|raion|rayon|okrug|region|oblast|province|county|"
                          r"governorate|state|territory)\b", re.I)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sitrep.data import load_yaml
+from sitrep.nlp.sentences import abbreviations
 
 
 @dataclass
@@ -121,6 +122,8 @@ def _person_of(phrase: str) -> str:
     for i in range(len(words) - 2, -1, -1):
         if re.sub(r"(?:’s|'s)$|[,’']", "", words[i].lower()) in lex["titles"]:
             rest = words[i + 1:]
+            while rest and rest[0].lower() in abbreviations():
+                rest = rest[1:]           # "spokesperson Maj. Gen. Lul Ruai Koang": the ranks are titles too
             if 1 <= len(rest) <= 4 and all(w[0].isupper() or _PARTICLE.match(w) for w in rest) and \
                     not any(w.lower().strip(",’'") in lex["org_words"] for w in rest):
                 return " ".join(rest)
@@ -181,6 +184,19 @@ def _subject(left: str) -> tuple[str, str, int] | None:
     return _person_of(last), full, start
 
 
+_PHRASE_STOP = re.compile(r"[.;:!?()\"“”]|,\s+(?!(?:[A-Z][\w’'-]*\s*){1,4}(?:[,.;]|$))|\s+(?:on|in|who|which|that|"
+                          r"and\s+(?:the\s+)?[a-z]+ed)\b")
+
+
+def _ends_abbreviation(text: str, stop: re.Match) -> bool:
+    """"according to spokesperson Maj. Gen. Lul Ruai Koang": the full stop of a title is no end of the name."""
+    if stop.group() != ".":
+        return False
+    word = re.search(r"[\w.]+$", text[:stop.end()])
+    token = (word.group() if word else "") + re.match(r"[\w.]*", text[stop.end():]).group()   # "U.N."
+    return token.lower() in abbreviations()
+
+
 def _plausible(name: str) -> bool:
     """A claimant starts with a capital, or names a source kind ("officials", "local residents")."""
     lex = _lex()
@@ -193,8 +209,7 @@ def _candidates(sentence: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in lex["intro_re"].finditer(sentence):
         rest = sentence[m.end():]
-        stop = re.search(r"[.;:!?()\"“”]|,\s+(?!(?:[A-Z][\w’'-]*\s*){1,4}(?:[,.;]|$))|\s+(?:on|in|who|which|that|"
-                         r"and\s+(?:the\s+)?[a-z]+ed)\b", rest)
+        stop = next((x for x in _PHRASE_STOP.finditer(rest) if not _ends_abbreviation(rest, x)), None)
         phrase = rest[:stop.start()] if stop else rest
         full = phrase
         nxt = re.match(rf",\s+({_NAME})\s*(?:[,.;]|$)", rest[len(phrase):]) if stop else None

@@ -70,7 +70,12 @@ def _noun(toks: list[Tok], k: int, singular: bool) -> tuple[str, int] | None:
     """After a quantity: ('person'|'none'|'bad', index after the noun phrase)."""
     lex = casualty_lexicon()
     j = k
-    while j < len(toks) and j < k + 5:
+    names = 0    # "Four South Sudan People's Defence Forces (SSPDF) officers": a force's name stands before the noun
+    while j < len(toks) and j < k + 5 + names:
+        if toks[j].low == "(" and j + 2 < len(toks) and toks[j + 2].low == ")" and toks[j + 1].cap:
+            j += 3
+            names += 3
+            continue
         w = toks[j].low
         if w in lex["non_person_nouns"] and not (j + 1 < len(toks) and toks[j + 1].low in lex["person_nouns"]):
             return "bad", j + 1  # "25 drones"; but "a village chief", "two car drivers"
@@ -86,6 +91,8 @@ def _noun(toks: list[Tok], k: int, singular: bool) -> tuple[str, int] | None:
             return "person", j + 1
         if not re.match(r"^[\w'’-]+$", w) or w in lex["noun_breaks"] or w in _SPEECH or DIGITS.match(w):
             break   # "One inhabitant said 20 people were killed": the phrase ends at its verb or the next figure
+        if toks[j].cap and names < 6:
+            names += 1
         j += 1
     return (None if singular else ("none", k))
 

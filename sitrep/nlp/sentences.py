@@ -26,13 +26,14 @@ _BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]?\s+(?=["“‘(]?[A-Z0-9А-ЯІ
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
+    """Tokens ending in a full stop that end no sentence ("Maj.", "U.N."), lower-cased."""
     return frozenset(a.lower() for a in load_yaml("lexicons/abbreviations.yaml")["abbreviations"])
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; each line break also ends a sentence (headlines, list items, datelines)."""
-    abbrev = _abbreviations()
+    abbrev = abbreviations()
     out: list[Sentence] = []
     paragraph = 0
     pos = 0

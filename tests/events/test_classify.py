@@ -41,6 +41,8 @@ def cues():
     ("One of the mortar attacks damaged a barn and smashed windows.", "Shelling/artillery/missile attack"),
     ("A garage was destroyed in a drone attack on the village.", "Air/drone strike"),
     ("The activist was detained by the Popular Liberation Front on Friday.", ARREST_OR_ABDUCTION),
+    ("Gunmen raided a camp sheltering refugees from the north.", "Attack"),
+    ("Jihadists raided an army camp near the border.", "Armed clash"),
 ])
 def test_sentence_gets_expected_sub_type(cues, sentence, expected):
     c = cues.classify(sentence)

@@ -187,3 +187,9 @@ def test_a_lone_namesake_in_a_region_the_text_never_names_is_not_the_village():
                   "were Gora and Tungar Kwana, the police said. Most of the dead were in Gora.")
     gora = [e for e in evs if e.location == "Gora"]
     assert gora and gora[0].admin1 == "Zamfara"
+
+
+def test_a_village_called_in_quotes_keeps_its_name():
+    (ev,) = _events("More than 15 people were killed in a drone strike on Tuesday in a rural town called “Gedebo Mariam”, "
+                    "Enemay Woreda, East Gojjam Zone of Amhara Region, residents said.")
+    assert ev.location == "Gedebo Mariam" and ev.admin1 == "Amhara"

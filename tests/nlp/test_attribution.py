@@ -205,3 +205,8 @@ def test_a_generic_claimant_is_not_completed_from_lower_case_words_before_it():
 def test_a_day_before_the_claimant_is_no_claimant():
     attr = find_attribution("On Saturday, the governor said four civilians died when a village was struck.")
     assert attr.claimed_by == "governor"
+
+
+def test_a_ranked_officer_is_named_past_the_full_stops_of_his_ranks():
+    a = find_attribution("Three soldiers were killed in the clashes, according to army spokesman Brig. Gen. Sam Odu.")
+    assert a is not None and a.claimed_by == "Sam Odu"

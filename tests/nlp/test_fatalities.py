@@ -36,6 +36,7 @@ def deaths(text):
     ("A Russian strike on the village claimed the life of a woman, 63, and damaged a house.", 1),
     ("He received an explosive injury and a concussion.", 0),
     ("In another incident, a motorcyclist was shot dead near the bridge.", 1),
+    ("Five Central African Armed Forces (FACA) soldiers were killed in the ambush.", 5),
 ])
 def test_counts_deaths_in_common_wire_patterns(text, expected):
     assert deaths(text) == expected
