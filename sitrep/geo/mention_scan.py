@@ -31,6 +31,7 @@ _PARTICLES = {"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "de", "du",
               "dos", "das", "van", "von", "bin", "ibn", "upon", "on", "sur", "am", "di", "y", "e"}
 _UPPER_PARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|an|at|az|ed|es)-[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
+_WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Straits|Channel|Bay|Lake|River)$")
 _SUFFIX = re.compile(
     r"^[ \-]+(territorial community|urban territorial community|rural territorial community|community|hromada|"
     r"people['’]s republic|"
@@ -254,6 +255,10 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                     i += found[0]
                     continue
                 found = (*found[:4], countries, None)
+            if found[5] is None and _WATER.search(found[3]) and text[max(0, found[1] - 4):found[1]].lower() == "the " \
+                    and not _SUFFIX.match(text[found[2]:found[2] + 40]):
+                i += found[0]   # "a ship in the Red Sea": the sea, not Sudan's Red Sea state
+                continue
             if found[5] is not None:
                 out_in_group = True
             n, start, end, name, cands, demcc = found

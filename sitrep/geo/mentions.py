@@ -70,6 +70,8 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
             pt = (round(e.lat, 2), round(e.lon, 2))
             if pt not in ctx.points:
                 ctx.points.append(pt)
+        elif e.level in (1, 2):
+            ctx.areas.append((e.clat if e.clat is not None else e.lat, e.clon if e.clon is not None else e.lon))
     top = max(counts.values(), default=1)
     ctx.country_weight = {cc: 0.15 + 0.15 * n / top for cc, n in counts.items()}
     return ctx
@@ -291,6 +293,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
             if same and r.ranked[0].entry.level >= 2:
                 r.ranked, r.contained = same, True
     full = _article_context(raws, hint)
+    full.refuse_far = not best_guess
     names_in = _names_by_country(raws)
     others: dict[str, Context] = {}
 
@@ -299,6 +302,7 @@ def find_mentions(geo, text: str, country_hint: str | None = None, demonyms: boo
         if name_key not in others:
             others[name_key] = _article_context([x for x in raws if fold(x.phrase.core) != name_key], hint) \
                 if any(fold(x.phrase.core) == name_key for x in raws) else full
+            others[name_key].refuse_far = full.refuse_far
         return others[name_key]
 
     out: list[PlaceMention] = []

@@ -22,7 +22,8 @@ from sitrep.geo.translit import deletes1, fold, fold_all, skeleton
 MARGIN = 0.08            # score gap (~6x population) under which two far-apart readings are "ambiguous"
 ANCHOR_MARGIN = 0.12     # stricter: a mention lends its region to the rest of an article only when it is clear
 SAME_PLACE_KM = 25.0
-NAMESAKE_CAPITAL = 0.05  # a town that gave its name to its region is the best-known place of that name
+NAMESAKE_CAPITAL = 0.05
+FAR_KM = 1500.0          # farther than this from every place the text names, a small place abroad is a namesake  # a town that gave its name to its region is the best-known place of that name
 FOCUS = {"UA": 0.15, "RU": 0.05}   # the conflict's geography: a light prior, context outweighs it
 CYRILLIC_ORIGIN = {"UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "TM", "MD", "GE", "AM", "AZ", "BG", "RS", "MK",
                    "ME", "BA", "MN"}
@@ -39,6 +40,8 @@ class Context:
     country: str | None = None                                     # hard filter (ISO code)
     country_weight: dict[str, float] = field(default_factory=dict)  # how much each country dominates
     regions_named: set[tuple[str, str]] = field(default_factory=set)  # (cc, admin1) the text names as regions
+    areas: list[tuple[float, float]] = field(default_factory=list)     # where the countries and regions named lie
+    refuse_far: bool = False   # drop small places abroad far from all the text names (events; not geoparse's guess)
 
     def empty(self) -> bool:
         return not (self.countries or self.admin1 or self.admin2 or self.points)
@@ -209,6 +212,10 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
             continue        # another spelling of a hamlet of a country the text never comes near
         if c.kind == "fuzzy" and ctx.admin1 and (e.cc, e.admin1) not in ctx.admin1:
             continue        # one letter off a village in a region the text never names: a look-alike
+        if ctx.refuse_far and (ctx.points or ctx.areas) and ctx.countries and e.cc not in ctx.countries and \
+                (e.level in (2, 3) or (e.level == 4 and e.population < 100_000)) and \
+                near_km(e.lat, e.lon, ctx.points + ctx.areas) > FAR_KM:
+            continue        # "Pale Township" in a report on Sagaing: not Pale of Bosnia, a country it never names
         # "Afgoye" (Afgooye, a town of 65,000): the one reading of a name spelled a letter or two off the town's
         # own is the town, whatever regions the text names
         respelled = len(cands) == 1 and 20_000 <= e.population and c.kind == "exact" and \

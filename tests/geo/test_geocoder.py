@@ -149,3 +149,16 @@ def test_a_town_that_named_its_region_outranks_a_smaller_namesake_abroad(geo):
 def test_a_long_country_name_with_a_possessive_is_that_country(geo):
     ms = geo.find_mentions("Rebels attacked a village in the Democratic Republic of the Congo’s east on Monday.")
     assert [m.place.country for m in ms if m.place is not None] == ["Democratic Republic of the Congo"]
+
+
+def test_a_small_place_abroad_far_from_all_the_text_names_is_no_reading(geo):
+    ms = geo.find_mentions("Junta troops torched houses in Pale Township in Myanmar's Sagaing Region on Monday. "
+                           "Residents fled Pale Township.")
+    assert all(m.place.country == "Myanmar" for m in ms if m.place is not None)
+
+
+def test_a_sea_is_not_the_region_named_after_it(geo):
+    ms = geo.find_mentions("The Houthis fired missiles at a ship in the Red Sea off Yemen; in Sudan's Red Sea "
+                           "state, fighting went on.")
+    names = [m.name for m in ms]
+    assert "Red Sea" not in names and "Red Sea state" in names
