@@ -13,7 +13,7 @@ from sitrep.events.places import dateline_end
 from sitrep.geo.place import Place
 from sitrep.model import Article, Event, Provenance, Source
 from sitrep.nlp.attribution import find_attribution
-from sitrep.nlp.fatalities import count_fatalities
+from sitrep.nlp.fatalities import FatalityCount, count_fatalities
 
 if TYPE_CHECKING:
     from sitrep.events.extractor import Extractors
@@ -37,6 +37,9 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
                             fat.text)
     if fat is not None and fat.cumulative:
         fat = None  # a running total is not this event's toll
+    if m.own_toll is not None:     # "killed two in Nikopol and one in Marhanets": this place's own figure
+        value, a, b = m.own_toll
+        fat = FatalityCount(value, a - start, b - start, text[a:b])
     cut = dateline_end(first.text)  # "Dec. 10, 2024 - Russia's Defence Ministry said": not "2024 - Russia's..."
     attr = find_attribution(first.text[cut:], context=_context(m, text))
     if attr.start is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from sitrep.events.classify import Classification, CueLexicon
 from sitrep.geo.place import PlaceMention
+from sitrep.nlp.place_tolls import tolls_by_place
 from sitrep.nlp.sentences import Sentence
 
 _SPLIT = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=(?:in|at|near|outside)\s+[A-Z])")
@@ -48,3 +49,11 @@ def place_clauses(s: Sentence, places: list[PlaceMention], cues: CueLexicon) -> 
         out.append(PlaceClause(p, cls, None if shared else Sentence(s.start + a, s.start + a + len(text), text,
                                                                    s.paragraph, s.index)))
     return out
+
+
+def own_tolls(s: Sentence, places: list[PlaceMention]) -> dict[tuple[int, int], tuple[int, int, int]]:
+    """"Shelling killed two in Nikopol and one in Marhanets": each place's own figure, as {place span: (deaths,
+    start, end)} in article offsets; {} when the sentence gives one toll for all."""
+    inside = [pm for pm in places if s.start <= pm.start and pm.end <= s.end]
+    split = tolls_by_place(s.text, [(pm.start - s.start, pm.end - s.start) for pm in inside])
+    return {(a + s.start, b + s.start): (v, fs + s.start, b + s.start) for (a, b), (v, fs) in split.items()}

@@ -24,11 +24,12 @@ from sitrep.events.actor_roles import assign_actors, infer_unnamed_attackers, is
 from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
-from sitrep.events.clauses import place_clauses
+from sitrep.events.clauses import own_tolls, place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, in_relative_clause, is_body,
                                   is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
-                                     reprises_the_last, responsibility_claimed, told_before)
+                                     reprises_the_last, responsibility_claimed, told_before,
+                                     tolls_of_places_told)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
@@ -126,7 +127,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # "The attackers targeted a detachment near X": the event before it, placed
         hits = all_hits[s.index]
         if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index > 3):
-            continue  # no action or weapon named, no event just before for it to go on about: nothing to read
+            # no action or weapon named, no event just before for it to go on about: nothing to read, but the
+            # tolls of places told further up ("17 dead in Rini and about 10 others in Gora")
+            tolls_of_places_told(mentions_out, s, _settlements_in(s, mentions_by_sentence))
+            continue
         cls = ex.cues.classify(s.text, hits)
         here = sentence_country(mentions_by_sentence.get(s.index, [])) or country
         found = [a for a in ex.actors.find(s.text, here, year=ref.year if ref else None)
@@ -144,6 +148,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             cls = spread_over_places(cls, hits, found, len({(pm.place.name, pm.place.admin1) for pm in own
                                                             if pm.place is not None and not pm.place.is_area}))
         if cls is None:
+            if tolls_of_places_told(mentions_out, s, _settlements_in(s, mentions_by_sentence)):
+                continue
             if not casualty_followup(mentions_out, s, own, when_here or _newer_frame(last_date, mentions_out, s),
                                      ex.actors, found) and \
                     not _placed_by_toll(unplaced, mentions_out, s, own, when_here, ex, found):
@@ -173,7 +179,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if ex.place_log is not None:
             ex.place_log.append(PlaceDecision(article.id, s, cls.sub_event_type, cands))
         if ex.place_model is not None:
-            places = [c.mention for c in link(cands, ex.place_model)]
+            places = _with_places_of_own_tolls(s, [c.mention for c in link(cands, ex.place_model)], cands)
         else:
             places = [pm for pm in own if in_clause(pm, s, r.clause)] or own
         if not places:
@@ -211,12 +217,14 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if dspan is not None and offset_after_at(text, dspan[0]):
             # "Sunday's attack in Apakolu came two days after they attacked Kazaraho": the event is after it
             places = [pm for pm in places if pm.start >= dspan[1]] or places
+        split = own_tolls(s, places)
         for pc in place_clauses(s, places, ex.cues):
             pm = pc.place
             told = told_before(mentions_out, pm, pc.cls or cls, ex.cues) if when_here is None else None
             w = (told.when, told.precision, told.date_span) if told is not None else (when, precision, dspan)
             m = EventMention([s] if follow is None else [s, follow[0]], pc.cls or cls, pm.place, (pm.start, pm.end),
-                             *w, shared_toll=len(places) > 1, toll_sentence=pc.clause)
+                             *w, shared_toll=len(places) > 1, toll_sentence=pc.clause,
+                             own_toll=split.get((pm.start, pm.end)))
             assign_actors(m, s, found, ex.actors, here)
             carry_pronoun_subject(m, s, mentions_out)
             mentions_out.append(m)
@@ -237,6 +245,22 @@ def _newer_frame(last_date: tuple[date, str, int] | None, mentions: list[EventMe
             s.index - last_date[2] > 3:
         return None
     return last_date[0], last_date[1], None
+
+
+def _settlements_in(s: Sentence, by_sentence: dict[int, list[PlaceMention]]) -> list[PlaceMention]:
+    return [pm for pm in by_sentence.get(s.index, []) if pm.place is not None and not pm.place.is_area]
+
+
+def _with_places_of_own_tolls(s: Sentence, places: list[PlaceMention], cands: list[Candidate]) -> list[PlaceMention]:
+    """"Shelling killed two civilians in Nikopol and one in Marhanets": a place the sentence gives its own
+    toll beside the linked one is a place of the event too."""
+    if not places:
+        return places
+    here = [c.mention for c in cands if c.source == "sentence" and not c.mention.place.is_area]
+    split = own_tolls(s, here)
+    if len(split) < 2 or not any((pm.start, pm.end) in split for pm in places):
+        return places
+    return places + [pm for pm in here if (pm.start, pm.end) in split and pm not in places]
 
 
 def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):

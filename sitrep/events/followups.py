@@ -8,6 +8,7 @@ import re
 
 from sitrep.events.actors import ActorLexicon, ActorMention
 from sitrep.events.classify import Classification, CueLexicon
+from sitrep.events.clauses import own_tolls
 from sitrep.events.mention import EventMention
 from sitrep.geo.place import PlaceMention
 from sitrep.nlp.fatalities import count_fatalities, count_injured
@@ -25,6 +26,26 @@ def told_before(mentions: list[EventMention], pm: PlaceMention, cls: Classificat
     return next((m for m in reversed(mentions) if m.place is not None and m.place.name == pm.place.name
                  and m.place.admin1 == pm.place.admin1 and m.place.is_area == pm.place.is_area
                  and cues.event_type_of.get(m.cls.sub_event_type, m.cls.sub_event_type) == kind), None)
+
+
+def tolls_of_places_told(mentions: list[EventMention], s: Sentence, places: list[PlaceMention]) -> bool:
+    """"The attacked villages were Rini, Gora ... the council prayed for 17 dead people in Rini and about 10
+    others in Gora": a later sentence that gives places of events already told a figure each is their tolls."""
+    split = own_tolls(s, places)
+    if len(split) < 2:
+        return False
+    told = []
+    for pm in places:
+        if (pm.start, pm.end) not in split:
+            continue
+        m = next((m for m in reversed(mentions) if m.place is not None and m.place.name == pm.place.name
+                  and m.place.admin1 == pm.place.admin1), None)
+        if m is None or m.own_toll is not None:
+            return False
+        told.append((m, split[(pm.start, pm.end)]))
+    for m, toll in told:
+        m.own_toll, m.toll_sentence = toll, s
+    return True
 
 
 def casualty_followup(mentions: list[EventMention], s: Sentence, places: list[PlaceMention], here,

@@ -27,6 +27,7 @@ class EventMention:
     actor_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     shared_toll: bool = False          # one toll for several places: it belongs to none of them alone
     toll_sentence: Sentence | None = None  # a later sentence giving this place's own toll
+    own_toll: tuple[int, int, int] | None = None   # (deaths, start, end in the article) said of this place alone
 
 
 def reference_date(article: Article) -> date | None:

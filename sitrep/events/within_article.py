@@ -50,6 +50,9 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             if len(ours) == 1 and _told_again(ev, ours[0]):
                 _fold_into(ev, ours[0])
                 continue
+        parts = [p for p in near if p is not ev and p.location != ev.location and p.fatalities]
+        if ev.fatalities and ev.fatalities >= 3 and len(parts) >= 2 and sum(p.fatalities for p in parts) == ev.fatalities:
+            continue   # "eight killed in the latest attack ... five at A, two at B, one at C": the sum of its parts
         kept.append(ev)
     return kept
 

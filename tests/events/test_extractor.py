@@ -515,3 +515,17 @@ def test_a_toll_since_a_decree_is_no_event_of_its_own():
     evs = _events("Rebels killed five villagers in Beni territory, North Kivu province, on Tuesday, an official said. "
                   "Some 900 civilians have been killed in North Kivu and Ituri since martial law was declared.")
     assert [e.fatalities for e in evs] == [5]
+
+
+def test_a_sentence_that_splits_its_toll_by_place_gives_each_place_its_figure():
+    evs = _events("Russian shelling killed two civilians in Nikopol and one in Marhanets on Tuesday, the governor "
+                  "said.")
+    assert sorted((e.location, e.fatalities) for e in evs) == [("Marhanets", 1), ("Nikopol", 2)]
+
+
+def test_a_later_sentence_gives_the_tolls_of_places_told_before():
+    evs = _events("Gunmen on motorbikes shot 25 villagers dead in raids on two villages in Zamfara State on Monday."
+                  "\n\nThe attacked villages were Kawo and Dansadau, the police said.\n\nThe governor condemned the "
+                  "attack.\n\nSecurity was stepped up in the area.\n\nHe said the community buried 15 dead people "
+                  "in Kawo and about 10 others in Dansadau.")
+    assert sorted(e.fatalities for e in evs) == [10, 15] and "Kawo" in {e.location for e in evs}
