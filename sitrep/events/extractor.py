@@ -24,6 +24,7 @@ from sitrep.events.actor_roles import assign_actors, infer_unnamed_attackers, is
 from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
+from sitrep.events.claimants import carry_claimants
 from sitrep.events.clauses import own_tolls, place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, in_relative_clause, is_body,
                                   is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
@@ -236,6 +237,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     infer_unnamed_attackers(mentions_out, headline_forces)
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
+    carry_claimants(events, text)
     return merge_within_article(events)
 
 def _newer_frame(last_date: tuple[date, str, int] | None, mentions: list[EventMention], s: Sentence):

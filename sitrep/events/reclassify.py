@@ -143,7 +143,7 @@ def _shelling_told_before(s: Sentence, sentences: list[Sentence], cues: CueLexic
         return None
     for prev in reversed(sentences[max(0, s.index - 3):s.index]):
         before = cues.hits(prev.text)
-        if before.has("w_shelling_act") or before.has("w_artillery"):
+        if before.has("w_shelling_act") or before.has("w_artillery") or _UNDER_FIRE.search(prev.text):
             return Classification("Shelling/artillery/missile attack", span, hits)
         if before.has("w_air"):
             return Classification("Air/drone strike", span, hits)
@@ -170,7 +170,8 @@ _STATE_ATTACKER = re.compile(r"\b(?:Russian|Ukrainian|Israeli|Sudanese army|junt
 _STRIKES_ON_PLACE = re.compile(r"\b(?P<noun>strikes?) (?:on|against|targeting) (?:the )?(?:(?:city|town|village|port) of )?"
                                r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                                r"April|May|June|July|August|September|October|November|December)\b)[A-Z]")
-_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming) under\b|\b(?:was|were) (?:\w+ )?(?:attacked|hit|struck|targeted)\b",
+_UNDER_FIRE = re.compile(r"\b(?:came|come|comes|was|were) under (?:\w+ ){0,2}fire\b", re.I)
+_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming) under\b|\b(?:was|were) (?:\w+ )?(?:attacked|hit|struck|targeted|under)\b",
                          re.I)
 ATTACK_NOUN = re.compile(r"\b(?:an?|another|deadly|terrorist|armed|overnight|night|fresh|new|"   # not "the attack": told before
                          r"the\s+(?:latest|deadliest|most\s+recent))\s+"                   # ... but "the latest attack" is new

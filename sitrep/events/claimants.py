@@ -1,0 +1,36 @@
+"""Who says so, for the events of a summary that names its source once.
+
+A governor's daily report ("Oleh Synehubov, head of the regional military administration, reported ... In
+Shevchenkove, a house was damaged. A private house was damaged by shelling in Pidseredne.") gives its source in
+its first sentence and lists the rest without it. An event with no claimant of its own, told right after an
+event whose claimant is known (no more than `REACH` characters on, and no other speaker in between), is told by
+the same source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sitrep.events.notes import rewrite_notes
+from sitrep.model import Event
+
+REACH = 600
+_OTHER_SPEAKER = re.compile(r"\b(?:said|says|told|reported|according to|claimed|stated|wrote|announced)\b", re.I)
+
+
+def carry_claimants(events: list[Event], text: str) -> None:
+    """Fill `claimed_by` (and its provenance) from the event told just before, in place."""
+    last: Event | None = None
+    for ev in sorted(events, key=lambda e: e.sources[0].char_start):
+        src = ev.sources[0]
+        if ev.claimed_by is not None:
+            last = ev
+            continue
+        if last is None:
+            continue
+        gap = text[last.sources[0].char_end:src.char_start]
+        if len(gap) > REACH or src.char_start < last.sources[0].char_start or _OTHER_SPEAKER.search(gap):
+            continue
+        ev.claimed_by, ev.certainty = last.claimed_by, last.certainty
+        ev.provenance += [replace(p) for p in last.provenance if p.field == "claimed_by"]
+        ev.notes = rewrite_notes(ev)
