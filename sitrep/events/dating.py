@@ -79,6 +79,10 @@ def event_date_for(s: Sentence, here, last_date, ref: date | None,
         return here
     if last_date is not None and s.index - last_date[2] <= 3:
         return last_date[0], last_date[1], None
+    if last_date is not None and last_date[1] == "day" and ref is not None and 0 <= (ref - last_date[0]).days <= 2:
+        # a daily report ("on Sunday ... In Bilopillia hromada ... Shalyhyne hromada: ...") goes on about the
+        # last day it said until it says another: that day, unsure to the week
+        return last_date[0], "week", None
     if ref is None:
         return None, None, None
     return ref, "day" if s.index <= lead_end else "week", None

@@ -167,9 +167,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             if other is not None:
                 cls = other
                 r = roles(s.text, cls.trigger, cue_spans)
-        if not ok or r.modal or r.negated or not r.has_verb or (r.modifier and not explicit_day):
+        item = last_date is not None and bool(_REPORT_ITEM.match(s.text))   # "Krasnopillia hromada: mortar attack"
+        if not ok or r.modal or r.negated or not (r.has_verb or item) or (r.modifier and not explicit_day):
             continue
-        if not (r.past or dates or headline_style or ref is None):
+        if not (r.past or dates or headline_style or ref is None or item):
             continue  # present-tense statements without a date are descriptions, not reports of an event
         if r.perfect and not dates and s.index > lead_end:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
@@ -317,6 +318,10 @@ def prefetch_articles(articles: list[Article], ex: Extractors) -> None:
     prefetch(todo)
 
 
+# an item of a daily report: a place as its label, then what happened there ("Shalyhyne hromada: artillery
+# shelling (11 explosions).")
+_REPORT_ITEM = re.compile(r"^\W{0,3}[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?: (?:hromada|community|district|raion|"
+                          r"municipality|township|village|town|city|region|oblast))?:\s+\S")
 _SINCE = re.compile(r"\b(?:occupied|controlled|held|besieged|blockaded|under (?:\w+ )?(?:occupation|control|siege))\b"
                     r"[^.;]{0,40}\bsince\b", re.I)
 # "the part of Kherson region held by Russian forces": who holds the place, not who acted

@@ -529,3 +529,12 @@ def test_a_later_sentence_gives_the_tolls_of_places_told_before():
                   "attack.\n\nSecurity was stepped up in the area.\n\nHe said the community buried 15 dead people "
                   "in Kawo and about 10 others in Dansadau.")
     assert sorted(e.fatalities for e in evs) == [10, 15] and "Kawo" in {e.location for e in evs}
+
+
+def test_a_daily_report_goes_on_about_the_day_it_said():
+    evs = _events("Russian troops shelled five hromadas of Sumy region on Tuesday, the regional military "
+                  "administration said.\n\nMyropillia hromada: mortar attack (4 explosions).\n\nKrasnopillia hromada: "
+                  "artillery shelling (6 explosions).\n\nVelyka Pysarivka hromada: a drone dropped explosives.\n\n"
+                  "Khotin hromada: mortar shelling (3 explosions).\n\nBilopillia hromada: artillery shelling, a "
+                  "house was damaged.")
+    assert len(evs) >= 4 and {e.event_date for e in evs} == {"2024-03-12"}
