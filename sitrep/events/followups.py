@@ -147,12 +147,13 @@ _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were 
 
 
 _NOBODY_HURT = re.compile(r"\b(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed))|nobody was (?:hurt|"
-                          r"injured|killed)|there (?:were|are|was) no (?:casualties|victims|injured)|without casualties)\b",
-                          re.I)
+                          r"injured|killed)|there (?:were|are|was) no (?:casualties|victims|injured)|without casualties|"
+                          r"(?:people|civilians|residents) (?:were|was) not (?:hurt|injured|killed))\b", re.I)
 
 
 _ALL_OF_THE_REPORT = re.compile(r"\b(?:there (?:were|was) no (?:casualties|victims|injured)|no casualties (?:were|have "
-                                r"been) reported|(?:noted|said|added|reported) (?:that )?there (?:were|was) no)\b", re.I)
+                                r"been) reported|(?:noted|said|added|reported) (?:that )?there (?:were|was) no|"
+                                r"people (?:were|was) not (?:hurt|injured))\b", re.I)
 
 
 def continues(mentions: list[EventMention], s: Sentence) -> bool:

@@ -538,3 +538,9 @@ def test_a_daily_report_goes_on_about_the_day_it_said():
                   "Khotin hromada: mortar shelling (3 explosions).\n\nBilopillia hromada: artillery shelling, a "
                   "house was damaged.")
     assert len(evs) >= 4 and {e.event_date for e in evs} == {"2024-03-12"}
+
+
+def test_people_were_not_injured_closes_every_attack_of_the_post():
+    evs = _events("\"In the evening, the aggressor hit Nikopol with a kamikaze drone. Then he fired at Marhanets with "
+                  "heavy artillery. People were not injured,\" the governor wrote.")
+    assert len(evs) == 2 and {e.fatalities for e in evs} == {0}
