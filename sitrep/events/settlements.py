@@ -71,11 +71,10 @@ class _RegionContext:
         # the regions the text names as regions ("in Zamfara State"), not those of its towns' readings
         self.named = {(m.place.country_code, m.place.admin1) for m in mentions
                       if _is_region(m, countries) and m.place.geo_precision == 3}
-        # a name a frame calls a settlement, read in a region the text never names while it names another of
-        # that country: whether it is that namesake is being decided, so it is no context for its neighbours
+        # a name a frame calls a settlement, read in a region the text never names while it names others: whether
+        # it is that namesake is being decided, so it is no context for its neighbours
         self.undecided = {(m.start, m.end) for m in mentions if (m.start, m.end) in undecided and m.place is not None
-                          and (m.place.country_code, m.place.admin1) not in self.named
-                          and any(cc == m.place.country_code for cc, _ in self.named)}
+                          and self.named and (m.place.country_code, m.place.admin1) not in self.named}
         self.by_sentence: dict[int, list[PlaceMention]] = {}
         j = 0
         for m in sorted(mentions, key=lambda m: m.start):

@@ -193,3 +193,15 @@ def test_a_village_called_in_quotes_keeps_its_name():
     (ev,) = _events("More than 15 people were killed in a drone strike on Tuesday in a rural town called “Gedebo Mariam”, "
                     "Enemay Woreda, East Gojjam Zone of Amhara Region, residents said.")
     assert ev.location == "Gedebo Mariam" and ev.admin1 == "Amhara"
+
+
+def test_the_kurdistan_region_is_iraq_not_irans_kurdistan_province():
+    (ev,) = _events("ERBIL, Kurdistan Region - Islamic State militants killed two villagers in the village of Qara "
+                    "Tapa Saghir near Khanaqin, Diyala province, on Wednesday night, a Peshmerga officer said.")
+    assert ev.country == "Iraq" and ev.admin1 == "Diyala"
+
+
+def test_a_village_read_only_under_another_name_in_another_country_is_not_it():
+    evs = _events("Ukrainian forces shelled the Bryansk region on Monday, governor Alexander Bogomaz said. Then the "
+                  "village of Kurkovichi in the Starodubsky district was shelled; no one was hurt.")
+    assert {e.country for e in evs} == {"Russia"}
