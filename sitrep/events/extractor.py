@@ -174,7 +174,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # present-tense statements without a date are descriptions, not reports of an event
         if r.perfect and not dates and s.index > lead_end:
             continue  # "attacks have damaged infrastructure", far from the lead and undated: a summary
-        if r.perfect and _SINCE.search(s.text):
+        if _IN_SINCE_CLAUSE.search(s.text[max(0, cls.trigger[0] - 60):cls.trigger[0]]):
+            continue  # "... have been reported since Russia occupied the city": the act dates a span, it is told before
+        if r.perfect and (_SINCE.search(s.text) or _SINCE_THEN.search(s.text)):
             continue  # "the city has been occupied since February 2022": a state that lasts, not an event
         cands = candidates(s, cls.trigger, r.clause, sentences, mentions_by_sentence, countries, lead_end, has_cue,
                            [(a.start, a.end) for a in found])
@@ -324,6 +326,13 @@ _REPORT_ITEM = re.compile(r"^\W{0,3}[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}(?: 
                           r"municipality|township|village|town|city|region|oblast))?:\s+\S")
 _SINCE = re.compile(r"\b(?:occupied|controlled|held|besieged|blockaded|under (?:\w+ )?(?:occupation|control|siege))\b"
                     r"[^.;]{0,40}\bsince\b", re.I)
+# "Several explosions have been reported since Russia occupied the city": a tally over time, not an event (but
+# "have shelled the city since the morning" is one day's)
+_IN_SINCE_CLAUSE = re.compile(r"\b(?:ever\s+)?since\s+(?:[\w'’-]+\s+){1,4}$", re.I)
+_SINCE_THEN = re.compile(r"\bsince\s+(?!(?:the\s+|this\s+|early\s+|last\s+)?(?:morning|dawn|midnight|night|evening|"
+                         r"afternoon|today|yesterday|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday)\b)(?:then\b|(?:the\s+)?[\w-]+\s+(?:\w+\s+)?(?:occupied|seized|captured|took|began|started|"
+                         r"launched|invaded|declared))", re.I)
 # "the part of Kherson region held by Russian forces": who holds the place, not who acted
 _CONTROLLER_BEFORE = re.compile(r"\b(?:held|controlled|occupied|run|administered|governed) by (?:the )?$|"
                                 r"\bunder (?:the )?(?:control|occupation|rule) of (?:the )?$", re.I)

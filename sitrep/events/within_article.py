@@ -19,11 +19,13 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
-                     and o.event_date == ev.event_date and _same_actor(o, ev)
+                     and (o.event_date == ev.event_date or _dated_by_the_other(o, ev)) and _same_actor(o, ev)
                      and is_region_level(o) == is_region_level(ev)), None)   # Kherson region is not Kherson city
         if twin is None:
             out.append(ev)
             continue
+        if twin.date_precision == "week" and ev.date_precision == "day":
+            twin.event_date = ev.event_date     # the lead's undated event, dated by the sentence after it
         for f in ("fatalities", "claimed_by", "actor2", "inter2", "actor2_side"):
             if getattr(twin, f) is None and getattr(ev, f) is not None:
                 setattr(twin, f, getattr(ev, f))
@@ -113,6 +115,12 @@ def _fold_into(region: Event, precise: Event) -> None:
         [p for p in region.provenance if p.field == "fatalities"]
     precise.notes = write_notes(precise, Place(precise.location or "", precise.latitude, precise.longitude,
                                                admin1=precise.admin1))
+
+
+def _dated_by_the_other(a: Event, b: Event) -> bool:
+    """"The explosions in Melitopol killed Russian soldiers ... HUR claimed the attack on March 22": a lead with
+    no day of its own (week precision) and the same act a day or two off with its day are one event."""
+    return {a.date_precision, b.date_precision} == {"week", "day"} and days_apart(a, b) <= 2
 
 
 def is_region_level(ev: Event) -> bool:

@@ -544,3 +544,15 @@ def test_people_were_not_injured_closes_every_attack_of_the_post():
     evs = _events("\"In the evening, the aggressor hit Nikopol with a kamikaze drone. Then he fired at Marhanets with "
                   "heavy artillery. People were not injured,\" the governor wrote.")
     assert len(evs) == 2 and {e.fatalities for e in evs} == {0}
+
+
+def test_a_picture_credited_to_an_agency_is_a_caption_not_an_event():
+    evs = _events("Partisans blew up a Russian truck in occupied Melitopol on Tuesday, military intelligence said.\n\n"
+                  "Russian soldiers fire at a street in occupied Melitopol, Zaporizhzhia Oblast, on May 1, 2022. Photo "
+                  "for illustrative purposes. (Getty Images)")
+    assert all(e.event_date != "2022-05-01" for e in evs)
+
+
+def test_an_act_inside_a_since_clause_dates_a_span_and_is_no_event():
+    evs = _events("Several explosions at the railway depot have been reported since Russia occupied Melitopol.")
+    assert evs == []
