@@ -36,12 +36,13 @@ _SUFFIX = re.compile(
     r"^[ \-]+(territorial community|urban territorial community|rural territorial community|community|hromada|"
     r"people['’]s republic|"
     r"region|oblast|raion|rayon|district|county|parish|province|governorate|state|krai|kray|municipality|township|territory|"
+    r"local government area|LGA|"
     r"city|town|village)\b", re.I)
 _LEVEL = {"people's republic": 1, "people’s republic": 1,   # "Donetsk People's Republic": the region's Russian name
           "territorial community": 3, "urban territorial community": 3, "rural territorial community": 3,
           "community": 3, "hromada": 3, "municipality": 3, "township": 3, "region": 1, "oblast": 1, "province": 1,
           "governorate": 1, "state": 1, "krai": 1, "kray": 1, "raion": 2, "rayon": 2, "district": 2, "county": 2,
-          "parish": 2, "territory": 2, "city": 4,
+          "parish": 2, "territory": 2, "local government area": 2, "lga": 2, "city": 4,
           "town": 4, "village": 4}
 _SENTENCE_START = re.compile(r"(^|[.!?:;\n\"“«(]\s*|\n)$")
 _MAX_WORDS = 5
