@@ -236,6 +236,9 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
                             cands = [c for c in cands if c.entry.level in (1, 2)]
                     else:
                         cands = retrieve(gaz, name, fuzzy=False, skeletons=False)
+                    if len(key.replace(" ", "")) <= 2:
+                        # "Ko Than Win Naing": a two-letter word is no other name of Kyiv; only a place so named
+                        cands = [c for c in cands if c.entry.level == 0 or fold(c.entry.name) == key]
                     if len(key.replace(" ", "")) <= 4 and name.isupper() and not _dateline(text, start, end, name):
                         # "US", "UK" yes; "SA", "AMLO" no; "KYIV, Ukraine -" yes
                         cands = [c for c in cands if c.entry.level == 0]

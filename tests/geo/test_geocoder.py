@@ -162,3 +162,8 @@ def test_a_sea_is_not_the_region_named_after_it(geo):
                            "state, fighting went on.")
     names = [m.name for m in ms]
     assert "Red Sea" not in names and "Red Sea state" in names
+
+
+def test_a_two_letter_name_is_no_other_name_of_a_city(geo):
+    ms = geo.find_mentions("The victims include Ko Than Win Naing, a resident of Ann township in Arakan State.")
+    assert {m.place.country for m in ms if m.place is not None} == {"Myanmar"}
