@@ -26,7 +26,10 @@ def is_headline(s: Sentence, sentences: list[Sentence]) -> bool:
         return False
     words = [w for w in s.text.split() if w[:1].isalpha()]
     title_case = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
-    return s.index < 4 or title_case
+    # "Family of 5 killed in Russian attack on Kharkiv" then "Avatar" / an author's name: a link to another story
+    nxt = sentences[s.index + 1] if s.index + 1 < len(sentences) else None
+    teaser = nxt is not None and len(nxt.text.split()) <= 6 and not nxt.text.rstrip().endswith((".", "\"", "”", "!", "?"))
+    return s.index < 4 or title_case or teaser
 
 
 _RELATIVE_OPENER = re.compile(r"(?:,|—|–|\()\s*(?:(?:from|in|at|to|by|of|during|after|since)\s+)?"

@@ -20,7 +20,8 @@ def merge_within_article(events: list[Event]) -> list[Event]:
     for ev in events:
         twin = next((o for o in out if o.event_type == ev.event_type and o.location == ev.location
                      and (o.event_date == ev.event_date or _dated_by_the_other(o, ev)) and _same_actor(o, ev)
-                     and is_region_level(o) == is_region_level(ev)), None)   # Kherson region is not Kherson city
+                     and is_region_level(o) == is_region_level(ev)      # Kherson region is not Kherson city
+                     and not _unnamed_near(o, ev)), None)
         if twin is None:
             out.append(ev)
             continue
@@ -115,6 +116,13 @@ def _fold_into(region: Event, precise: Event) -> None:
         [p for p in region.provenance if p.field == "fatalities"]
     precise.notes = write_notes(precise, Place(precise.location or "", precise.latitude, precise.longitude,
                                                admin1=precise.admin1))
+
+
+def _unnamed_near(a: Event, b: Event) -> bool:
+    """"Missiles struck Mykolaiv ... Russian forces also shelled a village near Mykolaiv": the city and an
+    unnamed village near it are two places."""
+    near = [bool(_UNNAMED_PLACE.search(e.sources[0].evidence)) and e.geo_precision == 2 for e in (a, b)]
+    return near[0] != near[1] and a.sources[0].char_start != b.sources[0].char_start
 
 
 def _dated_by_the_other(a: Event, b: Event) -> bool:

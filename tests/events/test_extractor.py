@@ -556,3 +556,9 @@ def test_a_picture_credited_to_an_agency_is_a_caption_not_an_event():
 def test_an_act_inside_a_since_clause_dates_a_span_and_is_no_event():
     evs = _events("Several explosions at the railway depot have been reported since Russia occupied Melitopol.")
     assert evs == []
+
+
+def test_a_link_to_another_story_is_no_event():
+    evs = _events("Russian forces shelled Borova in Kharkiv Oblast on Tuesday, killing a man, the governor said.\n\n"
+                  "Family of 5 killed in devastating Russian attack on Kharkiv\nAvatar\nKateryna Denisova")
+    assert [e.location for e in evs] == ["Borova"]

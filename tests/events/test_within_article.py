@@ -27,3 +27,11 @@ def test_a_toll_that_sums_the_places_of_the_day_is_their_summary():
     lead.location = "Zaporizhzhia"
     lead.geo_precision = 2
     assert sorted(e.fatalities for e in merge_within_article([lead, a, b])) == [2, 5]
+
+
+def test_a_city_and_an_unnamed_village_near_it_are_two_places():
+    city, village = _ev("2024-03-22", "day", 0), _ev("2024-03-22", "day", 200, 2)
+    city.sources[0].evidence = "Missiles struck a hospital in Melitopol overnight."
+    village.geo_precision = 2
+    village.sources[0].evidence = "Russian forces also shelled a village near Melitopol, killing two people."
+    assert len(merge_within_article([city, village])) == 2
