@@ -305,6 +305,10 @@ def _active_counts(toks: list[Tok], verb: int, i: int, loss: bool) -> list[State
     total, j, first_end = 0, i, None
     if j < len(toks) and toks[j].low in {"the", "off"} and _quantity(toks, j + 1):
         j += 1
+    elif j + 1 < len(toks) and toks[j].low == "the" and toks[j + 1].low in casualty_lexicon()["person_nouns"] and \
+            not toks[j + 1].low.endswith("s") and toks[j + 1].low not in _PLURAL_SINGULAR_EXCEPTIONS and \
+            (j + 2 >= len(toks) or toks[j + 2].low not in casualty_lexicon()["person_nouns"]):
+        return [_stmt(toks, verb, j + 2, 1, (j, j + 2))]   # "a drone hit a car, killing the driver"
     while True:
         q = _quantity(toks, j)
         if not q:

@@ -37,6 +37,8 @@ def deaths(text):
     ("He received an explosive injury and a concussion.", 0),
     ("In another incident, a motorcyclist was shot dead near the bridge.", 1),
     ("Five Central African Armed Forces (FACA) soldiers were killed in the ambush.", 5),
+    ("A drone dropped a grenade on a car, killing the driver.", 1),
+    ("The strike killed the soldiers.", None),
 ])
 def test_counts_deaths_in_common_wire_patterns(text, expected):
     assert deaths(text) == expected
