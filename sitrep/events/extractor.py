@@ -168,6 +168,14 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 cls = other
                 r = roles(s.text, cls.trigger, cue_spans)
         item = last_date is not None and bool(_REPORT_ITEM.match(s.text))   # "Krasnopillia hromada: mortar attack"
+        if (r.negated or r.modal or not ok) and _BUT.search(s.text, cls.trigger[1]):
+            # "The army has not commented on the attacks, but it announced it had used drones to target ...":
+            # the clause after "but" reports its own act
+            later = ex.cues.classify(s.text, _hits_after(hits, _BUT.search(s.text, cls.trigger[1]).end()))
+            if later is not None:
+                cls = later
+                ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)
+                r = roles(s.text, cls.trigger, cue_spans)
         if not ok or r.modal or r.negated or not (r.has_verb or item) or (r.modifier and not explicit_day):
             continue
         if not (r.past or dates or headline_style or ref is None or item):
@@ -250,6 +258,15 @@ def _newer_frame(last_date: tuple[date, str, int] | None, mentions: list[EventMe
             s.index - last_date[2] > 3:
         return None
     return last_date[0], last_date[1], None
+
+
+_BUT = re.compile(r",?\s+but\s+|;\s+")
+
+
+def _hits_after(hits: CueHits, pos: int) -> CueHits:
+    """The cue hits of a sentence from `pos` on."""
+    return CueHits({g: [sp for sp in spans if sp[0] >= pos] for g, spans in hits.spans.items()
+                    if any(sp[0] >= pos for sp in spans)})
 
 
 def _settlements_in(s: Sentence, by_sentence: dict[int, list[PlaceMention]]) -> list[PlaceMention]:

@@ -74,7 +74,8 @@ def _cal() -> dict:
         "night_into": re.compile(rf"(?i:\b(?:overnight|(?:on\s+)?the\s+night|night)\s+(?:into|to|before)\s+)({wd})\b"),
         "rel_month": re.compile(r"(?i)\b(?:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|earlier|at\s+the\s+end\s+of)[\s-]+)?(last|this|the\s+previous|previous)\s+month\b"),
         "rel_year": re.compile(r"(?i)\b(?:(early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|end\s+of|earlier|at\s+the\s+end\s+of)[\s-]+)?(last|this|the\s+previous|previous)\s+year\b"),
-        "ago": re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(day|week|month|year)s?\s+ago\b"),
+        "ago": re.compile(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a few|several|a couple of)"
+                          r"\s+(day|week|month|year)s?\s+ago\b"),
         "year": re.compile(r"(?<![\d\-/.–])\b(19[5-9]\d|20\d\d)\b(?![\-/.–]\d)"),
     }
     cal["re_relative_days"] = [(re.compile(p, re.I), v[0], v[1]) for p, v in cal["relative_days"].items()]
@@ -252,10 +253,13 @@ def _relative(text: str, ref: dt.date):
             d = min(dt.date(y, md[0], md[1]), ref)
         yield m.start(), m.end(), d, "month" if key else "year", True
     for m in rx["ago"].finditer(text):
-        n = int(m[1]) if m[1].isdigit() else _NUM[m[1].lower()]
+        vague = m[1].lower() in ("a few", "several", "a couple of")     # "a few days ago": about three, that week
+        n = 3 if vague else int(m[1]) if m[1].isdigit() else _NUM[m[1].lower()]
         unit = m[2].lower()
         days = n * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
-        yield m.start(), m.end(), ref - dt.timedelta(days=days), "day" if unit == "day" else unit, True
+        precision = ("week" if unit == "day" else "month" if unit == "week" else "year") if vague else \
+            "day" if unit == "day" else unit
+        yield m.start(), m.end(), ref - dt.timedelta(days=days), precision, True
 
 
 @lru_cache(maxsize=1)

@@ -562,3 +562,9 @@ def test_a_link_to_another_story_is_no_event():
     evs = _events("Russian forces shelled Borova in Kharkiv Oblast on Tuesday, killing a man, the governor said.\n\n"
                   "Family of 5 killed in devastating Russian attack on Kharkiv\nAvatar\nKateryna Denisova")
     assert [e.location for e in evs] == ["Borova"]
+
+
+def test_the_clause_after_but_reports_its_own_act():
+    evs = _events("The army has not commented on the deaths, but on Monday it said it had used drones to target "
+                  "militant positions in Kidal, Mali.")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Air/drone strike", "Kidal")]

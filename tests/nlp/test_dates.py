@@ -164,3 +164,9 @@ def test_a_month_in_capitals_is_a_month():
 def test_a_year_in_a_name_is_no_date():
     assert find_dates("Protesters opposing the Finance Bill 2024 marched in Nairobi.", dt.date(2024, 6, 25)) == []
     assert first("The 2021 budget did not cover the army.") == (dt.date(2021, 7, 1), "year")
+
+
+def test_a_few_days_ago_is_about_three_days_back_to_the_week():
+    from datetime import date
+    (d,) = [x for x in find_dates("A few days ago the army announced strikes.", date(2023, 11, 7))]
+    assert d.date == date(2023, 11, 4) and d.precision == "week"
