@@ -42,7 +42,8 @@ def _is_source(a: ActorMention, sentence: str) -> bool:
 
 _ATTACK_NOUN_AFTER = re.compile(r"\s+(?:(?:suicide|car|bomb|gun|drone|rocket|mortar)\s+)?(?:attacks?|assaults?|raids?|"
                                 r"ambush(?:es)?|offensive|bombings?|incursions?)\b", re.I)
-_CLAIMED_BY_BEFORE = re.compile(r"\b(?:claimed by|blamed on|attributed to|carried out by)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_CLAIMED_BY_BEFORE = re.compile(r"\b(?:claimed by|blamed (?:by (?:the )?[\w-]+ )?on|attributed (?:by (?:the )?[\w-]+ )?to|"
+                                r"carried out by)\s+(?:[\w-]+\s+){0,4}$", re.I)   # "attributed by the authorities to"
 
 
 def is_military(found: list[ActorMention], cls: Classification) -> bool:
@@ -81,7 +82,7 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     authored = [a for a in armed if _ATTACK_NOUN_AFTER.match(s.text, a.end)]
     # "..., which said the attacks have been claimed by JNIM": the claimant, when nothing else names the attacker
     claimed = [a for a in armed if _CLAIMED_BY_BEFORE.search(s.text[max(0, a.start - 30):a.start])]
-    actor1 = (by_grammar or by_agent or before[-1:] or acting_after[:1] or authored[:1] or claimed[:1] or [None])[0]
+    actor1 = (by_grammar or by_agent or before[-1:] or claimed[:1] or acting_after[:1] or authored[:1] or [None])[0]
     others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not _is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
@@ -138,12 +139,16 @@ _WHO_UNSAID = re.compile(r"\b(?:without (?:saying|specifying|naming) who|did not
                          r"(?:it was )?(?:not|un)clear who|no (?:one|group) (?:has |had )?(?:yet )?claimed)\b", re.I)
 
 
+ANY_REMOTE = "any remote attack"   # a headline's "attack by X" names no weapon: any strike of the body is X's
+
+
 def infer_unnamed_attackers(mentions: list[EventMention],
                             headline_forces: list[tuple[Actor, str]] | None = None) -> None:
     """"Five communities were shelled": when every strike of the article whose attacker is named was made by
     the same force, a strike reported with no attacker in the same article is taken to be that force's too.
     With no attacker named in the body, the one force a headline names with its weapon ("Junta airstrikes on
     a Sagaing village") is the attacker."""
+    _attacks_of_the_one_group(mentions)
     remote = [m for m in mentions if m.cls.sub_event_type in _REMOTE]
     named = {m.actor1 for m in remote if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
     # whose drones and missiles were shot down is who fires them
@@ -152,17 +157,34 @@ def infer_unnamed_attackers(mentions: list[EventMention],
     if not named and headline_forces and len({a for a, _ in headline_forces}) == 1:
         force, kinds = headline_forces[0][0], {k for _, k in headline_forces}
         for m in remote:     # strikes of the kind the headline names, by the force it names
-            if m.cls.sub_event_type in kinds and (m.actor1 is None or m.actor1.side == "UNKNOWN") and m.actor2 != force:
+            if (m.cls.sub_event_type in kinds or ANY_REMOTE in kinds) and (m.actor1 is None or m.actor1.side == "UNKNOWN") and m.actor2 != force:
                 m.actor1 = force
         return
-    if len(named) != 1:
+    if len(named) == 1:
+        (force,) = named
+        for m in remote:
+            if (m.actor1 is None or m.actor1.side == "UNKNOWN") and not _WHO_UNSAID.search(m.sentences[0].text):
+                m.actor1 = force
+                if m.actor2 == force:  # the same force cannot be both sides of its own strike
+                    m.actor2 = None
+
+
+def _attacks_of_the_one_group(mentions: list[EventMention]) -> None:
+    """"Nine villagers were killed in an attack attributed to English-speaking separatists ... On November 6, 25
+    civilians were killed in Egbekaw": when every attack on civilians whose attacker is named was made by one
+    armed group, an attack on civilians of the same article with no attacker named is taken to be that group's."""
+    attacks = [m for m in mentions if m.cls.sub_event_type == "Attack"]
+    named = {m.actor1 for m in attacks if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
+    if len(named) != 1 or next(iter(named)).inter not in ("Rebel group", "Political militia", "Identity militia"):
         return
-    (force,) = named
-    for m in remote:
-        if (m.actor1 is None or m.actor1.side == "UNKNOWN") and not _WHO_UNSAID.search(m.sentences[0].text):
-            m.actor1 = force
-            if m.actor2 == force:  # the same force cannot be both sides of its own strike
-                m.actor2 = None
+    (group,) = named
+    for m in attacks:
+        if (m.actor1 is None or m.actor1.side == "UNKNOWN") and not _WHO_UNSAID.search(m.sentences[0].text) and \
+                not _UNIDENTIFIED.search(m.sentences[0].text):
+            m.actor1 = group
+
+
+_UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown) (?:gunmen|assailants|attackers|men)\b", re.I)
 
 
 def country_of(m: EventMention, article_country: str | None) -> str | None:

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.events.actor_roles import assign_actors, infer_unnamed_attackers, is_military
+from sitrep.events.actor_roles import ANY_REMOTE, assign_actors, infer_unnamed_attackers, is_military
 from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
@@ -119,7 +119,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
-            fired = next((sub for group, sub in _HEADLINE_WEAPONS if all_hits[s.index].has(group)), None)
+            fired = next((sub for group, sub in _HEADLINE_WEAPONS if all_hits[s.index].has(group)), None) or \
+                (ANY_REMOTE if all_hits[s.index].has("a_strike_verb") else None)   # "an attack by the AFU on ..."
             if fired:
                 headline_forces += [(a.actor, fired) for a in ex.actors.find(s.text, country)
                                     if a.actor.side not in ("UNKNOWN", "CIV") and a.actor.inter != "Civilians"]

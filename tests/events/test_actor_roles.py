@@ -36,3 +36,21 @@ def test_the_group_an_attack_is_claimed_by_is_its_author():
                                        "said the attacks have been claimed by the Islamist group JNIM.",
                                   id="t", published="2024-03-14", language="en"))
     assert evs and {e.actor1_side for e in evs} == {"OTHER"} and all("JNIM" in e.actor1 for e in evs)
+
+
+def test_an_attack_attributed_by_the_authorities_to_a_group_is_that_groups():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="Seven villagers were killed on Tuesday in an attack in Bamenda, Cameroon, "
+                                       "attributed by the authorities to Ambazonian separatists, who have been "
+                                       "fighting the army since 2017.", id="t", published="2023-11-22"))
+    assert evs and evs[0].actor1 == "Ambazonian Separatists"
+
+
+def test_an_unnamed_attack_of_an_article_about_one_group_is_that_groups():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="Suspected herdsmen killed six farmers in Yelwata, Benue State, on Tuesday, "
+                                       "police said.\n\nOn Sunday, four villagers were shot dead in Tse-Ageberagba, "
+                                       "Benue State, residents said.", id="t", published="2024-03-14"))
+    assert len(evs) == 2 and {e.actor1_side for e in evs} == {"OTHER"}
