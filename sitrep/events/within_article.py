@@ -118,10 +118,14 @@ def _fold_into(region: Event, precise: Event) -> None:
                                                admin1=precise.admin1))
 
 
+_UNNAMED_NEAR = re.compile(r"\b(?:a|one|another) (?:\w+ )?(?:village|town|settlement|community|hamlet)\s+(?:near|outside|"
+                           r"close to|not far from|on the outskirts of)\b", re.I)
+
+
 def _unnamed_near(a: Event, b: Event) -> bool:
     """"Missiles struck Mykolaiv ... Russian forces also shelled a village near Mykolaiv": the city and an
     unnamed village near it are two places."""
-    near = [bool(_UNNAMED_PLACE.search(e.sources[0].evidence)) and e.geo_precision == 2 for e in (a, b)]
+    near = [bool(_UNNAMED_NEAR.search(e.sources[0].evidence)) and e.geo_precision == 2 for e in (a, b)]
     return near[0] != near[1] and a.sources[0].char_start != b.sources[0].char_start
 
 
