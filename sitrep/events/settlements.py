@@ -41,7 +41,7 @@ def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
             continue    # "Valuysky urban district": a unit's name, not a settlement's
         if m.group("opening") is not None and (" " in text[a:b] or text[a:b].lower() in english()):
             continue    # "Markoye, in Oudalan province, is ...": one unknown word opening a line, not "Earlier, in"
-        if plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a)) is not None:
+        if plausible_name(text[a:b]) and ctx.container(text, b, ctx.sentence_of(a), capitals=False) is not None:
             out.append((a, b))
     return out
 
@@ -65,7 +65,8 @@ class _RegionContext:
     """Where the text puts a mention: the regions of its sentence, then its paragraph, then the article's."""
 
     def __init__(self, mentions: list[PlaceMention], sentences: list[Sentence], countries: set[str],
-                 undecided: set[tuple[int, int]] = frozenset()) -> None:
+                 undecided: set[tuple[int, int]] = frozenset(), geocoder: Geocoder | None = None) -> None:
+        self.geocoder = geocoder
         self.sentences = sentences
         self.countries = countries
         # the regions the text names as regions ("in Zamfara State"), not those of its towns' readings
@@ -90,16 +91,28 @@ class _RegionContext:
     def sentence_of(self, pos: int) -> int | None:
         return next((s.index for s in self.sentences if s.start <= pos < s.end), None)
 
-    def container(self, text: str, end: int, idx: int | None) -> Place | None:
+    def container(self, text: str, end: int, idx: int | None, capitals: bool = True) -> Place | None:
         """"X in the Mindat Township", "X, Kherson region": the unit written right after the name, or after the
         list the name opens ("X, Y and Z in Kherson Oblast": the region holds all three)."""
         here = self.by_sentence.get(idx, []) if idx is not None else []
         end = self._list_end(text, end, here)
         for m in here:
-            if 0 <= m.start - end <= 40 and _is_region(m, self.countries):
-                if _CONTAINER_GAP.fullmatch(text[end:m.start]):
+            if 0 <= m.start - end <= 40 and _CONTAINER_GAP.fullmatch(text[end:m.start]):
+                if _is_region(m, self.countries):
                     return m.place
+                region = self._region_of_its_capital(m) if capitals else None
+                if region is not None:
+                    return region
         return None
+
+    def _region_of_its_capital(self, m: PlaceMention) -> Place | None:
+        """"captured Zelenyi Hai and Dobropillia in Zaporizhzhia": a city that gave its name to its region, named
+        as the container of villages, stands for the region."""
+        p = m.place
+        if self.geocoder is None or p is None or p.is_area or not p.admin1 or fold(p.admin1) != fold(p.name) or \
+                not _in_play(p, self.countries):
+            return None
+        return self.geocoder.region(p.admin1, p.country)
 
     def region_before(self, text: str, start: int) -> Place | None:
         """"the Bryansk village of Rakovka": the region named just before, as an adjective of the village."""
@@ -153,7 +166,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
            countries: set[str]) -> list[PlaceMention]:
     """The article's place mentions with ambiguous and unknown settlements named, not lost to their region."""
     framed = set(frame_names(text))
-    ctx = _RegionContext(mentions, sentences, countries, framed)
+    ctx = _RegionContext(mentions, sentences, countries, framed, geocoder)
     out = [_reading_in_region(_inside_container(m, text, ctx, geocoder), ctx, geocoder) for m in mentions]
     out = _lists_in_one_region(out, text, geocoder)
     spans = sorted(framed | set(_contained_names(text, ctx)))
@@ -223,10 +236,13 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     p = m.place
     if p is None or (p.is_area and not p.readings):
         return m
-    unit = ctx.container(text, m.end, ctx.sentence_of(m.start)) or ctx.region_before(text, m.start)
+    idx = ctx.sentence_of(m.start)
+    unit = ctx.container(text, m.end, idx, capitals=False) or ctx.region_before(text, m.start)
+    by_capital = unit is None      # "in Zaporizhzhia": the city stands for its region only to find a reading there
+    unit = unit or ctx.container(text, m.end, idx)
     if unit is None or unit.geo_precision not in (2, 3) or unit.admin1 is None:
         return m
-    if p.readings and (unit.geo_precision != 3 or any(r.admin1 == unit.admin1 for r in p.readings)):
+    if p.readings and unit.geo_precision != 3:
         return m        # an ambiguous name: its readings inside the unit decide (`_reading_in_region`)
     if (unit.admin1, unit.admin2 if unit.geo_precision == 2 else None) == \
             (p.admin1, p.admin2 if unit.geo_precision == 2 else None):
@@ -237,6 +253,8 @@ def _inside_container(m: PlaceMention, text: str, ctx: _RegionContext, geocoder:
     again = geocoder.geocode(f"{m.name}, {unit.name} {kind}", country=unit.country_code)
     if again is not None and (again.admin1 == unit.admin1 or any(r.admin1 == unit.admin1 for r in again.readings)):
         return replace(m, place=again)   # "Staritsa in the Kharkov region": Starytsia, not Staritsa in Tver
+    if by_capital:
+        return m
     # "the village of Dolgoye, Valuysky district", "the Bryansk village of Rakovka": a namesake elsewhere, even
     # abroad, is not it; the text says where it is
     place = replace(unit, name=m.name, feature="P", geonameid=None, population=0, candidates=[], readings=[],

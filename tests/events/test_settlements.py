@@ -205,3 +205,9 @@ def test_a_village_read_only_under_another_name_in_another_country_is_not_it():
     evs = _events("Ukrainian forces shelled the Bryansk region on Monday, governor Alexander Bogomaz said. Then the "
                   "village of Kurkovichi in the Starodubsky district was shelled; no one was hurt.")
     assert {e.country for e in evs} == {"Russia"}
+
+
+def test_villages_in_a_city_that_named_its_region_are_read_in_that_region():
+    evs = _events("Russia's defence ministry said on Monday its forces had captured Zelenyi Hai and Dobropillia in "
+                  "Zaporizhzhia.")
+    assert {e.admin1 for e in evs} == {"Zaporizhzhia"}
