@@ -43,6 +43,7 @@ def cues():
     ("The activist was detained by the Popular Liberation Front on Friday.", ARREST_OR_ABDUCTION),
     ("Gunmen raided a camp sheltering refugees from the north.", "Attack"),
     ("Jihadists raided an army camp near the border.", "Armed clash"),
+    ("A fourth village, Urozhaine, had been secured, the deputy minister said.", TERRITORY_CAPTURE),
 ])
 def test_sentence_gets_expected_sub_type(cues, sentence, expected):
     c = cues.classify(sentence)
