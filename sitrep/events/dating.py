@@ -69,7 +69,9 @@ def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMe
         d = dates[0]
         return d.date, "week" if d.precision == "day" else d.precision, (d.start, d.end)
     for a in find_anaphoric_dates(s.text):
-        last = next((m for m in reversed(previous) if m.when is not None), None)
+        # "the day before" counts from the last day said for sure, not from an event only dated to its week
+        last = next((m for m in reversed(previous) if m.when is not None and m.precision == "day"), None) or \
+            next((m for m in reversed(previous) if m.when is not None), None)
         if last is not None:
             return last.when + timedelta(days=a.offset_days), last.precision or "day", (s.start + a.start, s.start + a.end)
     return None

@@ -568,3 +568,11 @@ def test_the_clause_after_but_reports_its_own_act():
     evs = _events("The army has not commented on the deaths, but on Monday it said it had used drones to target "
                   "militant positions in Kidal, Mali.")
     assert [(e.sub_event_type, e.location) for e in evs] == [("Air/drone strike", "Kidal")]
+
+
+def test_the_day_before_counts_from_the_last_day_said_not_an_overnight_strike():
+    evs = _events("On Thursday, March 14, Russian forces shelled Kupiansk, Kharkiv region, the governor reported. He "
+                  "also said that at night the occupiers struck Izium with missiles. In addition, the day before, "
+                  "Russian troops shelled Balakliia.", published="2024-03-14")
+    (b,) = [e for e in evs if e.location == "Balakliia"]
+    assert b.event_date == "2024-03-13"
