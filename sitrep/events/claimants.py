@@ -29,7 +29,7 @@ def carry_claimants(events: list[Event], text: str) -> None:
         if last is None:
             continue
         gap = text[last.sources[0].char_end:src.char_start]
-        if len(gap) > REACH or src.char_start < last.sources[0].char_start or _OTHER_SPEAKER.search(gap):
+        if len(gap) > REACH or _OTHER_SPEAKER.search(gap):
             continue
         ev.claimed_by, ev.certainty = last.claimed_by, last.certainty
         ev.provenance += [replace(p) for p in last.provenance if p.field == "claimed_by"]

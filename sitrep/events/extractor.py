@@ -169,10 +169,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 cls = other
                 r = roles(s.text, cls.trigger, cue_spans)
         item = last_date is not None and bool(_REPORT_ITEM.match(s.text))   # "Krasnopillia hromada: mortar attack"
-        if (r.negated or r.modal or not ok) and _BUT.search(s.text, cls.trigger[1]):
+        but = _BUT.search(s.text, cls.trigger[1]) if (r.negated or r.modal or not ok) else None
+        if but is not None:
             # "The army has not commented on the attacks, but it announced it had used drones to target ...":
             # the clause after "but" reports its own act
-            later = ex.cues.classify(s.text, _hits_after(hits, _BUT.search(s.text, cls.trigger[1]).end()))
+            later = ex.cues.classify(s.text, _hits_after(hits, but.end()))
             if later is not None:
                 cls = later
                 ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)

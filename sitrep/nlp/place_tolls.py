@@ -18,7 +18,7 @@ _TO_PLACE = re.compile(r"^(?:\s+[\w'’-]+){0,3}?(?:\s+(?:was|were)\s+killed|\s+
                        r"(?:in|at|near|from|of)\s+(?:the\s+(?:village|town|city|settlement|community|hromada)\s+of\s+)?$",
                        re.I)
 _INJURY = re.compile(r"\b(?:wound|injur|hurt)", re.I)
-_APPROX = {"about", "some", "around", "nearly", "almost", "over", "least", "than", "another", "other"}
+_DEATH_WORD = re.compile(r"\b(?:killed|dead|died|deaths?)\b", re.I)
 
 
 def _figure_before(text: str, start: int, lo: int) -> tuple[int, int] | None:
@@ -52,7 +52,7 @@ def tolls_by_place(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, i
         if figure is None:
             return {}
         between = text[lo:a]
-        if out and _INJURY.search(between) and not re.search(r"\b(?:killed|dead|died|deaths?)\b", between, re.I):
+        if out and _INJURY.search(between) and not _DEATH_WORD.search(between):
             return {}
         out[(a, b)] = figure
         lo = b
