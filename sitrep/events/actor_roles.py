@@ -190,8 +190,13 @@ _UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown) (?:gunmen|assailants|att
 def country_of(m: EventMention, article_country: str | None) -> str | None:
     return (m.place.country if m.place else None) or article_country
 
+_ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
+
+
 def resolved_sub_event_type(m: EventMention, text: str) -> str:
     sub = m.cls.sub_event_type
+    if sub == "Attack" and m.actor2 is not None and m.actor2.inter in _ARMED and m.actor1 != m.actor2:
+        return "Armed clash"    # ACLED's attacks are on civilians: an attack on soldiers, police or a militia is a battle
     if sub not in _PLACEHOLDERS:
         return sub
     a = m.actor1
