@@ -22,7 +22,8 @@ class Sentence:
     index: int      # position in the article
 
 
-_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]?\s+(?=["“‘(]?[A-Z0-9А-ЯІЇЄ])""")
+# the second branch: scraped copy that lost the space between sentences ("the region.Local media said")
+_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)]?\s+(?=["“‘(]?[A-Z0-9А-ЯІЇЄ])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])""")
 
 
 @lru_cache(maxsize=1)

@@ -54,3 +54,15 @@ def test_an_unnamed_attack_of_an_article_about_one_group_is_that_groups():
                                        "police said.\n\nOn Sunday, four villagers were shot dead in Tse-Ageberagba, "
                                        "Benue State, residents said.", id="t", published="2024-03-14"))
     assert len(evs) == 2 and {e.actor1_side for e in evs} == {"OTHER"}
+
+
+def test_an_attack_on_soldiers_is_an_armed_clash_not_violence_against_civilians():
+    (ev,) = _events("ERBIL, May 10 - Islamic State militants attacked the town of Dibis in Kirkuk province on "
+                    "Thursday, killing two Iraqi soldiers, a police officer said.")
+    assert ev.event_type == "Battles" and ev.sub_event_type == "Armed clash"
+
+
+def test_an_attack_on_villagers_stays_an_attack_on_civilians():
+    (ev,) = _events("ERBIL, May 10 - Islamic State militants attacked the village of Dibis in Kirkuk province on "
+                    "Thursday, killing two farmers, a police officer said.")
+    assert ev.sub_event_type == "Attack"

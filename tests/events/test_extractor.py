@@ -576,3 +576,19 @@ def test_the_day_before_counts_from_the_last_day_said_not_an_overnight_strike():
                   "Russian troops shelled Balakliia.", published="2024-03-14")
     (b,) = [e for e in evs if e.location == "Balakliia"]
     assert b.event_date == "2024-03-13"
+
+
+def test_bodies_found_dumped_are_an_attack_by_an_unidentified_group():
+    (ev,) = _events("Police found the bodies of seven men in a ditch outside Culiacan on Tuesday, officials said.")
+    assert ev.sub_event_type == "Attack" and ev.fatalities == 7
+
+
+def test_bodies_recovered_from_rubble_are_not_an_attack_of_their_own():
+    evs = _events("Rescuers found five bodies under the rubble of a building in Dnipro on Tuesday.")
+    assert all(e.sub_event_type != "Attack" for e in evs)
+
+
+def test_vigilantes_named_among_a_regions_armed_groups_do_not_make_a_riot():
+    (ev,) = _events("Gunmen killed 14 police officers on Monday in an ambush in Aguililla, Michoacan, authorities "
+                    "said, in a region that is a hot spot for gangs and vigilantes.")
+    assert ev.event_type == "Battles"

@@ -29,3 +29,10 @@ def test_etc_before_a_capital_ends_the_sentence():
                                              "and Kyslivka were subjected to airstrikes.")]
     assert parts == ["Shells hit Synkivka, Kotliarivka, etc.",
                      "The settlements of Ivanivka and Kyslivka were subjected to airstrikes."]
+
+
+def test_a_full_stop_with_no_space_before_a_capitalised_word_still_ends_the_sentence():
+    parts = [s.text for s in split_sentences("It was a hot spot for gangs.Local media said police came. St.Petersburg "
+                                             "and Mr.Smith stay whole.")]
+    assert parts == ["It was a hot spot for gangs.", "Local media said police came.",
+                     "St.Petersburg and Mr.Smith stay whole."]
