@@ -319,9 +319,8 @@ def _active_counts(toks: list[Tok], verb: int, i: int, loss: bool) -> list[State
         if noun[0] == "person" and toks[noun[1] - 1].low == "lives" and \
                 toks[verb].low in casualty_lexicon()["loss_verbs"]:
             break
-        if first_end is not None and toks[j - 1].low == "," and noun[1] < len(toks) and \
-                toks[noun[1]].low in _SPEECH:
-            break   # "killing 12 civilians, a local official said": the speaker, not a thirteenth victim
+        if first_end is not None and toks[j - 1].low == "," and _speaks(toks, noun[1]):
+            break   # "killing 12 civilians, a local official (from the police) said": the speaker, not a victim
         total += q[0]
         j = first_end = noun[1]
         if j + 1 < len(toks) and toks[j].low in {"and", ","} and _quantity(toks, j + 1):
@@ -331,6 +330,16 @@ def _active_counts(toks: list[Tok], verb: int, i: int, loss: bool) -> list[State
     if first_end is None:
         return []
     return [_stmt(toks, verb, first_end, total, (i, first_end))]
+
+
+def _speaks(toks: list[Tok], k: int) -> bool:
+    """A reporting verb within a few words after a noun phrase, before any comma or full stop."""
+    for t in toks[k:k + 5]:
+        if t.low in _SPEECH:
+            return True
+        if t.low in {",", ".", ";", "and", "who", "which"}:
+            return False
+    return False
 
 
 def _stmt(toks: list[Tok], i: int, end: int, value: int, key_range: tuple[int, int] | None = None,

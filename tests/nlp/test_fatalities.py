@@ -257,3 +257,9 @@ def test_the_dead_of_a_campaign_so_far_are_a_running_total():
 def test_a_toll_since_a_decree_is_a_running_total():
     found = count_fatalities("Some 600 civilians have been killed in the two provinces since martial law was imposed.")
     assert found is not None and found.cumulative
+
+
+def test_a_speaker_named_with_a_prepositional_phrase_after_the_victims_is_not_a_victim():
+    fc = count_fatalities("Militants attacked the town, killing two Iraqi soldiers, an officer from Kirkuk police "
+                          "told Rudaw.")
+    assert fc.value == 2
