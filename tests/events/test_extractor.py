@@ -592,3 +592,9 @@ def test_vigilantes_named_among_a_regions_armed_groups_do_not_make_a_riot():
     (ev,) = _events("Gunmen killed 14 police officers on Monday in an ambush in Aguililla, Michoacan, authorities "
                     "said, in a region that is a hot spot for gangs and vigilantes.")
     assert ev.event_type == "Battles"
+
+
+def test_an_attack_someone_condemned_took_place():
+    (ev,) = _events("KYIV - Ukraine's president condemned a Russian strike that the governor said killed six people "
+                    "in Kharkiv on Wednesday.", "2022-08-18")
+    assert ev.location == "Kharkiv" and ev.event_date == "2022-08-17" and ev.fatalities == 6
