@@ -289,10 +289,12 @@ def _with_places_of_own_tolls(s: Sentence, places: list[PlaceMention], cands: li
 
 def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):
     """The day the sentence that placed an undated event gives ("... said Bonang, who represents Nzakoundou,
-    the village attacked Thursday"): the event's day."""
+    the village attacked Thursday"): the event's day. A month there ("the military, which seized power in
+    February 2021, said ...") tells of something else."""
     if follow is None:
         return None
-    days = [d for d in shift_dates(find_dates(follow[0].text, ref), follow[0].start) if not d.reporting]
+    days = [d for d in shift_dates(find_dates(follow[0].text, ref), follow[0].start)
+            if not d.reporting and d.precision == "day"]
     return (days[0].date, days[0].precision, (days[0].start, days[0].end)) if days else None
 
 

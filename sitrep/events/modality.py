@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from sitrep.events.classify import CueHits
+from sitrep.nlp.fatalities import count_fatalities
 
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|after|when)\b|\.\s")
 
@@ -36,6 +37,11 @@ def is_reportable(sentence: str, hits: CueHits, trigger: tuple[int, int], has_ex
         for s, e in hits.spans.get(group, []):
             if _same_clause_before(sentence, e, start) or s <= start < e:  # "no fighting was reported"
                 return False, why
+    if not has_explicit_day and any(_same_clause_before(sentence, e, start) for _, e in hits.spans.get("m_condemn", [])) \
+            and count_fatalities(sentence) is None:
+        # "The UN condemned the attack on a village": an attack told elsewhere; "condemned a strike that killed
+        # six in Kharkiv on Wednesday" reports it
+        return False, "a condemnation of an attack told elsewhere"
     for s, e in hits.spans.get("m_irrealis", []):
         gap = sentence[trigger[1]:s]
         if 0 <= s - trigger[1] <= 30 and re.fullmatch(r"[\w\s]*?(?:was|were|is|are|been|be)\s+", gap or " "):
