@@ -1,0 +1,27 @@
+"""A place named only as "the city" or "the capital" is the one the article named before."""
+from sitrep.model import Article
+from sitrep.pipeline import extract_article
+
+
+def _events(text: str, published: str = "2022-08-18"):
+    return extract_article(Article(text=text, id="t", published=published, language="en"))
+
+
+def test_the_city_is_the_town_named_before():
+    evs = _events("KYIV - A Russian missile strike killed six people in Kharkiv on Wednesday, the governor said.\n\n"
+                  "The strike destroyed a block of flats.\n\n"
+                  "On Monday, Russian shelling in the city killed one person, police said.")
+    monday = [e for e in evs if e.event_date == "2022-08-15"]
+    assert [(e.location, e.fatalities) for e in monday] == [("Kharkiv", 1)]
+
+
+def test_the_capital_is_the_capital_of_the_country_the_article_is_about():
+    evs = _events("KYIV - Russia launched drones at Ukraine overnight, Ukraine's air force said on Thursday.\n\n"
+                  "Ten drones were shot down over the capital on Wednesday night, officials said.")
+    assert any(e.location == "Kyiv" and e.sub_event_type == "Disrupted weapons use" for e in evs)
+
+
+def test_the_city_of_a_named_place_is_that_place_not_an_earlier_one():
+    evs = _events("Russian troops shelled Nikopol on Tuesday, the governor said.\n\n"
+                  "On Wednesday, Russian forces shelled the city of Marhanets, killing two residents.")
+    assert {e.location for e in evs} == {"Nikopol", "Marhanets"}
