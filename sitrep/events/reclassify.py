@@ -82,6 +82,10 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
     neighbour = with_neighbour_weapons(Classification("Attack", span, hits), s, sentences, cues)
     if neighbour.sub_event_type != "Attack":
         return neighbour
+    inside = [a for a in found if span[0] <= a.start and a.end <= span[1]]
+    if _UNDER_FIRE.search(s.text[span[0]:span[1]]) and inside and \
+            inside[-1].actor.inter in ("State forces", "External/Other forces"):
+        return _by_its_usual_means(base, found, s)   # "the community was under Russian fire": an army's fire
     if _forces_targeted(s, sentences) and not _STATE_ATTACKER.search(s.text[:span[0]]):
         # "Twenty soldiers were killed in an attack by terrorists", "militants attacked a police post": an
         # armed group (named or not) against a state's forces, no weapon named: ACLED's armed clash. The army

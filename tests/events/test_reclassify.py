@@ -116,3 +116,13 @@ def test_the_weapon_of_a_separate_incident_next_does_not_type_the_attack_before_
     by_place = {e.location: e for e in evs}
     assert by_place["Kassala"].actor1_side == "UNKNOWN"
     assert next(e for e in evs if e.location not in ("Kassala", "El Fasher")).sub_event_type != "Air/drone strike"
+
+
+def test_a_place_under_an_armys_fire_is_shelled():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    (ev,) = extract_article(Article(
+        text="On Friday, the community of Kostiantynivka in Donetsk Oblast was under Russian fire for almost an hour, "
+             "the head of the city administration said.", id="t", published="2023-05-12", language="en"))
+    assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.actor1_side == "RUS"
