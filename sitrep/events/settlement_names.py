@@ -21,6 +21,9 @@ _LOCATIVE = r"(?:in|at|near|on|of|from|outside|around|into|to|the|and|,)"
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
+_SENTENCE_OPENERS = {"on", "in", "at", "by", "from", "since", "after", "before", "during", "last", "this", "next",
+                     "early", "late", "earlier", "later", "overnight", "meanwhile", "yesterday", "today"}
+
 
 @lru_cache(maxsize=1)
 def _frames() -> tuple[re.Pattern, ...]:
@@ -61,8 +64,9 @@ def plausible_name(name: str) -> bool:
     """A name of a place, not a person, a weekday or a capitalised common word."""
     low = fold(name)
     first = low.split()[0] if low.split() else ""
-    if len(name) < 3 or is_demonym(name.split()[0]) or low in not_places() or low in _MONTHS or first in _MONTHS or first in ("the", "a"):
-        return False
+    if len(name) < 3 or is_demonym(name.split()[0]) or low in not_places() or first in ("the", "a") or \
+            any(w in _MONTHS for w in low.split()) or first in _SENTENCE_OPENERS:
+        return False     # "On Friday, the community of X": a date that opens the sentence
     if re.search(r"['’]s\b", name):          # "Mali's Mopti": a possessive, not a name
         return False
     if first in cues()["person_titles"] or first in cues()["run_titles"]:

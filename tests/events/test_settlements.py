@@ -211,3 +211,11 @@ def test_villages_in_a_city_that_named_its_region_are_read_in_that_region():
     evs = _events("Russia's defence ministry said on Monday its forces had captured Zelenyi Hai and Dobropillia in "
                   "Zaporizhzhia.")
     assert {e.admin1 for e in evs} == {"Zaporizhzhia"}
+
+
+def test_a_date_opening_the_sentence_is_no_settlement_name():
+    from sitrep.events.settlement_names import plausible_name
+
+    assert not plausible_name("On Friday")
+    assert not plausible_name("Last May")
+    assert plausible_name("Kostiantynivka")
