@@ -67,3 +67,22 @@ def test_settlements_that_an_army_liberated_months_ago_are_background():
     text = ("KYIV, July 27 - The village lies near a group of settlements in Donetsk Oblast that Ukraine liberated "
             "in early June, the army said.")
     assert extract_article(Article(text=text, id="t", published="2023-07-27", language="en")) == []
+
+
+def test_a_trend_of_attacks_is_no_event():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    evs = extract_article(Article(text="ERBIL - ISIS attacks have been on the rise recently, especially in territories "
+                                       "disputed between Erbil and Baghdad.", id="t", published="2021-12-07", language="en"))
+    assert evs == []
+
+
+def test_a_siege_tightened_in_a_bid_to_capture_a_city_is_no_capture():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    evs = extract_article(Article(text="El Fasher has been embroiled in conflict since May last year, with the RSF "
+                                       "tightening its siege in a bid to capture the city.", id="t",
+                                  published="2025-03-31", language="en"))
+    assert all(e.event_type != "Battles" for e in evs)
