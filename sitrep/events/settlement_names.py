@@ -34,8 +34,10 @@ def _frames() -> tuple[re.Pattern, ...]:
 
     kind_of = re.compile(rf"\b(?:{alt('kind_of')}) of (?:the )?(?P<name>{NAME})"
                          rf"(?P<more>(?:(?:,| and|, and) (?!the\b){NAME})*)")
-    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?:{WORD} (?:state|region|province|district|county)['’]s )?"
-                            rf"(?P<name>{NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])")   # "in Plateau state's X village"
+    # "in Plateau state's X village"; "in North Darfur's Tora area" (an area named after a region's possessive)
+    kind_after = re.compile(rf"\b{_LOCATIVE} (?:the )?(?:(?P<owner>{NAME}) (?:state|region|province|district|county)['’]s )?"
+                            rf"(?P<name>{NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])"
+                            rf"|\b{_LOCATIVE} {NAME}['’]s (?P<area>{NAME}) (?:area|locality|district)\b")
     # "in X, a town in ...", or any "X, the village attacked Thursday" (not "X, the village chief")
     appositive = re.compile(rf"(?:\b(?:in|at|near|on) (?P<name>{NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
                             rf"(?:{alt('appositive')})\b|\b(?P<bare>{NAME}), the (?:{alt('appositive')})"
@@ -94,7 +96,8 @@ def frame_names(text: str) -> list[tuple[int, int]]:
             base = m.start("more")
             for n in re.finditer(NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
-    for pattern in (kind_after, appositive, target, named, victims):
+    spans += [m.span("name") if m.group("name") else m.span("area") for m in kind_after.finditer(text)]
+    for pattern in (appositive, target, named, victims):
         spans += [m.span("name") if m.group("name") else m.span("bare") for m in pattern.finditer(text)]
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))

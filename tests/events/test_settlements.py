@@ -219,3 +219,10 @@ def test_a_date_opening_the_sentence_is_no_settlement_name():
     assert not plausible_name("On Friday")
     assert not plausible_name("Last May")
     assert plausible_name("Kostiantynivka")
+
+
+def test_an_area_named_after_a_regions_possessive_is_a_settlement_name():
+    from sitrep.events.settlement_names import frame_names
+
+    text = "Warplanes bombed a market in North Darfur's Umm Kadada area on Monday."
+    assert [text[a:b] for a, b in frame_names(text)] == ["Umm Kadada"]
