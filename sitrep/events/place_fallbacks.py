@@ -103,7 +103,7 @@ def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentenc
     before = sentences[s.index - 1].text if s.index > 0 else ""
     several = bool(_UNNAMED_SETTLEMENTS.search(s.text))
     if not (several or _UNNAMED_SETTLEMENT.search(s.text) or _UNNAMED_SETTLEMENT.search(before)):
-        return None      # "... condemned the attack that targeted a village in Sagaing. An airstrike ... killed 100"
+        return _introduced_later(s, regions, sentences, by_sentence, countries)
     for nxt in sentences[s.index + 1:s.index + 6]:
         towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
                  if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
@@ -112,6 +112,22 @@ def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentenc
         if towns and not several:
             return nxt, towns[:1]
     return None
+
+
+def _introduced_later(s: Sentence, regions: set, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
+                      countries: set[str]) -> tuple[Sentence, list[PlaceMention]] | None:
+    """"A car bomb in the Luhansk region killed an official ... wreckage strewn across the street in Starobilsk, a
+    town in the Luhansk region": the one town of that region the next sentences introduce is where it was."""
+    for nxt in sentences[s.index + 1:s.index + 4]:
+        towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
+                 if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
+        if towns:
+            intro = _INTRODUCED.match(nxt.text, towns[0].end - nxt.start)
+            return (nxt, towns[:1]) if len(towns) == 1 and intro else None
+    return None
+
+
+_INTRODUCED = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:town|village|city|settlement|hamlet|locality)\s+(?:in|of|near)\b")
 
 
 def unnamed_settlement(text: str) -> bool:
