@@ -15,7 +15,8 @@ from sitrep.geo.place import PlaceMention
 from sitrep.nlp.place_tolls import tolls_by_place
 from sitrep.nlp.sentences import Sentence
 
-_SPLIT = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=(?:in|at|near|outside)\s+[A-Z])")
+# ", and in X", ", and positional battles in X": a clause of its own, with its own place
+_SPLIT = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,3}(?:in|at|near|outside)\s+[A-Z])")
 
 
 @dataclass

@@ -18,3 +18,14 @@ def test_places_of_one_clause_share_its_action_and_no_one_toll():
     evs = _events("Russian forces shelled Nikopol and Marhanets on Wednesday, killing three people, the governor said.")
     assert {e.sub_event_type for e in evs.values()} == {"Shelling/artillery/missile attack"}
     assert [e.fatalities for e in evs.values()] == [None, None]
+
+
+def test_a_clause_after_and_with_its_own_action_and_place_is_its_own_event():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+
+    evs = extract_article(Article(text="The governor said on Wednesday that Kreminna was shelled from aircraft, and "
+                                       "positional battles in Popasna are still ongoing.", id="t",
+                                  published="2022-03-30", language="en"))
+    assert {(e.location, e.event_type) for e in evs} == {("Kreminna", "Explosions/Remote violence"),
+                                                         ("Popasna", "Battles")}
