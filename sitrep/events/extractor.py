@@ -25,7 +25,7 @@ from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.claimants import carry_claimants
-from sitrep.events.anaphora import definite_place
+from sitrep.events.anaphora import capitals_acting, definite_place
 from sitrep.events.clauses import own_tolls, place_clauses
 from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, in_relative_clause, is_body,
                                   is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
@@ -197,6 +197,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             places = _with_places_of_own_tolls(s, [c.mention for c in link(cands, ex.place_model)], cands)
         else:
             places = [pm for pm in own if in_clause(pm, s, r.clause)] or own
+        places = capitals_acting(places, s, r.agent)
         if not places:
             places = institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
         if not places or all(is_country_level(pm.place) for pm in places if pm.place is not None):

@@ -144,6 +144,12 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     governors = [head]
     while governors[-1].dep_ == "xcomp" and len(governors) < 3:  # "did not attempt to take", "threatened to seize"
         governors.append(governors[-1].head)
+    if not out.past and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        # "an attempt was made to attack the depot", "tried to storm": an infinitive takes the tense of its governor
+        gov = head.head.head if head.dep_ == "acl" and _nominal(head.head) else head.head if head.dep_ == "xcomp" else None
+        if gov is not None and gov is not head:
+            out.past = any(t.tag_ in ("VBD", "VBN") for t in [gov, *(c for c in gov.children if c.dep_ in ("aux", "auxpass"))]
+                           if _verbal(t))
     out.modal = any(c.tag_ == "MD" and c.lower_ not in ("can",) for g in governors for c in g.children)
     out.negated = any(c.dep_ == "neg" for g in [tok, *governors] for c in g.children)
     described = tok.head
@@ -164,6 +170,8 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
             out.patient.append(span)
         elif child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon", "into"):
             out.patient.append(span)
+    for g in governors[1:]:     # "Kyiv tried to attack the tower": the one who tries is the one who attacks
+        out.agent += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in g.children if c.dep_ == "nsubj"]
     if tok is not head:
         for child in tok.children:
             if child.dep_ in ("poss", "compound", "amod") and child.i < tok.i:

@@ -25,3 +25,16 @@ def test_the_city_of_a_named_place_is_that_place_not_an_earlier_one():
     evs = _events("Russian troops shelled Nikopol on Tuesday, the governor said.\n\n"
                   "On Wednesday, Russian forces shelled the city of Marhanets, killing two residents.")
     assert {e.location for e in evs} == {"Nikopol", "Marhanets"}
+
+
+def test_a_capital_that_acts_stands_for_its_government_not_for_a_place():
+    evs = _events("BRYANSK - Ukrainian drones attacked the village of Klimovo in Bryansk region on Wednesday, the "
+                  "governor said.\n\nKyiv also tried to attack a TV tower, the governor said.", "2023-08-31")
+    assert "Kyiv" not in {e.location for e in evs}
+
+
+def test_an_attempt_made_to_attack_a_depot_is_a_reported_attack():
+    evs = _events("VORONEZH - Drones attacked an oil depot in the Voronezh region on Friday, the governor said.\n\n"
+                  "He said an attempt was made to attack the oil depot with drones in the Liski district of "
+                  "Voronezh region.", "2024-06-14")
+    assert [e.location for e in evs] == ["Liski"]
