@@ -82,7 +82,12 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     authored = [a for a in armed if _ATTACK_NOUN_AFTER.match(s.text, a.end)]
     # "..., which said the attacks have been claimed by JNIM": the claimant, when nothing else names the attacker
     claimed = [a for a in armed if _CLAIMED_BY_BEFORE.search(s.text[max(0, a.start - 30):a.start])]
-    actor1 = (by_grammar or by_agent or before[-1:] or claimed[:1] or acting_after[:1] or authored[:1] or [None])[0]
+    # "two militants were killed in an encounter with security forces": in a clash, the side met "with" is the
+    # one that fought the side hit
+    met_with = [a for a in armed if a.start > trig and m.cls.sub_event_type == "Armed clash"
+                and re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, a.start - 10):a.start])]
+    actor1 = (by_grammar or by_agent or before[-1:] or claimed[:1] or acting_after[:1] or authored[:1] or met_with[:1]
+              or [None])[0]
     others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not _is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]

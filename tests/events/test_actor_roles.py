@@ -66,3 +66,9 @@ def test_an_attack_on_villagers_stays_an_attack_on_civilians():
     (ev,) = _events("ERBIL, May 10 - Islamic State militants attacked the village of Dibis in Kirkuk province on "
                     "Thursday, killing two farmers, a police officer said.")
     assert ev.sub_event_type == "Attack"
+
+
+def test_militants_killed_in_an_encounter_with_security_forces_fought_the_security_forces():
+    (ev,) = _events("SRINAGAR - Two militants were killed in an encounter with security forces in Anantnag district "
+                    "on Tuesday, the police said.", "2019-05-28")
+    assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Military Forces of India")
