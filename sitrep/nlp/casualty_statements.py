@@ -357,7 +357,7 @@ def _stmt(toks: list[Tok], i: int, end: int, value: int, key_range: tuple[int, i
     individual = bool(words) and (words[0] in SINGULAR_DET - {"one"} or toks[a].cap and not DIGITS.match(words[0])
                                   and words[0] not in numbers["units"] and words[0] not in numbers["modifiers_t"])
     additive = bool(around & _ADDITIVE)
-    key = " ".join(words) if individual or additive else f"={value}"
+    key = " ".join(words) if individual else f"={value}"
     if additive:
         key += f"@{toks[i].start}"
     return Statement(value, toks[i].start, toks[end - 1].end, key, False, weak)

@@ -46,7 +46,7 @@ class FatalityCount:
 # "12 soldiers were killed, while the jihadists claimed to have killed 30": a second claimant's figure for the
 # same toll, not more deaths
 _RIVAL_CLAIM = re.compile(r"(?i)(?:\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b|\balthough\b|;)[^.;]{0,80}?"
-                          r"\b(?:claim(?:ed|s|ing)?|said|says|put|puts|according\s+to|insist(?:ed|s)?)\b")
+                          r"\b(?:claim(?:ed|s|ing)?|said|says|put|puts|according\s+to|insist(?:ed|s)?|reported|told)\b")
 
 
 def _combine_claims(text: str, stmts: list[Statement]) -> Statement | None:
@@ -75,7 +75,7 @@ def _restated_figure(text: str, stmts: list[Statement]) -> Statement | None:
     """"At least 15 people were killed at Bourasso." / "One inhabitant put the number at around 20.": the same
     victims counted again in a later sentence, by another voice, is a rival figure; the lower one counts (devset
     rule 4). Other victims ("Three soldiers were killed. Two civilians were killed ...") still add up."""
-    figures = [s for s in stmts if s.key.startswith("=") or s.toll]
+    figures = [s for s in stmts if (s.key.startswith("=") and "@" not in s.key) or s.toll]
     by_sentence: dict[int, list[Statement]] = {}
     for st in figures:
         by_sentence.setdefault(len(_SENT_END.findall(text, 0, st.start)), []).append(st)
@@ -113,8 +113,12 @@ def _combine(stmts: list[Statement]) -> Statement | None:
         return max(tolls, key=lambda s: s.value)
     strong = [s for s in stmts if not s.weak] or stmts
     seen: dict[str, Statement] = {}
+    first = min(strong, key=lambda s: s.start)
     for s in strong:
-        seen.setdefault(s.key or f"#{s.start}", s)
+        key = s.key or f"#{s.start}"
+        if s is first and key.startswith("="):
+            key = key.split("@")[0]   # "20 were also killed ... left twenty dead": "also" adds to what came before
+        seen.setdefault(key, s)
     uniq = list(seen.values())
     return Statement(sum(s.value for s in uniq), min(s.start for s in uniq), max(s.end for s in uniq), "")
 

@@ -263,3 +263,13 @@ def test_a_speaker_named_with_a_prepositional_phrase_after_the_victims_is_not_a_
     fc = count_fatalities("Militants attacked the town, killing two Iraqi soldiers, an officer from Kirkuk police "
                           "told Rudaw.")
     assert fc.value == 2
+
+
+def test_also_in_the_first_figure_adds_to_what_came_before_not_to_its_own_restatement():
+    assert deaths("Around 20 people were also killed on Sunday in an attack in Nohao. The attack left around twenty "
+                  "people dead, a security source said.") == 20
+
+
+def test_a_figure_another_witness_reported_is_a_rival_claim():
+    assert deaths("The attack left twenty people dead, a security source said, while a shopkeeper reported 25 "
+                  "people killed.") == 20
