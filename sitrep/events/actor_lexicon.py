@@ -144,7 +144,8 @@ class ActorTables:
         self._generic = generic
         self._build_generic(generic)
         self._named = phrase_set(self._entries(generic.get("actors", []))
-                                 + [p for d in files.values() for p in self._entries(d.get("actors", []))],
+                                 + [p for d in files.values() for p in self._entries(d.get("actors", []))
+                                    if not _common_noun_of_one_country(p)],
                                  generic["group_prefixes"], generic["group_suffixes"])
         self._conflicts = [self._conflict(d) for d in files.values()]
 
@@ -185,6 +186,9 @@ class ActorTables:
         for item in data.get("contextual", []):
             only = frozenset(self.canonical_country(c) for c in item["only_in"]) if item.get("only_in") else None
             pairs += [(phrase, (only, entry)) for phrase, entry in self._entries([item])]
+        # a named group's common-noun patterns ("hunters", "vigilantes" for Nigeria's CJTF) hold in its country only
+        pairs += [(phrase, (frozenset({self.canonical_country(entry.actor.country)}), entry)) for phrase, entry in self._entries(data.get("actors", []))
+                  if _common_noun_of_one_country((phrase, entry))]
         return Conflict(frozenset(self.canonical_country(c) for c in data.get("countries", [])),
                          bool(data.get("default")), data.get("weak_state_words", True),
                          phrase_set(pairs, g["group_prefixes"], g["group_suffixes"]))
@@ -227,3 +231,8 @@ class ActorTables:
         if not country:
             return None
         return self._aliases.get(country.strip().lower(), country.strip())
+
+
+def _common_noun_of_one_country(pair: tuple[str, "Entry"]) -> bool:
+    phrase, entry = pair
+    return phrase.islower() and entry.actor is not None and entry.actor.country is not None

@@ -38,7 +38,8 @@ def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sen
 
 
 _ANOTHER_INCIDENT = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate\s+)?(?:incident|attack|development)|separately|"
-                               r"meanwhile|elsewhere|in\s+other\s+(?:news|developments))\b", re.I)
+                               r"meanwhile|elsewhere|in\s+other\s+(?:news|developments)|(?:the\s+)?(?:following|next)\s+day|"
+                               r"a\s+day\s+later)\b", re.I)
 
 
 def spread_over_places(cls: Classification, hits: CueHits, found: list[ActorMention], settlements: int) -> Classification:

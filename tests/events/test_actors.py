@@ -408,3 +408,11 @@ def test_gunmen_from_a_named_group_are_that_group(lex):
     found = lex.find("Gunmen from the Islamic State West Africa Province attacked the camp.", "Nigeria")
     assert [m.actor.side for m in found] == ["OTHER"]
     assert found[0].text.startswith("Gunmen") and "West Africa" in found[0].actor.name
+
+
+def test_a_named_groups_common_noun_holds_only_in_its_own_country():
+    from sitrep.events.actors import ActorLexicon
+
+    lex = ActorLexicon.default()
+    assert [a.actor.name for a in lex.find("two hunters hit a mine", "Mali")] == []
+    assert any("CJTF" in a.actor.name for a in lex.find("vigilantes repelled the attack", "Nigeria"))
