@@ -37,7 +37,8 @@ from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
                                            only_region, outside_actors, paragraph_region, places_by_sentence,
                                            placing_followup, sentence_country, unnamed_settlement)
-from sitrep.events.places import countries_in_play, dateline_end, event_places, is_country_level
+from sitrep.events.places import (countries_in_play, dateline_end, event_places, is_country_level,
+                                  without_references)
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
                                       with_neighbour_weapons, without)
@@ -197,7 +198,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             places = _with_places_of_own_tolls(s, [c.mention for c in link(cands, ex.place_model)], cands)
         else:
             places = [pm for pm in own if in_clause(pm, s, r.clause)] or own
-        places = capitals_acting(places, s, r.agent)
+        places = without_references(capitals_acting(places, s, r.agent), s)
         if not places:
             places = institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
         if not places or all(is_country_level(pm.place) for pm in places if pm.place is not None):

@@ -180,7 +180,8 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba
         own.append(m)
     own = [m for m in own if not _outside_its_region(m, own)]
-    own = [m for m in own if not _named_as_container(m, own, sentence_text, sentence_start)]
+    own = [m for m in own if not _named_as_container(m, own, sentence_text, sentence_start)
+           and not _named_as_reference(m, own, sentence_text, sentence_start)]
     kept = [m for m in own if not any(is_container(m.place, o.place) for o in own if o is not m)]
     out, seen = [], set()
     for m in kept:
@@ -201,6 +202,29 @@ def _named_as_container(m: PlaceMention, mentions: list[PlaceMention], sentence_
         if o is not m and o.end <= m.start and m.start - o.end <= 60 and not is_container(o.place, m.place):
             if _IN_BETWEEN.match(sentence_text[o.end - offset:m.start - offset]):
                 return True
+    return False
+
+
+# "Harir airbase outside Erbil", "Nohao, near the town of Bittou": the second place says where the first is
+_REFERENCE_BETWEEN = re.compile(r"^[’']?\s*(?:(?:air\s*base|airbase|base|airfield|airport|village|town|camp|"
+                                r"district|area|settlement),?\s+)?,?\s*(?:just\s+)?(?:outside|near|close\s+to|not\s+far\s+from|"
+                                r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+"
+                                r"(?:the\s+)?(?:(?:town|city|village|regional\s+capital|capital)\s+of\s+)?$", re.I)
+
+
+def without_references(places: list[PlaceMention], s) -> list[PlaceMention]:
+    """The places of a sentence less those that only locate another ("Harir airbase outside Erbil")."""
+    return [m for m in places if m.place is None or not _named_as_reference(m, [p for p in places if p.place is not None],
+                                                                            s.text, s.start)]
+
+
+def _named_as_reference(m: PlaceMention, mentions: list[PlaceMention], sentence_text: str, offset: int) -> bool:
+    """A place named right after another settlement as its landmark locates that settlement; it is not a second
+    place of the event."""
+    for o in mentions:
+        if o is not m and o.end <= m.start and m.start - o.end <= 40 and not o.place.is_area and \
+                not is_container(o.place, m.place) and _REFERENCE_BETWEEN.match(sentence_text[o.end - offset:m.start - offset]):
+            return True
     return False
 
 

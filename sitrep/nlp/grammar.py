@@ -139,8 +139,10 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     out.past = any(t.tag_ in ("VBD", "VBN") for t in verbs if _verbal(t))
     if head.dep_ == "ROOT" and head.tag_ == "IN":   # a parse that hangs it all on "As" ("As a result of the shelling, trees burned")
         out.past = any(t.tag_ in ("VBD", "VBN") for t in doc if _verbal(t))
-    out.perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "’ve")
-                                             for c in head.children)
+    # "has shelled", and the progressive "has been targeting ships since November"
+    out.perfect = head.tag_ in ("VBN", "VBG") and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "’ve")
+                                                      for c in head.children) and \
+        (head.tag_ == "VBN" or any(c.dep_ == "aux" and c.lower_ == "been" for c in head.children))
     governors = [head]
     while governors[-1].dep_ == "xcomp" and len(governors) < 3:  # "did not attempt to take", "threatened to seize"
         governors.append(governors[-1].head)

@@ -598,3 +598,14 @@ def test_an_attack_someone_condemned_took_place():
     (ev,) = _events("KYIV - Ukraine's president condemned a Russian strike that the governor said killed six people "
                     "in Kharkiv on Wednesday.", "2022-08-18")
     assert ev.location == "Kharkiv" and ev.event_date == "2022-08-17" and ev.fatalities == 6
+
+
+def test_a_place_named_as_anothers_landmark_is_not_a_second_event():
+    evs = _events("On Wednesday, an armed group claimed responsibility for a booby-trapped drone attack on Harir "
+                  "airbase outside Erbil.", "2023-10-19")
+    assert [(e.location, e.sub_event_type) for e in evs] == [("Harir", "Air/drone strike")]
+
+
+def test_an_attack_going_on_since_last_year_is_no_event():
+    assert _events("Since November last year, the Houthi group has been targeting ships sailing to Israel in the "
+                   "Red Sea and the Gulf of Aden.", "2024-07-21") == []
