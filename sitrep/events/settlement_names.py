@@ -49,6 +49,7 @@ def _frames() -> tuple[re.Pattern, ...]:
                         rf"namely|such as)|(?: [^.;:\n]{{1,60}}?)?,? (?:including|such as|namely|notably))[:]? "
                         rf"(?P<name>{NAME})(?P<more>(?:(?:,| and|, and) (?!the\b){NAME})*)")
     event_on = re.compile(rf"\b(?:{alt('event_nouns')})[\"”’']? (?:on (?:[A-Z][a-z]+day|the night of \w+ \d+) )?"
+                          rf"(?:(?:against|on|targeting) (?:[a-z]+ ){{1,2}}(?=in ))?"      # "attacks against buildings in X"
                           rf"(?:on|in|at|near) (?:the )?(?:(?:village|town|city|area) of )?(?P<name>{NAME})(?![’'\w])"
                           rf"(?! (?:{alt('not_after_target')})\b)")
     victims = re.compile(rf"\b(?:{alt('victim_verbs')}) (?:(?:at least|about|some|more than) )?(?:\d+|[a-z]+) "

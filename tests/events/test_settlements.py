@@ -238,3 +238,10 @@ def test_a_region_level_event_goes_to_the_town_the_next_sentences_introduce_in_t
              "A photo showed wreckage strewn across the street in Starobilsk, a town in the Luhansk region.",
         id="t", published="2024-04-01", language="en"))
     assert [(e.location, e.geo_precision) for e in evs] == [("Starobilsk", 1)]
+
+
+def test_attacks_against_buildings_in_a_place_name_that_place():
+    from sitrep.events.settlement_names import frame_names
+
+    text = "Israel reported separate attacks against buildings in Qotrani on Monday."
+    assert [text[a:b] for a, b in frame_names(text)] == ["Qotrani"]
