@@ -39,6 +39,9 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
         own_name = best.own_name
         if best.entry.level == 4 and best.entry.population < 100_000 and not own_name:
             continue    # a village found under another of its names is no anchor: the text spelled it otherwise
+        if best.entry.level == 4 and not own_name and any(c.kind == "exact" and c.entry.cc != best.entry.cc
+                                                          for c in r.ranked[1:]):
+            continue    # "Slavyansk": Sloviansk's Russian name and Slavyansk-na-Kubani's short one; it vouches for neither
         anchors.append((best.entry, own_name))
     strong = {e.cc for e, own in anchors if e.cc and (e.level <= 1 or (own and e.population >= 100_000))} | \
         ctx.countries     # not "Salisbury", an old name of Harare

@@ -183,3 +183,9 @@ def test_a_town_named_after_its_river_is_also_known_by_its_first_word():
     assert _short_forms("Slavyansk-na-Kubani") == ["Slavyansk"]
     assert _short_forms("Rostov-on-Don") == ["Rostov"]
     assert _short_forms("Kyiv") == []
+
+
+def test_a_name_two_countries_share_as_an_alias_does_not_vouch_for_its_bigger_reading(geo):
+    # "Slavyansk" is Sloviansk's Russian name and Slavyansk-na-Kubani's short one: the region named decides
+    text = "Drones struck Krasnodar Krai overnight, targeting the Ilsky and Slavyansk oil refineries."
+    assert geo.geocode("Slavyansk", context=text).admin1 == "Krasnodar"
