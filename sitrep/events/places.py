@@ -47,7 +47,7 @@ _INSTITUTION_AFTER = re.compile(
     r"local|provincial|health|interior|defen[cs]e|emergency|rescue)\s+){0,4}"
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
     r"emergency services|department|directorate|ministry|military administration|agency|service|RMA|OVA|MVA|"
-    r"front|front\s*line|frontline|front-line)\b", re.I)   # "on the Zaporizhzhia front": a sector, not a place
+    r"front|front\s*line|frontline|front-line|military\s+group(?:ing)?|group\s+of\s+forces|operational\s+group)\b", re.I)   # "on the Zaporizhzhia front": a sector, not a place
 _PERSON_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:office|home|house|car|residence|family|wife|husband|son|daughter|"
                            r"body|death|killing|murder|arrest|lawyer|party|supporters|spokesman|aide|bodyguards?)\b", re.I)
 _NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|Gulf|Strait|Desert|Peninsula|Basin|Delta|"

@@ -615,3 +615,9 @@ def test_a_city_in_an_outlets_name_is_not_where_the_event_was():
     evs = _events("MOSCOW - Drones hit an oil refinery in Krasnodar Krai on Saturday, a source told the Kyiv "
                   "Independent.", "2024-04-27")
     assert [e.admin1 for e in evs] == ["Krasnodar"]
+
+
+def test_a_military_grouping_named_after_a_region_is_no_place():
+    evs = _events("Ukrainian forces have retaken the village of Kindrativka in Sumy Oblast, a spokesperson for the "
+                  "Kursk military group said on Sunday.", "2025-07-28")
+    assert {e.admin1 for e in evs} == {"Sumy"}
