@@ -76,7 +76,7 @@ def _capitals() -> dict[str, tuple[str, str]]:
 def capitals_acting(places: list[PlaceMention], s: Sentence, agents: list[tuple[int, int]]) -> list[PlaceMention]:
     """The converse: "Kyiv also tried to attack the TV tower", "Moscow said": a national capital that is the
     subject of the act stands for its government, not for where the act was. Those mentions are dropped."""
-    capitals = {(name.lower(), code) for name, code in _capitals().values()}
+    capitals = _capital_keys()
 
     def acting(pm: PlaceMention) -> bool:
         span = (pm.start - s.start, pm.end - s.start)
@@ -84,3 +84,9 @@ def capitals_acting(places: list[PlaceMention], s: Sentence, agents: list[tuple[
             any(a <= span[0] and span[1] <= b and not s.text[a:b].replace(s.text[span[0]:span[1]], "").strip(" ,’'s")
                 for a, b in agents)
     return [pm for pm in places if not acting(pm)]
+
+
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[tuple[str, str]]:
+    """(capital name, ISO code) of every country, lower-cased: the lookup `capitals_acting` makes per sentence."""
+    return frozenset((name.lower(), code) for name, code in _capitals().values())

@@ -201,10 +201,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         places = without_references(capitals_acting(places, s, r.agent), s)
         if not places:
             places = institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
-        if not places or all(is_country_level(pm.place) for pm in places if pm.place is not None):
+        if _no_place_below_country(places):
             places = definite_place(s, sentences, mentions_by_sentence, here, ex.geocoder) or places
         follow = None
-        if not places or all(is_country_level(pm.place) for pm in places if pm.place is not None):
+        if _no_place_below_country(places):
             follow = placing_followup(s, sentences, mentions_by_sentence, countries)
             if follow is not None:
                 places = follow[1]
@@ -257,6 +257,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [e for e in events if e is not None]
     carry_claimants(events, text)
     return merge_within_article(events)
+
+def _no_place_below_country(places: list[PlaceMention]) -> bool:
+    return not places or all(is_country_level(pm.place) for pm in places if pm.place is not None)
+
 
 def _newer_frame(last_date: tuple[date, str, int] | None, mentions: list[EventMention], s: Sentence):
     """""Today Belozerka was again under fire. ... In Veletenskoye, the invaders killed a woman": a day said

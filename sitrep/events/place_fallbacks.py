@@ -105,8 +105,7 @@ def named_later(s: Sentence, places: list[PlaceMention], sentences: list[Sentenc
     if not (several or _UNNAMED_SETTLEMENT.search(s.text) or _UNNAMED_SETTLEMENT.search(before)):
         return _introduced_later(s, regions, sentences, by_sentence, countries)
     for nxt in sentences[s.index + 1:s.index + 6]:
-        towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
-                 if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
+        towns = _towns_of(nxt, regions, by_sentence, countries)
         if several and len(towns) >= 2:
             return nxt, towns       # "The attacked villages were Gobirawa, Rini, Gora and Madoti Dankule"
         if towns and not several:
@@ -119,12 +118,18 @@ def _introduced_later(s: Sentence, regions: set, sentences: list[Sentence], by_s
     """"A car bomb in the Luhansk region killed an official ... wreckage strewn across the street in Starobilsk, a
     town in the Luhansk region": the one town of that region the next sentences introduce is where it was."""
     for nxt in sentences[s.index + 1:s.index + 4]:
-        towns = [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
-                 if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
+        towns = _towns_of(nxt, regions, by_sentence, countries)
         if towns:
             intro = _INTRODUCED.match(nxt.text, towns[0].end - nxt.start)
             return (nxt, towns[:1]) if len(towns) == 1 and intro else None
     return None
+
+
+def _towns_of(nxt: Sentence, regions: set, by_sentence: dict[int, list[PlaceMention]],
+              countries: set[str]) -> list[PlaceMention]:
+    """The settlements a sentence names inside the given (country code, admin1) regions."""
+    return [pm for pm in event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
+            if not pm.place.is_area and (pm.place.country_code, pm.place.admin1) in regions]
 
 
 _INTRODUCED = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:town|village|city|settlement|hamlet|locality)\s+(?:in|of|near)\b")

@@ -155,8 +155,9 @@ def _shelling_told_before(s: Sentence, sentences: list[Sentence], cues: CueLexic
     return None
 
 
-_FORCES = r"(?:soldiers|troops|servicemen|policemen|police(?:\s+officers)?|gendarmes|security\s+(?:forces|personnel)|" \
-          r"army|military|peacekeepers|border\s+guards|peshmerga|gendarmerie|national\s+guard|guardsmen|militiamen)"
+_FORCE_WORDS = r"soldiers|troops|servicemen|policemen|police(?:\s+officers)?|gendarmes|security\s+(?:forces|personnel)|" \
+               r"army|military|peacekeepers|border\s+guards|peshmerga|gendarmerie|national\s+guard|guardsmen|militiamen"
+_FORCES = rf"(?:{_FORCE_WORDS})"
 _POST = r"(?:post|base|position|checkpoint|camp|station|convoy|patrol|barracks|outpost|garrison)s?"
 FORCES_TARGETED = re.compile(
     rf"\b{_FORCES}\s+(?:[^\s.]+\s+){{0,4}}(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:killed|attacked|"
@@ -164,7 +165,7 @@ FORCES_TARGETED = re.compile(
     rf"|\b(?:attack(?:ed|s|ing)?|raid(?:ed|s|ing)?|ambush(?:ed|ing)?|storm(?:ed|ing)?|target(?:ed|ing)?|assault(?:ed|s)?|"
     rf"overran)\s+(?:on\s+|against\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}(?:police|military|army|security|"
     rf"gendarmerie)\s+{_POST}\b"
-    rf"|\battacks?\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?:{_FORCES[3:-1]}|forces)\b"   # "an attack on Peshmerga"
+    rf"|\battacks?\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?:{_FORCE_WORDS}|forces)\b"   # "an attack on Peshmerga"
     rf"|\b(?:killing|killed|kill)\s+(?:at\s+least\s+)?(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:soldiers|troops|policemen|"
     rf"police\s+officers|gendarmes|servicemen)\b"
     rf"|\b(?:military|army|police)\s+{_POST}\s+(?:[^\s.]+\s+){{0,10}}(?:were|was)\s+(?:\w+\s+)?(?:attacked|targeted|"

@@ -119,20 +119,12 @@ def test_the_weapon_of_a_separate_incident_next_does_not_type_the_attack_before_
 
 
 def test_a_place_under_an_armys_fire_is_shelled():
-    from sitrep.model import Article
-    from sitrep.pipeline import extract_article
-
-    (ev,) = extract_article(Article(
-        text="On Friday, the community of Kostiantynivka in Donetsk Oblast was under Russian fire for almost an hour, "
-             "the head of the city administration said.", id="t", published="2023-05-12", language="en"))
+    (ev,) = _events("On Friday, the community of Kostiantynivka in Donetsk Oblast was under Russian fire for almost an "
+                    "hour, the head of the city administration said.", "2023-05-12")
     assert ev.sub_event_type == "Shelling/artillery/missile attack" and ev.actor1_side == "RUS"
 
 
 def test_an_attack_on_peshmerga_fighters_is_an_armed_clash():
-    from sitrep.model import Article
-    from sitrep.pipeline import extract_article
-
-    (ev,) = extract_article(Article(text="ERBIL - The group claimed responsibility for an attack on Peshmerga in "
-                                         "Kirkuk late on Sunday, killing four of them.", id="t",
-                                    published="2021-12-07", language="en"))
+    (ev,) = _events("ERBIL - The group claimed responsibility for an attack on Peshmerga in Kirkuk late on Sunday, "
+                    "killing four of them.", "2021-12-07")
     assert ev.sub_event_type == "Armed clash" and ev.event_date == "2021-12-05" and ev.fatalities == 4

@@ -229,14 +229,10 @@ def test_an_area_named_after_a_regions_possessive_is_a_settlement_name():
 
 
 def test_a_region_level_event_goes_to_the_town_the_next_sentences_introduce_in_that_region():
-    from sitrep.model import Article
-    from sitrep.pipeline import extract_article
-
-    evs = extract_article(Article(
-        text="A car bomb in the Luhansk region killed a Russian-backed official on Monday, local authorities said.\n\n"
-             "Investigators said a device detonated in a car.\n\n"
-             "A photo showed wreckage strewn across the street in Starobilsk, a town in the Luhansk region.",
-        id="t", published="2024-04-01", language="en"))
+    evs = _events("A car bomb in the Luhansk region killed a Russian-backed official on Monday, local authorities "
+                  "said.\n\nInvestigators said a device detonated in a car.\n\n"
+                  "A photo showed wreckage strewn across the street in Starobilsk, a town in the Luhansk region.",
+                  "2024-04-01")
     assert [(e.location, e.geo_precision) for e in evs] == [("Starobilsk", 1)]
 
 
