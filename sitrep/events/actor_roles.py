@@ -12,7 +12,7 @@ from sitrep.events.actors import Actor, ActorLexicon, ActorMention
 from sitrep.events.classify import (ARREST_OR_ABDUCTION, TERRITORY_CAPTURE, TERRITORY_REGAIN, Classification,
                                     resolve_with_actors)
 from sitrep.events.mention import EventMention
-from sitrep.nlp.grammar import roles
+from sitrep.nlp.grammar import passive_subjects, roles
 from sitrep.nlp.sentences import Sentence
 
 _PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
@@ -42,7 +42,7 @@ def _is_source(a: ActorMention, sentence: str) -> bool:
 
 _ATTACK_NOUN_AFTER = re.compile(r"\s+(?:(?:suicide|car|bomb|gun|drone|rocket|mortar)\s+)?(?:attacks?|assaults?|raids?|"
                                 r"ambush(?:es)?|offensive|bombings?|incursions?)\b", re.I)
-_CLAIMED_BY_BEFORE = re.compile(r"\b(?:claimed by|blamed (?:by (?:the )?[\w-]+ )?on|attributed (?:by (?:the )?[\w-]+ )?to|"
+_CLAIMED_BY_BEFORE = re.compile(r"\b(?:claimed by|blamed (?:by (?:the )?(?:[\w-]+ ){1,3})?on|attributed (?:by (?:the )?(?:[\w-]+ ){1,3})?to|"
                                 r"carried out by)\s+(?:[\w-]+\s+){0,4}$", re.I)   # "attributed by the authorities to"
 
 
@@ -71,7 +71,10 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"
              and (not inside(a, r.patient) or _WEAPON_NOUN.search(a.text)) and not _is_source(a, s.text)]
     by_grammar = [a for a in armed if inside(a, r.agent)]
-    before = [a for a in armed if a.start <= trig]
+    # "Two members of the security forces ... were wounded, and stores were set on fire": the subject of
+    # another verb's passive was hit by it; it did not act in the trigger's clause
+    hit = passive_subjects(s.text)
+    before = [a for a in armed if a.start <= trig and not inside(a, hit)]
     after = [a for a in found if a.start >= trig]
     by_agent = [a for a in after if re.search(r"\bby\s+(?:the\s+)?$", s.text[max(0, a.start - 12):a.start], re.I)]
     # "... were killed when Russian guided bombs struck": an armed force named after the trigger, not as its
@@ -81,7 +84,7 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     # "in a jihadist attack", "an RSF raid": the group named as the attack's author
     authored = [a for a in armed if _ATTACK_NOUN_AFTER.match(s.text, a.end)]
     # "..., which said the attacks have been claimed by JNIM": the claimant, when nothing else names the attacker
-    claimed = [a for a in armed if _CLAIMED_BY_BEFORE.search(s.text[max(0, a.start - 30):a.start])]
+    claimed = [a for a in armed if _CLAIMED_BY_BEFORE.search(s.text[max(0, a.start - 60):a.start])]
     # "two militants were killed in an encounter with security forces": in a clash, the side met "with" is the
     # one that fought the side hit
     met_with = [a for a in armed if a.start > trig and m.cls.sub_event_type == "Armed clash"
@@ -202,6 +205,8 @@ def resolved_sub_event_type(m: EventMention, text: str) -> str:
     sub = m.cls.sub_event_type
     if sub == "Attack" and m.actor2 is not None and m.actor2.inter in _ARMED and m.actor1 != m.actor2:
         return "Armed clash"    # ACLED's attacks are on civilians: an attack on soldiers, police or a militia is a battle
+    if sub == "Armed clash" and _civilians_right_after(m):
+        return "Attack"         # "gunmen ambushed travellers": one armed side and its unarmed target
     if sub not in _PLACEHOLDERS:
         return sub
     a = m.actor1
@@ -211,6 +216,17 @@ def resolved_sub_event_type(m: EventMention, text: str) -> str:
         inter = a.inter  # unnamed, but plainly not a state's: "militants", "rebels", "insurgents"
     return resolve_with_actors(sub, inter, a.country if a else None,
                                m.place.country if m.place else None, bool(a))
+
+def _civilians_right_after(m: EventMention) -> bool:
+    """The trigger's object, right after it, is civilians, and an armed actor did it."""
+    span = m.actor_spans.get("actor2")
+    if m.actor2 is None or m.actor2.side != "CIV" or span is None or m.actor1 is None or m.actor1.side == "CIV":
+        return False
+    s = m.sentences[0]
+    gap = s.text[m.cls.trigger[1]:span[0] - s.start] if span[0] - s.start >= m.cls.trigger[1] else None
+    # the direct object ("ambushed travellers", "attacked the villagers"), not "clashed with residents and police"
+    return gap is not None and re.fullmatch(r"\s*(?:(?:the|a|an|some|several|\d+|[a-z]+-?[a-z]*)\s+)?", gap) is not None \
+        and not re.search(r"\b(?:with|between|and)\b", gap + " " + s.text[slice(*m.cls.trigger)])
 
 def claimant_forces(claimant: str, lex: ActorLexicon, country: str | None) -> Actor | None:
     """"Russia's Defence Ministry said its forces captured...": the forces are the claimant's state's."""

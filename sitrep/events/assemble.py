@@ -29,6 +29,7 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
     if m.precision == "year":
         return None  # less than a month-level date: ACLED does not code it
     first = m.sentences[0]
+    told_from = start    # where the evidence begins: the lead's sentence, when it gave the toll
     fat = count_fatalities(evidence)
     if m.shared_toll and not (fat is not None and fat.value == 0):  # "no casualties" holds for every place
         fat = count_fatalities(m.toll_sentence.text) if m.toll_sentence else None
@@ -40,6 +41,11 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
     if m.own_toll is not None:     # "killed two in Nikopol and one in Marhanets": this place's own figure
         value, a, b = m.own_toll
         fat = FatalityCount(value, a - start, b - start, text[a:b])
+    if fat is None and m.lead is not None:   # the lead this event places gave its toll
+        fat = count_fatalities(m.lead.text)
+        if fat is not None:
+            fat = FatalityCount(fat.value, fat.start + m.lead.start - start, fat.end + m.lead.start - start, fat.text)
+            told_from = min(start, m.lead.start)
     cut = dateline_end(first.text)  # "Dec. 10, 2024 - Russia's Defence Ministry said": not "2024 - Russia's..."
     attr = find_attribution(first.text[cut:], context=_context(m, text))
     if attr.start is not None:
@@ -64,7 +70,7 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
     )
     ev.interaction = interaction(ev.inter1, ev.inter2)
     ev.fatalities_min = ev.fatalities_max = ev.fatalities
-    ev.sources = [Source(article.id, evidence, start, end, article.url, article.published, article.source,
+    ev.sources = [Source(article.id, text[told_from:end], told_from, end, article.url, article.published, article.source,
                          article.published_basis if article.published else None)]
     ev.provenance = _provenance(m, text, fat, attr, start, article.id)
     ev.notes = write_notes(ev, p)

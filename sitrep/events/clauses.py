@@ -52,6 +52,26 @@ def place_clauses(s: Sentence, places: list[PlaceMention], cues: CueLexicon) -> 
     return out
 
 
+def clause_places(s: Sentence, places: list[PlaceMention], own: list[PlaceMention],
+                  cues: CueLexicon) -> list[PlaceMention]:
+    """"Semenivska community: in the direction of Orlykivka village - 10 hits, probably from cannon artillery;
+    in the direction of Kostobobriv village - two hits, probably from a 120-mm mortar; ...": a list whose clauses
+    (split at ";") each name one settlement and carry their own action or weapon tells an event at each."""
+    segs = [(a, b) for a, b in _segments(s) if ";" in s.text[max(0, a - 2):a] or a == 0]
+    if s.text.count(";") < 1 or len(segs) < 2:
+        return places
+    towns = [pm for pm in own if pm.place is not None and not pm.place.is_area]
+    found: list[PlaceMention] = []
+    for a, b in _segments(s):
+        here = [pm for pm in towns if a <= pm.start - s.start < b]
+        if len(here) != 1 or cues.classify(s.text[a:b]) is None:
+            continue
+        found.append(here[0])
+    if len(found) < 2:
+        return places
+    return found + [pm for pm in places if pm not in found and not pm.place.is_area]
+
+
 def own_tolls(s: Sentence, places: list[PlaceMention]) -> dict[tuple[int, int], tuple[int, int, int]]:
     """"Shelling killed two in Nikopol and one in Marhanets": each place's own figure, as {place span: (deaths,
     start, end)} in article offsets; {} when the sentence gives one toll for all."""

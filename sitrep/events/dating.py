@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sitrep.events.mention import EventMention
 from sitrep.nlp.dates import CAME_BEFORE, DateMention, find_anaphoric_dates
+from sitrep.nlp.fatalities import running_toll_spans
 from sitrep.nlp.sentences import Sentence
 
 
@@ -47,6 +48,12 @@ def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
         return True     # an aside between dashes or in brackets tells something else
     cues = [a for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for a, _ in spans]
     return bool(cues) and min(cues) < m.start()
+
+
+def dates_a_running_toll(s: Sentence, d: DateMention) -> bool:
+    """"..., bringing the death toll to a confirmed 22 over the weekend": the day the total was reached."""
+    local = d.start - s.start
+    return any(a <= local < b for a, b in running_toll_spans(s.text))
 
 
 def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"]

@@ -26,11 +26,12 @@ from sitrep.events.assemble import to_event
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.claimants import carry_claimants
 from sitrep.events.anaphora import capitals_acting, definite_place
-from sitrep.events.clauses import own_tolls, place_clauses
-from sitrep.events.dating import (caption_paragraphs, event_date_for, first_body_index, in_relative_clause, is_body,
+from sitrep.events.clauses import clause_places, own_tolls, place_clauses
+from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, event_date_for, first_body_index,
+                                  in_relative_clause, is_body,
                                   is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
-                                     reprises_the_last, responsibility_claimed, told_before,
+                                     places_the_lead, reprises_the_last, responsibility_claimed, told_before,
                                      tolls_of_places_told)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
@@ -43,7 +44,7 @@ from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
                                       with_neighbour_weapons, without)
 from sitrep.events.settlements import settle
-from sitrep.events.within_article import merge_within_article
+from sitrep.events.within_article import merge_within_article, without_echoed_areas
 from sitrep.geo import Geocoder
 from sitrep.geo.place import PlaceMention
 from sitrep.model import Article, Event
@@ -113,7 +114,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if s.paragraph in captions or is_timestamp(s):
             continue  # a picture's caption: its date is the picture's, its words frame the story
         dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)
-                 and not in_relative_clause(s, d, all_hits[s.index])]
+                 and not in_relative_clause(s, d, all_hits[s.index]) and not dates_a_running_toll(s, d)]
         when_here = sentence_date(s, dates, mentions_out)
         if when_here is not None and dates_the_war(s, when_here[2]):
             when_here = None
@@ -198,6 +199,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             places = _with_places_of_own_tolls(s, [c.mention for c in link(cands, ex.place_model)], cands)
         else:
             places = [pm for pm in own if in_clause(pm, s, r.clause)] or own
+        places = clause_places(s, places, own, ex.cues)
         places = without_references(capitals_acting(places, s, r.agent), s)
         if not places:
             places = institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
@@ -246,6 +248,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                              own_toll=split.get((pm.start, pm.end)))
             assign_actors(m, s, found, ex.actors, here)
             carry_pronoun_subject(m, s, mentions_out)
+            if len(places) == 1:
+                places_the_lead(m, unplaced, mentions_out, ex.cues)
             mentions_out.append(m)
             if told is None and when_here is not None and dspan == when_here[2]:
                 # "clashed near Debre Tabor on Tuesday and Wednesday": the same event on each day named
@@ -253,6 +257,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                                          date_span=(d.start, d.end), actor_spans=dict(m.actor_spans))
                                  for d in later_days(text, dates)]
     infer_unnamed_attackers(mentions_out, headline_forces)
+    mentions_out = without_echoed_areas(mentions_out, ex.cues)
     events = [to_event(article, m, text, ex) for m in mentions_out]
     events = [e for e in events if e is not None]
     carry_claimants(events, text)

@@ -199,3 +199,28 @@ def responsibility_claimed(mentions: list[EventMention], s: Sentence, found: lis
         if m.actor1 is None or m.actor1.side == "UNKNOWN":
             m.actor1 = groups[-1].actor
     return True
+
+
+def places_the_lead(m: EventMention, unplaced: EventMention | None, mentions: list[EventMention],
+                    cues: CueLexicon) -> None:
+    """"Twenty-four civilians have been killed in an attack by separatist gunmen in Cameroon, the mayor said. /
+    Separatists on Sunday attacked the village of Obonyi II": a wire lead told without a place below its
+    country, then the first event after it, of its kind, at one place, is that event placed: the lead's toll
+    and attacker are its own when its sentence gives none."""
+    if unplaced is None or not 0 < m.sentences[0].index - unplaced.sentences[0].index <= 2:
+        return
+    lead = unplaced.sentences[0].index
+    if any(o.sentences[-1].index > lead - 4 for o in mentions):
+        return    # another event came just before or between: the unplaced toll may be that one's
+    kind = cues.event_type_of.get(m.cls.sub_event_type, m.cls.sub_event_type)
+    if cues.event_type_of.get(unplaced.cls.sub_event_type, unplaced.cls.sub_event_type) != kind:
+        return
+    lead_toll = count_fatalities(unplaced.sentences[0].text)
+    if lead_toll is None or lead_toll.value == 0 or lead_toll.cumulative or \
+            count_fatalities(m.sentences[0].text) is not None:
+        return
+    m.lead = unplaced.sentences[0]
+    if (m.actor1 is None or m.actor1.side == "UNKNOWN") and unplaced.actor1 is not None:
+        m.actor1 = unplaced.actor1
+    if m.actor2 is None:
+        m.actor2 = unplaced.actor2

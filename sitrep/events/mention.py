@@ -28,6 +28,7 @@ class EventMention:
     shared_toll: bool = False          # one toll for several places: it belongs to none of them alone
     toll_sentence: Sentence | None = None  # a later sentence giving this place's own toll
     own_toll: tuple[int, int, int] | None = None   # (deaths, start, end in the article) said of this place alone
+    lead: Sentence | None = None       # the unplaced lead this mention places: its toll when the mention has none
 
 
 def reference_date(article: Article) -> date | None:

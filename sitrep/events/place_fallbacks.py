@@ -176,7 +176,8 @@ _ABOUT_IT = re.compile(r"(?:^\W*|\b)the (?:confrontation|clash|clashes|fighting|
 
 # "The “terrorists” targeted a military detachment between Markoye and Tokabangou", "Friday's attack targeted a
 # village named Binedama": the attackers or the attack of the sentence before, at the place where they struck
-_THE_ATTACKERS = re.compile(r"\W*(?:the\W+(?:attackers|assailants|gunmen|terrorists|militants|jihadists|insurgents|"
+_THE_ATTACKERS = re.compile(r"\W*(?:(?:at dawn|at night|overnight|early (?:on )?\w+day|on \w+day|later|then),\s+)?"
+                            r"(?:the\W+(?:attackers|assailants|gunmen|terrorists|militants|jihadists|insurgents|"
                             r"rebels|fighters|raiders|bandits|militiamen)|(?:the|\w+day['’]s)\s+(?:attack|assault|raid|"
                             r"strike|ambush|massacre|killings?))\W*\s+(?:\w+\s+){0,2}?(?:targeted|attacked|stormed|"
                             r"struck|raided|ambushed|hit|opened fire|set fire|overran|besieged)\b", re.I)

@@ -55,7 +55,8 @@ _NATURAL_AFTER = re.compile(r"^\s+(?:River|Sea|Ocean|Lake|Mountains?|Valley|Bay|
                             r"Review|Daily|Dispatch|Pravda)\b")   # a river, or an outlet named after a city
 _QUALIFIER_BEFORE = re.compile(r"\b(?:hub|capital|centre|center|seat|heart|part|province|territory|region|district)\s+of\s+"
                                r"(?:the\s+)?(?:[A-Z][\w'’-]+(?:'s|’s)\s+)?$")
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|direction of|fled to|evacuated to|moved to)\s+(?:the\s+)?"
+# ("in the direction of X village - two hits": a border report's locative, not a heading)
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|(?<!in the )direction of|fled to|evacuated to|moved to)\s+(?:the\s+)?"
                             r"(?:(?:town|city|village|settlement|region|territory|direction)\s+of\s+)?$", re.I)
 
 
@@ -194,15 +195,25 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
     return out
 
 
+# "Egbekaw, a neighbourhood in the town of Mamfe", "Tangur, a quiet village in Bokkos Local Government Area":
+# the appositive says which place holds the name before it (a settlement, a district or a region)
+APPOSITIVE_GAP = re.compile(r",\s+(?:a|an|the|two|three|several)\s+(?:[a-z\-]+\s+){0,2}(?:village|town|city|settlement|"
+                            r"hamlet|locality|commune|communit(?:y|ies)|suburb|neighbou?rhood|district|area|quarter|"
+                            r"villages|towns|settlements|localities|neighbou?rhoods)\s+(?:in|of|near|outside|on the outskirts of)"
+                            r"\s+(?:the\s+)?(?:(?:town|city|village|district|region|province|state)\s+of\s+)?", re.I)
+
+
 _IN_BETWEEN = re.compile(r"^[^,;.:]{0,40}?\bin (?:the )?(?:[a-z-]+ ){0,2}$")
 
 
 def _named_as_container(m: PlaceMention, mentions: list[PlaceMention], sentence_text: str, offset: int) -> bool:
     """"the Nuseirat refugee camp in central Gaza": a place named after "in" behind another place holds it
-    (unless the place before holds it: "the Mopti region said the attack in Segue village")."""
+    (unless the place before holds it: "the Mopti region said the attack in Segue village"); so does one
+    an appositive names ("Egbekaw, a neighbourhood in the town of Mamfe")."""
     for o in mentions:
-        if o is not m and o.end <= m.start and m.start - o.end <= 60 and not is_container(o.place, m.place):
-            if _IN_BETWEEN.match(sentence_text[o.end - offset:m.start - offset]):
+        if o is not m and o.end <= m.start and m.start - o.end <= 80 and not is_container(o.place, m.place):
+            gap = sentence_text[o.end - offset:m.start - offset]
+            if (m.start - o.end <= 60 and _IN_BETWEEN.match(gap)) or APPOSITIVE_GAP.fullmatch(gap):
                 return True
     return False
 

@@ -94,7 +94,10 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
         return Classification("Armed clash", span, hits)
     if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
         return _by_its_usual_means(base, found, s)
-    if is_armed_group(found, base):  # gunmen, militants, a rebel group: at close range, on people or a place
+    by_group = [a for a in found if a.start > span[1] and re.fullmatch(r"\s+by\s+(?:the\s+)?(?:suspected\s+)?",
+                                                                     s.text[span[1]:a.start], re.I)]
+    if is_armed_group(found, base) or is_armed_group(by_group, Classification("Attack", (len(s.text), 0), hits)):
+        # gunmen, militants, a rebel group (also "an attack by gunmen"): at close range, on people or a place
         strike = STRIKE_NOUN.search(s.text)     # ... unless the text calls it a strike: "an RSF strike on the camp"
         return Classification("Shelling/artillery/missile attack", strike.span(), hits) if strike \
             else Classification("Attack", span, hits)

@@ -39,7 +39,7 @@ def _frames() -> tuple[re.Pattern, ...]:
                             rf"(?P<name>{NAME}) (?:{alt('kind_after')})s?\b(?! of [A-Z])"
                             rf"|\b{_LOCATIVE} {NAME}['’]s (?P<area>{NAME}) (?:area|locality|district)\b")
     # "in X, a town in ...", or any "X, the village attacked Thursday" (not "X, the village chief")
-    appositive = re.compile(rf"(?:\b(?:in|at|near|on) (?P<name>{NAME}), (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
+    appositive = re.compile(rf"(?:\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n) (?P<name>{NAME}),? (?:a|an|the) (?:[\w\-]+ ){{0,2}}"
                             rf"(?:{alt('appositive')})\b|\b(?P<bare>{NAME}), the (?:{alt('appositive')})"
                             rf"(?! (?:chief|head|elder|leader|council|mayor|administrator|official|headman)s?\b)\b)")
     target = re.compile(rf"\b(?:{alt('target_verbs')}) (?P<name>{NAME})(?![’'\w])(?! (?:{alt('not_after_target')})\b)")

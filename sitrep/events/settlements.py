@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.events.places import LIST_GAP, dateline_end, is_country_level
+from sitrep.events.places import APPOSITIVE_GAP, LIST_GAP, dateline_end, is_country_level
 from sitrep.events.settlement_names import NAME, UNIT_AFTER, frame_names, plausible_name
 from sitrep.geo import Geocoder
 from sitrep.geo.lexicon import english
@@ -97,6 +97,9 @@ class _RegionContext:
         here = self.by_sentence.get(idx, []) if idx is not None else []
         end = self._list_end(text, end, here)
         for m in here:
+            if 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start]) and \
+                    _in_play(m.place, self.countries) and m.place.admin1 and not is_country_level(m.place):
+                return m.place      # a settlement too: "a neighbourhood in the town of Mamfe"
             if 0 <= m.start - end <= 40 and _CONTAINER_GAP.fullmatch(text[end:m.start]):
                 if _is_region(m, self.countries):
                     return m.place
@@ -188,7 +191,7 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
             continue
         name = text[a:b]
         place = replace(unit, name=name, feature="P", geonameid=None, population=0, candidates=[], readings=[],
-                        centroid=None, geo_precision=2 if unit.geo_precision == 2 else 3,
+                        centroid=None, geo_precision=2 if unit.geo_precision in (1, 2) else 3,
                         note=f"{name} is not in the gazetteer: coordinates of {unit.name}, named in the text")
         out = [m for m in out if m not in over]
         out.append(PlaceMention(a, b, name, place))

@@ -4,7 +4,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from sitrep.events.classify import CueLexicon
+from sitrep.events.mention import EventMention
 from sitrep.events.notes import write_notes
+from sitrep.geo.resolve import km
+from sitrep.nlp.fatalities import count_fatalities
 from sitrep.geo.place import Place
 from sitrep.model import Event
 
@@ -58,6 +62,28 @@ def merge_within_article(events: list[Event]) -> list[Event]:
             continue   # "eight killed in the latest attack ... five at A, two at B, one at C": the sum of its parts
         kept.append(ev)
     return kept
+
+
+def without_echoed_areas(mentions: list[EventMention], cues: CueLexicon) -> list[EventMention]:
+    """"The Russian army shelled 11 villages in four border communities: A, B, C and D ... - A community: in the
+    direction of X village - two hits; ...": a district or community struck, when the article goes on to name
+    the villages struck inside it that day, is their summary, not an event of its own (unless it gives a toll)."""
+    def kind(m: EventMention) -> str:
+        return cues.event_type_of.get(m.cls.sub_event_type, m.cls.sub_event_type)
+
+    def is_district(m: EventMention) -> bool:
+        return m.place is not None and m.place.is_area and m.place.geo_precision == 2 and m.place.latitude is not None
+
+    towns = [m for m in mentions if m.place is not None and not m.place.is_area and m.place.latitude is not None]
+    out = []
+    for m in mentions:
+        inside = [t for t in towns if is_district(m) and kind(t) == kind(m) and t.when == m.when
+                  and t.sentences[0].index > m.sentences[0].index
+                  and km((m.place.latitude, m.place.longitude), (t.place.latitude, t.place.longitude)) <= 30]
+        if inside and count_fatalities(m.sentences[0].text) is None:
+            continue
+        out.append(m)
+    return out
 
 
 _TAKEN_FROM_LEAD = ("event_type", "sub_event_type", "actor1", "inter1", "actor1_side", "interaction",

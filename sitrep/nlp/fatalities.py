@@ -139,6 +139,20 @@ _CUMULATIVE = re.compile(
     r"\b(?:have|has)\s+been\s+(?:killed|murdered|slain)\b[^.;]*\bsince\b")
 
 
+# "10 residents were killed, bringing the death toll to a confirmed 22 over the weekend": the figure after
+# "bringing the toll to" (and the day it was reached) is the running total, not this event's
+RUNNING_TOLL = re.compile(r"(?i)\b(?:bringing|raising|taking|pushing|putting|lifting)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:toll|tally|total|number\s+of\s+(?:dead|deaths|victims|those\s+killed))\s+"
+                          r"(?:[\w-]+\s+){0,3}?to\b[^.;]*")
+
+
+_MORE = re.compile(r"(?i)\b(?:more|another|additional|further)\b")
+
+
+def running_toll_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in RUNNING_TOLL.finditer(text)]
+
+
 _SENT_END = re.compile(r"[.!?][\"”’]?(?:\s+(?=[A-Z\"“])|(?=[A-Z]))|\n")
 
 
@@ -195,7 +209,12 @@ def count_fatalities(text: str) -> FatalityCount | None:
     zero = _matches(lex["zero_patterns_re"], text)
     stmts = _outside(find_statements(toks, "death") + toll_statements(toks), zero)
     stmts = _outside_other_events(text, stmts)
-    running = [s for s in stmts if _is_cumulative(text, s.start, s.end)]
+    totals = running_toll_spans(text)
+    if any(_MORE.search(text[s.start:s.end]) for s in stmts):
+        totals = []     # "two more died in hospital, bringing the toll to 15": the total is the event's
+    # a running-total phrase's own words ("the overall toll") say nothing of the figures outside it
+    blanked = "".join(" " if any(a <= i < b for a, b in totals) else c for i, c in enumerate(text)) if totals else text
+    running = [s for s in stmts if any(a <= s.start < b for a, b in totals) or _is_cumulative(blanked, s.start, s.end)]
     single = [s for s in stmts if s not in running]
     best = _combine_claims(text, single or running)  # a running total is never added to one event's deaths
     if best is not None and best.value > 0:

@@ -89,6 +89,13 @@ def roles(sentence: str, trigger: tuple[int, int], cues: tuple[tuple[int, int], 
     return roles_in_doc(_docs().get(sentence), trigger, cues)
 
 
+def passive_subjects(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the subjects of passive verbs ("Two members of the security forces were wounded"):
+    what the verb did something to, whichever verb it is."""
+    return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in _docs().get(sentence)
+            if t.dep_ == "nsubjpass"]
+
+
 # the coarse parts of speech the attribute ruler would give (spaCy's English tag map and its exceptions)
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "BES", "HVS"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})

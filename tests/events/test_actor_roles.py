@@ -72,3 +72,28 @@ def test_militants_killed_in_an_encounter_with_security_forces_fought_the_securi
     (ev,) = _events("SRINAGAR - Two militants were killed in an encounter with security forces in Anantnag district "
                     "on Tuesday, the police said.", "2019-05-28")
     assert ev.sub_event_type == "Armed clash" and ev.actor1.startswith("Military Forces of India")
+
+
+def test_the_subject_of_another_verbs_passive_did_not_act():
+    evs = _events("BAMENDA, May 10 (AFP) - Two members of the security forces who were returning fire were wounded "
+                  "in Bamenda on Thursday, and a number of shops were set on fire, state radio said.")
+    assert evs and all(e.actor1_side == "UNKNOWN" for e in evs)
+
+
+def test_an_attack_attributed_by_the_authorities_to_a_group_is_that_groups():
+    evs = _events("YAOUNDE, May 10 (AFP) - At least six villagers were killed on Thursday in an attack in Mamfe "
+                  "attributed by the regional authorities to English-speaking separatist rebels, who have been "
+                  "battling the army since 2017.")
+    assert [e.actor1 for e in evs] == ["Ambazonian Separatists"]
+
+
+def test_gunmen_who_ambush_travellers_attack_civilians():
+    (ev,) = _events("JOS, May 10 (Reuters) - Gunmen ambushed travellers near Bokkos in Plateau state on Thursday, "
+                    "killing three, police said.")
+    assert ev.sub_event_type == "Attack" and ev.actor2_side == "CIV" and ev.fatalities == 3
+
+
+def test_gunmen_who_clash_with_residents_and_police_fight_a_battle():
+    (ev,) = _events("JOS, May 10 (Reuters) - Gunmen clashed with residents and police in Bokkos in Plateau state "
+                    "on Thursday, police said.")
+    assert ev.event_type == "Battles"

@@ -29,3 +29,13 @@ def test_a_clause_after_and_with_its_own_action_and_place_is_its_own_event():
                                   published="2022-03-30", language="en"))
     assert {(e.location, e.event_type) for e in evs} == {("Kreminna", "Explosions/Remote violence"),
                                                          ("Popasna", "Battles")}
+
+
+def test_a_list_of_villages_each_with_its_own_weapon_is_one_event_per_village():
+    evs = _events("CHERNIHIV, May 10 - Russian forces shelled three border villages on Thursday, the border guard "
+                  "service said.\n- Semenivka community: in the direction of Karpovychi village - two hits, probably "
+                  "from a 120-mm mortar; in the direction of Leonivka village - one hit from an FPV drone; in the "
+                  "direction of Orlykivka village - ten hits from cannon artillery.")
+    assert set(evs) >= {"Karpovychi", "Leonivka", "Orlykivka"}
+    assert evs["Leonivka"].sub_event_type == "Air/drone strike"
+    assert evs["Orlykivka"].sub_event_type == "Shelling/artillery/missile attack"

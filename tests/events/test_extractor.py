@@ -621,3 +621,26 @@ def test_a_military_grouping_named_after_a_region_is_no_place():
     evs = _events("Ukrainian forces have retaken the village of Kindrativka in Sumy Oblast, a spokesperson for the "
                   "Kursk military group said on Sunday.", "2025-07-28")
     assert {e.admin1 for e in evs} == {"Sumy"}
+
+
+def test_a_wire_leads_toll_goes_to_the_event_the_next_sentence_places():
+    evs = _events("YAOUNDE, March 14 (AFP) - Eleven civilians have been killed in an attack by separatist gunmen in "
+                  "Cameroon's anglophone region, the mayor said on Thursday.\nSeparatists on Tuesday attacked the "
+                  "village of Kembong near Mamfe, the mayor told AFP.")
+    assert [(e.location, e.fatalities, e.event_date) for e in evs] == [("Kembong", 11, "2024-03-12")]
+    assert evs[0].actor1 == "Ambazonian Separatists"
+
+
+def test_a_community_whose_shelled_villages_are_listed_after_is_not_an_event_of_its_own():
+    evs = _events("KHARKIV, March 14 - The Russian army shelled villages of Zolochivska community on Wednesday, "
+                  "the regional governor said.\n- Zolochivska community: in the direction of Udy village - two hits "
+                  "from a 120-mm mortar; in the direction of Odnorobivka village - one hit from an FPV drone.")
+    assert sorted(e.location for e in evs) == ["Odnorobivka", "Udy"]
+
+
+def test_the_day_a_running_toll_was_reached_is_not_the_events_day():
+    evs = _events("JOS, March 14 (Reuters) - Gunmen attacked villages in Plateau state on Monday.\nIn Kwatas, a "
+                  "village in Bokkos Local Government Area, nine residents were killed, bringing the death toll to 20 "
+                  "on Wednesday.")
+    assert [(e.location, e.event_date, e.fatalities) for e in evs if e.location == "Kwatas"] == \
+        [("Kwatas", "2024-03-11", 9)]

@@ -241,3 +241,18 @@ def test_attacks_against_buildings_in_a_place_name_that_place():
 
     text = "Israel reported separate attacks against buildings in Qotrani on Monday."
     assert [text[a:b] for a, b in frame_names(text)] == ["Qotrani"]
+
+
+def test_a_neighbourhood_named_as_part_of_a_town_is_the_place_at_the_towns_point():
+    (ev,) = _events("YAOUNDE, May 10 (AFP) - Separatist fighters killed at least 12 people in a dawn raid in "
+                    "western Cameroon on Thursday.\nThe gunmen attacked Ndekwai, a neighbourhood in the town of "
+                    "Mamfe, burning houses, a local official said.")
+    assert ev.location == "Ndekwai" and ev.geo_precision == 2
+    assert abs(ev.latitude - 5.76) < 0.1 and ev.fatalities == 12
+
+
+def test_a_village_an_appositive_puts_in_a_district_is_there_not_the_district():
+    evs = _events("JOS, May 10 (Reuters) - In Kwatas, a small village in Bokkos Local Government Area, eight "
+                  "residents were killed on Thursday by gunmen, police said.")
+    assert [e.location for e in evs] == ["Kwatas"]
+    assert evs[0].admin1 == "Plateau" and evs[0].fatalities == 8

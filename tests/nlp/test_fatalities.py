@@ -273,3 +273,13 @@ def test_also_in_the_first_figure_adds_to_what_came_before_not_to_its_own_restat
 def test_a_figure_another_witness_reported_is_a_rival_claim():
     assert deaths("The attack left twenty people dead, a security source said, while a shopkeeper reported 25 "
                   "people killed.") == 20
+
+
+def test_a_toll_brought_to_a_total_is_the_events_own_figure():
+    fat = count_fatalities("In Kwatas, eight residents were killed, bringing the overall death toll to 30 over the "
+                           "weekend.")
+    assert fat.value == 8
+
+
+def test_more_deaths_bringing_the_toll_to_a_figure_make_that_figure():
+    assert count_fatalities("Two more people died in hospital, bringing the death toll to 15.").value == 15
