@@ -80,7 +80,7 @@ def test_the_subject_of_another_verbs_passive_did_not_act():
     assert evs and all(e.actor1_side == "UNKNOWN" for e in evs)
 
 
-def test_an_attack_attributed_by_the_authorities_to_a_group_is_that_groups():
+def test_an_attack_attributed_by_a_longer_named_authority_to_a_group_is_that_groups():
     evs = _events("YAOUNDE, May 10 (AFP) - At least six villagers were killed on Thursday in an attack in Mamfe "
                   "attributed by the regional authorities to English-speaking separatist rebels, who have been "
                   "battling the army since 2017.")
