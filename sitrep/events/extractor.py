@@ -31,7 +31,7 @@ from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, even
                                   in_relative_clause, is_body,
                                   is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
-                                     places_the_lead, reprises_the_last, responsibility_claimed, told_before,
+                                     names_the_last_event, places_the_lead, reprises_the_last, responsibility_claimed, told_before,
                                      tolls_of_places_told)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
@@ -39,7 +39,7 @@ from sitrep.events.place_fallbacks import (article_country, in_clause, instituti
                                            only_region, outside_actors, paragraph_region, places_by_sentence,
                                            placing_followup, sentence_country, unnamed_settlement)
 from sitrep.events.places import (countries_in_play, dateline_end, event_places, is_country_level,
-                                  without_references)
+                                  without_aims, without_references)
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
                                       with_neighbour_weapons, without)
@@ -161,6 +161,12 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 maybe_extend(mentions_out, s, when_here, wire)
             continue
         cls = with_neighbour_weapons(gunfire_of_armed_group(cls, hits, found), s, sentences, ex.cues)
+        if names_the_last_event(mentions_out, s, cls, ex.cues):
+            maybe_extend(mentions_out, s, when_here, wire)   # "As a result of the attack, a woman was injured"
+            hurt = next((a.actor for a in found if a.actor.side == "CIV"), None)
+            if mentions_out[-1].actor2 is None and hurt is not None:
+                mentions_out[-1].actor2 = hurt
+            continue
         explicit_day = any(d.precision == "day" for d in dates)
         day_frame = last_date is not None and last_date[1] == "day" and s.index - last_date[2] <= 3
         ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)
@@ -200,7 +206,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         else:
             places = [pm for pm in own if in_clause(pm, s, r.clause)] or own
         places = clause_places(s, places, own, ex.cues)
-        places = without_references(capitals_acting(places, s, r.agent), s)
+        places = without_aims(without_references(capitals_acting(places, s, r.agent), s), s)
         if not places:
             places = institution_region(s, mentions_by_sentence.get(s.index, []), ex.geocoder)
         if _no_place_below_country(places):

@@ -224,3 +224,25 @@ def places_the_lead(m: EventMention, unplaced: EventMention | None, mentions: li
         m.actor1 = unplaced.actor1
     if m.actor2 is None:
         m.actor2 = unplaced.actor2
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:(?:same|deadly|brutal|latest)\s+)?$", re.I)
+_EVENT_NOUN = re.compile(r"(?:massacre|attack|assault|raid|ambush|killings?|bombing|incident|violence|carnage|"
+                         r"slaughter)s?$", re.I)
+_PLACED_AFTER = re.compile(r"^\s+(?:on|in|at|near|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,2}[A-Z]")
+
+
+def names_the_last_event(mentions: list[EventMention], s: Sentence, cls: Classification, cues: CueLexicon) -> bool:
+    """"Mukohe said he had counted 21 bodies at the site of the massacre, some 30 km west of Oicha": the
+    definite noun names the event just told (another witness's count, where its site is); no new event
+    ("the attack on Petionville" places one, `reprises_the_last`)."""
+    a, b = cls.trigger
+    if not mentions or not _EVENT_NOUN.fullmatch(s.text[a:b]) or not _DEFINITE_BEFORE.search(s.text[:a]) or \
+            _PLACED_AFTER.match(s.text[b:]):
+        return False
+    def kind(sub: str) -> str:   # an attack on people and the armed clash it was first read as are one kind here
+        k = cues.event_type_of.get(sub, sub)
+        return "Battles" if k == "Violence against civilians" else k
+
+    last = mentions[-1]
+    return 0 < s.index - last.sentences[-1].index <= 4 and kind(last.cls.sub_event_type) == kind(cls.sub_event_type)

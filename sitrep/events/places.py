@@ -225,6 +225,19 @@ _REFERENCE_BETWEEN = re.compile(r"^[’']?\s*(?:(?:air\s*base|airbase|base|airfi
                                 r"(?:the\s+)?(?:(?:town|city|village|regional\s+capital|capital)\s+of\s+)?$", re.I)
 
 
+# "the RSF has intensified efforts to seize El-Fasher": a place an attempt or a plan aims at is not where the
+# act told beside it happened
+_AIMED_AT = re.compile(r"\b(?:efforts?|attempts?|bid|plans?|push|drive|tr(?:y|ies|ied|ying)|sought|seeking|seeks?|aims?|"
+                       r"aiming|hopes?|hoping|vow(?:s|ed)?|threat(?:en(?:s|ed)?)?|intends?)\s+to\s+(?:[\w-]+\s+){1,2}"
+                       r"(?:the\s+)?(?:(?:town|city|village|capital)\s+of\s+)?$", re.I)
+
+
+def without_aims(places: list[PlaceMention], s) -> list[PlaceMention]:
+    """The places of a sentence less those it only says someone aims at, unless nothing else is left."""
+    kept = [pm for pm in places if not _AIMED_AT.search(s.text[max(0, pm.start - s.start - 50):pm.start - s.start])]
+    return kept or places
+
+
 def without_references(places: list[PlaceMention], s) -> list[PlaceMention]:
     """The places of a sentence less those that only locate another ("Harir airbase outside Erbil") and the
     cities in an outlet's name ("told the Kyiv Independent")."""

@@ -152,9 +152,11 @@ class _RegionContext:
         for group in (areas, here):
             if group:
                 out.append([m.place.admin1 for m in group])
-        # then the sentences around it, nearest first (wire copy gives each sentence its own paragraph)
+        # then the sentences around it, those before it first, nearest first (wire copy gives each sentence its
+        # own paragraph; the text sets the scene before it names a place: "the capital Khartoum" in the sentence
+        # after Zamzam's does not place Zamzam)
         near = sorted((p for p in self.sentences[max(0, idx - 3):idx + 2] if p.index != idx),
-                      key=lambda p: (abs(p.index - idx), p.index > idx))
+                      key=lambda p: (p.index > idx, abs(p.index - idx)))
         around = [m.place.admin1 for p in near for m in self.by_sentence.get(p.index, [])
                   if m.start >= p.start + dateline_end(p.text) and (m.start, m.end) not in self.undecided
                   and _in_play(m.place, self.countries) and m.place.admin1 and not m.place.readings]

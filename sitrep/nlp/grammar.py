@@ -133,11 +133,15 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
         return out
     tok = toks[0]
     head = tok
+    # "Paramilitary shelling on the city killed 30": a gerund right after a proper adjective, with no object,
+    # is the noun "shelling" the parse hung on it as a clause
+    hung_noun = tok.tag_ == "VBG" and tok.dep_ == "acl" and tok.head.i == tok.i - 1 and \
+        tok.head.tag_ in ("NNP", "JJ") and not any(c.dep_ == "dobj" for c in tok.children)
     # a nominal trigger ("the shelling of X", "an attack on Y") takes the roles of the verb it hangs on
     for _ in range(8):  # "in a car bomb blast": car -> bomb -> blast -> in -> killed
         # "as a result of shelling"; "of the shelling 3 houses" (a noun the parse took for a modifier)
         gerund_noun = head.tag_ == "VBG" and (head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "amod", "compound") or (
-            head.dep_ == "pcomp" and head.head.lower_ in _CAUSE_PREPOSITIONS))   # "damaged by shelling"
+            head.dep_ == "pcomp" and head.head.lower_ in _CAUSE_PREPOSITIONS)) or (head is tok and hung_noun)
         if (_verbal(head) and not gerund_noun) or head.dep_ == "ROOT":
             break
         head = head.head
@@ -166,6 +170,7 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     # between them says so); "the stabbing victim" is a modifier
     misparsed = tok.tag_ == "VBG" and tok.i > 0 and doc[tok.i - 1].lower_ in ("the", "a", "an", "this", "that") and \
         described.i > tok.i and any(t.tag_ == "CD" for t in doc[tok.i + 1:described.i])
+    misparsed = misparsed or hung_noun
     out.modifier = (tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "VBG") and _nominal(described)
                     and not misparsed
                     and not (trigger[0] <= described.idx < trigger[1]))  # "sexual violence" is one cue, not a modifier

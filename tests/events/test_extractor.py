@@ -644,3 +644,28 @@ def test_the_day_a_running_toll_was_reached_is_not_the_events_day():
                   "on Wednesday.")
     assert [(e.location, e.event_date, e.fatalities) for e in evs if e.location == "Kwatas"] == \
         [("Kwatas", "2024-03-11", 9)]
+
+
+def test_the_site_of_the_massacre_is_the_massacre_just_told_not_another():
+    evs = _events("GOMA, March 14 (AFP) - ADF rebels killed 18 villagers near the village of Mabasele on Wednesday, "
+                  "a local leader said.\nHe said he had counted 19 bodies at the site of the massacre, some 20 "
+                  "kilometres west of the town of Oicha.")
+    assert len(evs) == 1 and evs[0].location == "Mabasele"
+
+
+def test_a_place_someone_only_tries_to_seize_is_not_where_the_act_happened():
+    evs = _events("KHARTOUM, March 14 (Reuters) - Following the army's recapture of Omdurman last month, the RSF "
+                  "has intensified efforts to seize El-Fasher, residents said.")
+    assert [e.location for e in evs] == ["Omdurman"]
+
+
+def test_shelling_by_a_force_named_by_its_adjective_is_the_shelling_with_its_toll():
+    evs = _events("KHARTOUM, March 14 (Reuters) - Paramilitary shelling on Sudan's besieged city of El-Fasher killed "
+                  "more than 30 civilians on Wednesday, activists said.")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Shelling/artillery/missile attack", 30)]
+
+
+def test_an_armed_groups_offensive_on_camps_that_kills_people_is_an_attack():
+    evs = _events("KHARTOUM, March 14 (Reuters) - On Monday, the Rapid Support Forces launched a renewed offensive on "
+                  "the Abu Shouk displacement camp in North Darfur, killing over 40 people, the UN said.")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 40)]
