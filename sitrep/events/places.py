@@ -116,7 +116,7 @@ def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
 
 _DATELINE = re.compile(
     r"^\W{0,3}[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][\w.'’\- ]{1,40}?){0,2}\s*(?:,\s*\w{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\(\w{2,12}\)|/\w{2,12}/)?\s*(?:[-–—:.]|$)")
+    r"\s*(?:\(\w{2,12}(?:,\s*\w{2,12}){0,2}\)|/\w{2,12}/)?\s*(?:[-–—:.]|$)")   # "(AFP, NYTIMES)"
 
 
 _DATE_ONLY_DATELINE = re.compile(r"^\W{0,3}(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|"

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from sitrep.events.places import APPOSITIVE_GAP, LIST_GAP, dateline_end, is_country_level
+from sitrep.events.places import APPOSITIVE_GAP, LIST_GAP, dateline_end, is_country_level, names_country
 from sitrep.events.settlement_names import NAME, UNIT_AFTER, frame_names, plausible_name
 from sitrep.geo import Geocoder
 from sitrep.geo.lexicon import english
@@ -83,10 +83,16 @@ class _RegionContext:
                 j += 1
             if j < len(sentences):
                 self.by_sentence.setdefault(j, []).append(m)
+        # (a dateline's city says where the reporter files from, not where the story is)
+        self.datelines = [(t.start, t.start + dateline_end(t.text)) for t in sentences[:8]]
         counts = Counter(m.place.admin1 for m in mentions
-                         if _in_play(m.place, countries) and m.place.admin1 and not m.place.readings)
+                         if _in_play(m.place, countries) and m.place.admin1 and not m.place.readings
+                         and not self.in_dateline(m))
         top = counts.most_common(2)
         self.main = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+    def in_dateline(self, m: PlaceMention) -> bool:
+        return any(a <= m.start < b for a, b in self.datelines)
 
     def sentence_of(self, pos: int) -> int | None:
         return next((s.index for s in self.sentences if s.start <= pos < s.end), None)
@@ -181,6 +187,8 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         over = [m for m in out if m.start < b and a < m.end]
         if any(_is_region(m, countries) and m.place.geo_precision < 3 for m in over):
             continue        # "the Kupiansk district": a district the gazetteer knows
+        if any(names_country(m) for m in over):
+            continue        # "a village in Burkina Faso's north": the country, not a village's name
         idx = ctx.sentence_of(a)
         known = [m for m in over if _in_play(m.place, countries) and not m.place.is_area]
         unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder)
@@ -212,10 +220,18 @@ def _only_country(mentions: list[PlaceMention], ctx: _RegionContext) -> Place | 
     """"Nzakoundou, the village attacked Thursday" in a report that names no region of the Central African
     Republic: the village keeps its name, at the coordinates of the one country the text is about (precision 3,
     said in its note), rather than the event being lost for want of a region."""
-    countries = {m.place.country_code: m.place for m in mentions
-                 if m.place is not None and is_country_level(m.place)}
+    named = [m.place for m in mentions if m.place is not None and is_country_level(m.place)]
+    if not named and ctx.geocoder is not None:   # "BEIRUT, May 10 (AFP) - ... a strike on Deir Billa": the dateline's
+        named = [c for c in (ctx.geocoder.geocode(m.place.country) for m in mentions
+                             if m.place is not None and m.place.country and ctx.in_dateline(m))
+                 if c is not None and is_country_level(c)]
+    counts = Counter(p.country_code for p in named).most_common(2)
+    # "in Burkina Faso's volatile north ... a border area between Mali, Niger and Burkina Faso": the country the
+    # text names most is the one it is about
+    top = counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
+    countries = {p.country_code: p for p in named if p.country_code == top}
     if len(countries) != 1 or any(m.place is not None and not is_country_level(m.place) and
-                                  _in_play(m.place, ctx.countries) for m in mentions):
+                                  _in_play(m.place, ctx.countries) and not ctx.in_dateline(m) for m in mentions):
         return None     # a region or town of the text would have held it
     return next(iter(countries.values()))
 

@@ -139,6 +139,9 @@ def _is_reporting(text: str, start: int, end: int) -> bool:
         return False    # "said Sunday's attack ...": the day of the attack, not of the statement
     if _REPORTING_BEFORE.search(before):
         return True
+    if re.search(r"(?i)\b(?:statement|report|communiqu[eé]|update|post|video)\s+(?:released|issued|published|posted)\s+"
+                 r"(?:on\s+|late\s+|early\s+)?$", before):
+        return True     # "in a statement released on Monday": the statement's day
     if re.search(r"(?i)\b(?:in|on)\s+(?:a|an|his|her|its|their)\s+$", before) and _STATEMENT_AFTER.match(text[end:]):
         return True
     return bool(re.search(r"(?i)\bon\s+$", before) and _REPORTING_SUBJECT.match(text[end:end + 20]))

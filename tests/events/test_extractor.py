@@ -669,3 +669,10 @@ def test_an_armed_groups_offensive_on_camps_that_kills_people_is_an_attack():
     evs = _events("KHARTOUM, March 14 (Reuters) - On Monday, the Rapid Support Forces launched a renewed offensive on "
                   "the Abu Shouk displacement camp in North Darfur, killing over 40 people, the UN said.")
     assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Attack", 40)]
+
+
+def test_fighting_during_a_past_war_or_over_past_months_is_background():
+    evs = _events("ADDIS ABABA, March 14 (Reuters) - Amhara militia fought alongside federal troops against Tigrayan "
+                  "forces during the two-year war in the Tigray region.\nFor the past four months there has been "
+                  "fighting between federal forces and the militia in Gondar.")
+    assert evs == []

@@ -86,3 +86,4 @@ def test_a_siege_tightened_in_a_bid_to_capture_a_city_is_no_capture():
                                        "tightening its siege in a bid to capture the city.", id="t",
                                   published="2025-03-31", language="en"))
     assert all(e.event_type != "Battles" for e in evs)
+

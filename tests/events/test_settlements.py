@@ -256,3 +256,9 @@ def test_a_village_an_appositive_puts_in_a_district_is_there_not_the_district():
                   "residents were killed on Thursday by gunmen, police said.")
     assert [e.location for e in evs] == ["Kwatas"]
     assert evs[0].admin1 == "Plateau" and evs[0].fatalities == 8
+
+
+def test_a_village_in_a_report_naming_no_region_is_in_the_country_named_most_not_the_datelines_region():
+    evs = _events("OUAGADOUGOU, BURKINA FASO (AFP, NYTIMES) - Gunmen killed 14 people on Thursday in the village of "
+                  "Tadirga in Burkina Faso's volatile north, in a border area between Mali, Niger and Burkina Faso.")
+    assert [(e.location, e.country, e.admin1) for e in evs] == [("Tadirga", "Burkina Faso", None)]

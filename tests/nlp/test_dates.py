@@ -170,3 +170,9 @@ def test_a_few_days_ago_is_about_three_days_back_to_the_week():
     from datetime import date
     (d,) = [x for x in find_dates("A few days ago the army announced strikes.", date(2023, 11, 7))]
     assert d.date == date(2023, 11, 4) and d.precision == "week"
+
+
+def test_the_day_a_statement_was_released_is_a_reporting_date():
+    (d,) = find_dates("The commission, in a statement released on Monday, reported shelling in Burie.",
+                      dt.date(2023, 8, 16))
+    assert d.reporting
