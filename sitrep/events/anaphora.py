@@ -2,7 +2,7 @@
 capital", "struck the regional capital". Wire copy names a town once and then calls it "the city"; without
 this, such sentences are placed at the region or lost.
 
-"the city / town / village" is the last settlement named before it (within a few sentences, the headline
+"the city / town / village" (or "the same station / area / site") is the last settlement named before it (within a few sentences, the headline
 included); "the capital" is the capital of the country the article is about; "the regional capital" is the
 capital of the region last named.
 """
@@ -20,7 +20,10 @@ _LOOK_BACK = 6   # sentences
 _DEFINITE = re.compile(
     r"\b(?:in|on|at|over|near|across|around|outside|into|hit|struck|shelled|attacked|targeted|of)\s+the\s+"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"
-    r"(?P<kind>regional\s+(?:capital|centre|center)|oblast\s+(?:capital|centre|center)|capital|city|town|village)\b"
+    r"(?P<kind>regional\s+(?:capital|centre|center)|oblast\s+(?:capital|centre|center)|capital|city|town|village|"
+    # "the rail bombing followed a May 18 bomb attack in the same switching station": the place just told
+    r"same\s+(?:[a-z][\w-]*\s+){0,2}?(?:station|area|place|site|spot|location|street|building|depot|base|facility|"
+    r"market|neighbou?rhood|district|village|town|city))\b"
     r"(?!\s+(?:of|council|authorities|administration|hall|mayor|centre|center|police|outskirts)\b)(?!['’]s)")
 
 

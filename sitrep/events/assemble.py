@@ -52,7 +52,10 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
         attr.start, attr.end = attr.start + cut, attr.end + cut
     if (m.actor1 is None or m.actor1.side == "UNKNOWN") and attr.claimed_by and (
             OWN_FORCES.search(first.text) or MILITARY_BODY.search(attr.claimed_by)):
-        m.actor1 = claimant_forces(attr.claimed_by, ex.actors, m.place.country if m.place else None) or m.actor1
+        forces = claimant_forces(attr.claimed_by, ex.actors, m.place.country if m.place else None)
+        if forces is not None and (m.cls.sub_event_type not in _SUFFERED or
+                                   (m.actor2 is not None and m.actor2.side not in (forces.side, "UNKNOWN"))):
+            m.actor1 = forces
     if m.actor1 is None or m.actor1.side == "UNKNOWN":
         m.actor1 = home_air_defence(m, ex.actors) or m.actor1
     sub = resolved_sub_event_type(m, text)
@@ -76,6 +79,12 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
     ev.notes = write_notes(ev, p)
     ev.event_id = event_id(article.id, ev)
     return ev
+
+# "A military depot was damaged in an act of sabotage, the Defence Ministry said": a ministry reports what its
+# side suffered from bombs, mines and sabotage (its own act only when it names the other side's target); what
+# it reports its side fired is its own
+_SUFFERED = ("Remote explosive/landmine/IED", "Suicide bomb", "Grenade", "Looting/property destruction")
+
 
 def _context(m: EventMention, text: str) -> str:
     """The paragraph around the evidence: a quote's speaker is often named after it ('..., he said.')."""

@@ -187,7 +187,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 cls = later
                 ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)
                 r = roles(s.text, cls.trigger, cue_spans)
-        if not ok or r.modal or r.negated or not (r.has_verb or item) or (r.modifier and not explicit_day):
+        if not ok or r.modal or r.negated or r.aim or not (r.has_verb or item) or (r.modifier and not explicit_day):
             continue
         if not (r.past or dates or headline_style or ref is None or item):
             continue  # present-tense statements without a date are descriptions, not reports of an event

@@ -125,11 +125,14 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None, wire: boo
     toll = count_fatalities(s.text)
     nobody = (bool(_NOBODY_HURT.search(s.text)) or (toll is not None and toll.value == 0)) and \
         0 < s.index - prev.index <= 3
-    if not (adjacent or nobody) or not (_CONSEQUENCE.match(s.text) or toll is not None):
-        return
     dated_here = here is not None and here[2] is not None and bool(
         _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))
-    if here is not None and here[0] != last.when and not (dated_here and last.date_span is None):
+    if not (adjacent or nobody) or not (_CONSEQUENCE.match(s.text) or toll is not None or (adjacent and dated_here)):
+        return
+    # the event's date was only the day it was reported ("..., news platforms reported on Tuesday"): the day
+    # the next sentence says it happened ("The explosives detonated ... on May 23") is its own
+    undated = last.date_span is None or (last.precision == "week" and here is not None and here[1] == "day")
+    if here is not None and here[0] != last.when and not (dated_here and undated):
         return    # "On 11 February, one person was killed ...": another day's toll, not this event's
     for m in mentions:
         if m.sentences[-1].index == prev.index or (nobody and _ALL_OF_THE_REPORT.search(s.text) and
@@ -137,13 +140,14 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None, wire: boo
             # "Pokrovsk hromada came under fire ... Lysak noted that there were no casualties": a report's
             # closing word that nobody was hurt is said of every attack it listed that day
             m.sentences.append(s)
-            if dated_here and m.date_span is None:
+            if dated_here and undated:
                 m.when, m.precision, m.date_span = here
 
 
 # the date a following sentence gives the event itself ("The incident happened late last month"), not one of
 # something else it names ("The attacks came as ... the war that began in February 2022")
-_HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were carried out)\b[^.;]*$", re.I)
+_HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were carried out|detonated|exploded|"
+                       r"went off|blew up|was blown up|were blown up)\b[^.;]*$", re.I)
 
 
 _NOBODY_HURT = re.compile(r"\b(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed))|nobody was (?:hurt|"

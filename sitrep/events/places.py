@@ -108,9 +108,10 @@ def countries_in_play(mentions: list[PlaceMention]) -> set[str]:
         if names_country(m) or (_FIRST_LEVEL_WORD.search(m.name) and m.place.geo_precision == 3):
             named.add(m.place.country)
     if counts:
-        top = max(counts, key=counts.get)
-        if not named or counts[top] >= 2:   # a single look-alike abroad does not make its country concerned
-            named.add(top)
+        most = max(counts.values())
+        for top in (c for c, n in counts.items() if n == most):   # (a tie: each of them)
+            if not named or most >= 2:   # a single look-alike abroad does not make its country concerned
+                named.add(top)
     return named
 
 

@@ -72,6 +72,8 @@ def plausible_name(name: str) -> bool:
         return False     # "On Friday, the community of X": a date that opens the sentence
     if re.search(r"['’]s\b", name):          # "Mali's Mopti": a possessive, not a name
         return False
+    if re.search(r"(?i)-(?:occupied|held|controlled|backed|installed|annexed|led|run|allied)\b", name):
+        return False                          # "Russian-occupied Crimea": who holds it, not a name
     if first in cues()["person_titles"] or first in cues()["run_titles"]:
         return False                          # "..., Governor Ivan Fedorov reported": a person with a title
     if name.isupper() and len(name) <= 5:      # "NATO", "RSF": organisations

@@ -24,6 +24,7 @@ class Roles:
     patient: list[tuple[int, int]] = field(default_factory=list)
     past: bool = False  # a past-tense or perfect verb governs the trigger (reported, not forecast)
     modal: bool = False  # "would", "could", "should", "will" governs it: a forecast or a hypothesis
+    aim: bool = False    # an infinitive of purpose its governor does not report done ("were working to hit targets")
     negated: bool = False  # "not", "never" governs it
     perfect: bool = False  # present perfect ("have damaged"): fresh news in a lead, a summary further down
     modifier: bool = False  # the trigger only describes a noun ("the occupied city", "an intercepted call")
@@ -106,6 +107,10 @@ _SUBORDINATORS = frozenset({"that", "if", "because", "while", "since", "so", "wh
                             "save", "besides", "til", "tho"})
 
 
+_ATTEMPTS = frozenset({"try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting", "seek",
+                       "seeks", "seeking", "sought", "managed", "failed", "struggled"})
+
+
 # a gerund after these names what did it, and takes its tense from the verb it hangs on (not "the goal of capturing")
 _CAUSE_PREPOSITIONS = frozenset({"by", "from", "after", "during", "amid", "following"})
 
@@ -159,10 +164,16 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
         governors.append(governors[-1].head)
     if not out.past and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         # "an attempt was made to attack the depot", "tried to storm": an infinitive takes the tense of its governor
-        gov = head.head.head if head.dep_ == "acl" and _nominal(head.head) else head.head if head.dep_ == "xcomp" else None
+        gov = head.head.head if head.dep_ == "acl" and _nominal(head.head) else \
+            head.head if head.dep_ in ("xcomp", "advcl") else None
         if gov is not None and gov is not head:
             out.past = any(t.tag_ in ("VBD", "VBN") for t in [gov, *(c for c in gov.children if c.dep_ in ("aux", "auxpass"))]
                            if _verbal(t))
+            # "partisans were working with special forces to hit targets": the aim of an ongoing activity
+            ongoing = gov.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were", "is", "are", "been")
+                                                for c in gov.children)
+            out.past = out.past and not ongoing
+            out.aim = not out.past and gov.lower_ not in _ATTEMPTS   # "gangs trying to seize the town": an attempt is told
     out.modal = any(c.tag_ == "MD" and c.lower_ not in ("can",) for g in governors for c in g.children)
     out.negated = any(c.dep_ == "neg" for g in [tok, *governors] for c in g.children)
     described = tok.head

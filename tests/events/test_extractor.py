@@ -676,3 +676,28 @@ def test_fighting_during_a_past_war_or_over_past_months_is_background():
                   "forces during the two-year war in the Tigray region.\nFor the past four months there has been "
                   "fighting between federal forces and the militia in Gondar.")
     assert evs == []
+
+
+def test_a_blast_in_an_act_of_sabotage_the_victims_ministry_reports_is_not_its_own_act():
+    evs = _events("MOSCOW, March 14 - \"A military depot was damaged in an act of sabotage in the vicinity of "
+                  "Dzhankoi in northern Crimea on Wednesday morning,\" Russia's Defence Ministry said.")
+    assert [(e.sub_event_type, e.actor1_side) for e in evs] == [("Remote explosive/landmine/IED", "UNKNOWN")]
+
+
+def test_who_holds_a_region_is_no_place_name():
+    evs = _events("KYIV, March 14 - A blast rocked an ammunition depot in Russian-occupied Crimea on Wednesday in "
+                  "what the Kremlin called an act of sabotage.")
+    assert all(e.location != "Russian-occupied" for e in evs)
+
+
+def test_the_aim_of_an_ongoing_activity_is_not_an_event():
+    evs = _events("MELITOPOL, March 14 - The exiled mayor said in a March 13 statement that partisans in the city "
+                  "were working with special forces to hit targets behind Russian lines.")
+    assert evs == []
+
+
+def test_an_earlier_attack_in_the_same_station_is_at_the_place_just_told_on_its_own_day():
+    evs = _events("KYIV, March 14 - Partisans blew up a railway track in occupied Melitopol, the UNIAN news agency "
+                  "reported on Thursday. The explosives detonated in a rail switching station on March 12.\nThe rail "
+                  "bombing followed a March 5 bomb attack damaging an armoured train in the same switching station.")
+    assert sorted((e.event_date, e.location) for e in evs) == [("2024-03-05", "Melitopol"), ("2024-03-12", "Melitopol")]
