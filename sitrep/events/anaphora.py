@@ -27,12 +27,16 @@ _DEFINITE = re.compile(
     r"(?!\s+(?:of|council|authorities|administration|hall|mayor|centre|center|police|outskirts)\b)(?!['’]s)")
 
 
+_BEARING_BEFORE = re.compile(r"\b(?:\d+|a few|several)\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?"
+                             r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)$", re.I)
+
+
 def definite_place(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],
                    country: str | None, geocoder: Geocoder) -> list[PlaceMention]:
     """The place "the city" (or "the capital") of this sentence stands for, as a mention at those words."""
     m = _DEFINITE.search(s.text)
-    if m is None:
-        return []
+    if m is None or _BEARING_BEFORE.search(s.text[:m.start() + 3]):
+        return []    # "in Bulamarer, 130km southwest of the capital": the capital is where it is not
     kind = m.group("kind").lower()
     before = [pm for i in range(s.index - 1, max(-1, s.index - 1 - _LOOK_BACK), -1)
               for pm in reversed(by_sentence.get(i, [])) if pm.place is not None]

@@ -16,7 +16,8 @@ from sitrep.nlp.place_tolls import tolls_by_place
 from sitrep.nlp.sentences import Sentence
 
 # ", and in X", ", and positional battles in X": a clause of its own, with its own place
-_SPLIT = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=(?:[a-z][\w-]*\s+){0,3}(?:in|at|near|outside)\s+[A-Z])")
+_SPLIT = re.compile(r";\s+|,?\s+(?:while|whereas)\s+|,\s+(?:and|but)\s+(?=(?:[a-z0-9][\w-]*\s+){0,3}(?:in|at|near|outside)\s+"
+                    r"(?:the\s+)?[A-Z])")   # (", and 11 in the Kupiansk sector")
 
 
 @dataclass

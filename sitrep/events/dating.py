@@ -56,10 +56,11 @@ def dates_a_running_toll(s: Sentence, d: DateMention) -> bool:
     return any(a <= local < b for a, b in running_toll_spans(s.text))
 
 
-def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"]
+def sentence_date(s: Sentence, dates: list[DateMention], previous: list["EventMention"], offsets: bool = True
                    ) -> tuple[date, str, tuple[int, int] | None] | None:
-    """The date a sentence gives its event: an event date over a statement date, or "the same day" chained."""
-    if dates:
+    """The date a sentence gives its event: an event date over a statement date, or "the same day" chained.
+    `offsets=False`: the sentence's "came two days after" links a back-story read apart (`backstory`)."""
+    if dates and offsets:
         # "Sunday's attack in Apakolu came two days after ADF fighters attacked Kazaraho": the day named, shifted
         offset = next((a for a in find_anaphoric_dates(s.text) if a.kind == "offset" and a.offset_days < 0
                        and CAME_BEFORE.search(s.text[max(0, a.start - 30):a.start])
@@ -127,6 +128,9 @@ def caption_paragraphs(sentences: list[Sentence]) -> set[int]:
 
 _WAR_BACKDROP = re.compile(r"\b(?:(?:war|invasion|conflict|occupation|offensive)\s+(?:that|which)\s+(?:began|started|"
                            r"broke out)|(?:full-scale|large-scale|all-out)\s+invasion(?:\s+of\s+\w+)?|since|"
+                           # "the deadliest attack since Islamist violence erupted in the West African country in 2015"
+                           r"since\s+(?:[\w'’-]+\s+){0,4}(?:erupted|began|started|broke\s+out|flared|emerged|took\s+hold)"
+                           r"(?:\s+[\w'’.-]+){0,8}|"
                            r"(?:seized|took|grabbed|came to)\s+power(?:\s+[\w'’.-]+){0,12})\s+(?:\w+\s+){0,2}$", re.I)
 
 

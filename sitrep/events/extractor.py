@@ -13,42 +13,89 @@ The stages live beside this module: `classify` (cues -> sub-event type), `modali
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from sitrep.events.actor_roles import ANY_REMOTE, assign_actors, infer_unnamed_attackers, is_military
+from sitrep.events.actor_roles import (
+    ANY_REMOTE,
+    assign_actors,
+    infer_unnamed_attackers,
+    is_military,
+)
 from sitrep.events.actors import Actor, ActorLexicon
-from sitrep.events.assemble import to_event
-from sitrep.events.classify import CueHits, CueLexicon
-from sitrep.events.claimants import carry_claimants
 from sitrep.events.anaphora import capitals_acting, definite_place
+from sitrep.events.assemble import to_event
+from sitrep.events.backstory import backstory_date, split_backstory
+from sitrep.events.claimants import carry_claimants
+from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import clause_places, own_tolls, place_clauses
-from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, event_date_for, first_body_index,
-                                  in_relative_clause, is_body,
-                                  is_headline, dates_the_war, is_timestamp, later_days, sentence_date, shift_dates)
-from sitrep.events.followups import (casualty_followup, carry_pronoun_subject, continues, maybe_extend,
-                                     names_the_last_event, places_the_lead, reprises_the_last, responsibility_claimed, told_before,
-                                     tolls_of_places_told)
+from sitrep.events.dating import (
+    caption_paragraphs,
+    dates_a_running_toll,
+    dates_the_war,
+    event_date_for,
+    first_body_index,
+    in_relative_clause,
+    is_body,
+    is_headline,
+    is_timestamp,
+    later_days,
+    sentence_date,
+    shift_dates,
+)
+from sitrep.events.followups import (
+    carry_pronoun_subject,
+    casualty_followup,
+    continues,
+    maybe_extend,
+    names_the_last_event,
+    places_the_lead,
+    reprises_the_last,
+    responsibility_claimed,
+    told_before,
+    tolls_of_places_told,
+)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
-from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
-                                           only_region, outside_actors, paragraph_region, places_by_sentence,
-                                           placing_followup, sentence_country, unnamed_settlement)
-from sitrep.events.places import (countries_in_play, dateline_end, event_places, is_country_level,
-                                  without_aims, without_references)
+from sitrep.events.place_fallbacks import (
+    article_country,
+    in_clause,
+    institution_region,
+    named_later,
+    only_region,
+    outside_actors,
+    paragraph_region,
+    places_by_sentence,
+    placing_followup,
+    sentence_country,
+    unnamed_settlement,
+)
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
-from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
-                                      with_neighbour_weapons, without)
+from sitrep.events.places import (
+    countries_in_play,
+    dateline_end,
+    event_places,
+    is_country_level,
+    without_aims,
+    without_references,
+)
+from sitrep.events.reclassify import (
+    STRIKE_NOUN,
+    gunfire_of_armed_group,
+    spread_over_places,
+    unspecified_attack,
+    with_neighbour_weapons,
+    without,
+)
 from sitrep.events.settlements import settle
 from sitrep.events.within_article import merge_within_article, without_echoed_areas
 from sitrep.geo import Geocoder
 from sitrep.geo.place import PlaceMention
 from sitrep.model import Article, Event
 from sitrep.nlp.dates import find_dates, offset_after_at
+from sitrep.nlp.fatalities import count_fatalities
 from sitrep.nlp.grammar import prefetch, roles
 from sitrep.nlp.sentences import Sentence, split_sentences
 
@@ -88,7 +135,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     """All events of one article, merged within the article, each with its evidence and provenance."""
     text = article.text
     ref = reference_date(article)
-    sentences = split_sentences(text)
+    sentences, backstory = split_backstory(split_sentences(text))
     all_hits = [ex.cues.hits(s.text) for s in sentences]
     has_cue = [any(g.startswith(("a_", "w_")) for g in h.spans) for h in all_hits]
     if not any(has_cue):
@@ -115,9 +162,15 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # a picture's caption: its date is the picture's, its words frame the story
         dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)
                  and not in_relative_clause(s, d, all_hits[s.index]) and not dates_a_running_toll(s, d)]
-        when_here = sentence_date(s, dates, mentions_out)
+        when_here = sentence_date(s, dates, mentions_out, offsets=s.index + 1 not in backstory)
         if when_here is not None and dates_the_war(s, when_here[2]):
-            when_here = None
+            # (the war's start dates nothing; the sentence's other dates may: "..., officials said on Sunday")
+            dates = [d for d in dates if (d.start, d.end) != when_here[2]]
+            when_here = sentence_date(s, dates, mentions_out, offsets=s.index + 1 not in backstory) if dates else None
+        if when_here is None and s.index in backstory:   # "... came days after Al-Shabab attacked Bulamarer"
+            news = last_date[0] if last_date is not None and last_date[2] == s.index - 1 else \
+                (mentions_out[-1].when if mentions_out else ref)
+            when_here = backstory_date(backstory[s.index], news)
         if when_here is not None:
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)
@@ -133,8 +186,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         hits = all_hits[s.index]
         if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index > 3):
             # no action or weapon named, no event just before for it to go on about: nothing to read, but the
-            # tolls of places told further up ("17 dead in Rini and about 10 others in Gora")
-            tolls_of_places_told(mentions_out, s, _settlements_in(s, mentions_by_sentence))
+            # tolls of places told further up ("17 dead in Rini and about 10 others in Gora") and the village a
+            # lead left unnamed ("In Solhan, local sources said they had recovered 160 bodies")
+            if not tolls_of_places_told(mentions_out, s, _settlements_in(s, mentions_by_sentence)):
+                _placed_by_toll(unplaced, mentions_out, s, event_places(s.text, s.start, mentions_by_sentence.get(
+                    s.index, []), countries), when_here, ex, [])
             continue
         cls = ex.cues.classify(s.text, hits)
         here = sentence_country(mentions_by_sentence.get(s.index, [])) or country
@@ -197,7 +253,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # "... have been reported since Russia occupied the city": the act dates a span, it is told before
         if r.perfect and (_SINCE.search(s.text) or _SINCE_THEN.search(s.text)):
             continue  # "the city has been occupied since February 2022": a state that lasts, not an event
-        cands = candidates(s, cls.trigger, r.clause, sentences, mentions_by_sentence, countries, lead_end, has_cue,
+        # (a back-story part's places are its own event's, not its neighbours')
+        around = {i: pms for i, pms in mentions_by_sentence.items() if i not in backstory or i == s.index}
+        cands = candidates(s, cls.trigger, r.clause, sentences, around, countries, lead_end, has_cue,
                            [(a.start, a.end) for a in found])
         if ex.place_log is not None:
             ex.place_log.append(PlaceDecision(article.id, s, cls.sub_event_type, cands))
@@ -218,7 +276,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 places = follow[1]
                 placing.add(follow[0].index)
         if not places:
-            region = paragraph_region(s, sentences, mentions_by_sentence, countries) or \
+            region = paragraph_region(s, sentences, around, countries) or \
                 (one_region if unnamed_settlement(s.text) else None)
             if region is not None:
                 places = [region]
@@ -254,9 +312,11 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                              own_toll=split.get((pm.start, pm.end)))
             assign_actors(m, s, found, ex.actors, here)
             carry_pronoun_subject(m, s, mentions_out)
-            if len(places) == 1:
+            if len(places) == 1 and s.index not in backstory:   # (a back-story is another, earlier event)
                 places_the_lead(m, unplaced, mentions_out, ex.cues)
             mentions_out.append(m)
+            if s.index in backstory:    # told before the news it explains: what follows goes on about the news
+                _before_the_news(mentions_out, s)
             if told is None and when_here is not None and dspan == when_here[2]:
                 # "clashed near Debre Tabor on Tuesday and Wednesday": the same event on each day named
                 mentions_out += [replace(m, sentences=list(m.sentences), when=d.date, precision=d.precision,
@@ -268,6 +328,13 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
     events = [e for e in events if e is not None]
     carry_claimants(events, text)
     return merge_within_article(events)
+
+def _before_the_news(mentions: list[EventMention], s: Sentence) -> None:
+    """Move the back-story event just added before the events of the sentence part it explains."""
+    news = [i for i, m in enumerate(mentions[:-1]) if m.sentences[-1].index == s.index - 1]
+    if news:
+        mentions.insert(news[0], mentions.pop())
+
 
 def _no_place_below_country(places: list[PlaceMention]) -> bool:
     return not places or all(is_country_level(pm.place) for pm in places if pm.place is not None)
@@ -327,12 +394,22 @@ def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention],
     """"Suspected jihadists killed 27 people in two attacks in northern Burkina Faso." / "At least 15 people were
     killed late on Sunday at Bourasso in Kossi province.": a lead told without a place below its country, then
     a toll at a place, is that event there (when no other event came between)."""
-    if unplaced is None or not places or not 0 < s.index - unplaced.sentences[0].index <= 3:
+    if unplaced is None or not places or not 0 < s.index - unplaced.sentences[0].index <= 4:
         return False
-    if not _SEVERAL_ATTACKS.search(unplaced.sentences[0].text):
-        return False    # only a lead that sums up several attacks goes on to tell each of them
-    if mentions and mentions[-1].sentences[-1].index > unplaced.sentences[0].index:
-        return False
+    lead = unplaced.sentences[0].text
+    one_village = unnamed_settlement(lead) and not _SEVERAL_ATTACKS.search(lead)
+    if not _SEVERAL_ATTACKS.search(lead) and not one_village:
+        return False    # only a lead that sums up attacks, or leaves its village unnamed, goes on to place them
+    if any(m.sentences[-1].index > unplaced.sentences[0].index and m.when == unplaced.when for m in mentions):
+        return False    # another event of its day came between (an earlier day's back-story does not count)
+    towns = [pm for pm in places if pm.place is not None and not pm.place.is_area]
+    if one_village and len(towns) == 1 and count_fatalities(s.text) is not None:
+        # "killed 160 civilians in a village in Burkina Faso's north ... In Solhan, local sources said they
+        # had recovered a total of 160 bodies": the village, named with its dead
+        pm = towns[0]
+        mentions.append(replace(unplaced, place=pm.place, place_span=(pm.start, pm.end),
+                                actor_spans=dict(unplaced.actor_spans)))
+        return True
     added = [unplaced]
     if not casualty_followup(added, s, places, here, ex.actors, found):
         return False

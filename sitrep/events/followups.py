@@ -249,4 +249,9 @@ def names_the_last_event(mentions: list[EventMention], s: Sentence, cls: Classif
         return "Battles" if k == "Violence against civilians" else k
 
     last = mentions[-1]
-    return 0 < s.index - last.sentences[-1].index <= 4 and kind(last.cls.sub_event_type) == kind(cls.sub_event_type)
+    generic = bool(_GENERIC_NOUN.fullmatch(s.text[a:b]))   # "confirmed the attack": whatever the attack was
+    return 0 < s.index - last.sentences[-1].index <= 4 and \
+        (generic or kind(last.cls.sub_event_type) == kind(cls.sub_event_type))
+
+
+_GENERIC_NOUN = re.compile(r"(?:attack|assault|raid|incident|violence)s?$", re.I)

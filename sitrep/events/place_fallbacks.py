@@ -75,10 +75,13 @@ def placing_followup(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
         return None
     nxt = sentences[s.index + 1]
     said = _ABOUT_IT.search(nxt.text) or _THE_ATTACKERS.match(nxt.text)
-    if not said:
+    named = _THE_ATTACK_ON.match(nxt.text)      # "The attack on Masagawa, 300 km north of Mogadishu, came ..."
+    if not said and not named:
         return None
     places = event_places(nxt.text, nxt.start, by_sentence.get(nxt.index, []), countries)
-    if said.start() > 0:   # "the diocese said the attack which occurred in Segue ...": the place said of it
+    if named:
+        places = [pm for pm in places if pm.start - nxt.start == named.end()]
+    elif said.start() > 0:   # "the diocese said the attack which occurred in Segue ...": the place said of it
         places = [pm for pm in places if 0 <= pm.start - nxt.start - said.end() <= 40]
     return (nxt, places) if places else None
 
@@ -181,4 +184,7 @@ _THE_ATTACKERS = re.compile(r"\W*(?:(?:at dawn|at night|overnight|early (?:on )?
                             r"rebels|fighters|raiders|bandits|militiamen)|(?:the|\w+day['’]s)\s+(?:attack|assault|raid|"
                             r"strike|ambush|massacre|killings?))\W*\s+(?:\w+\s+){0,2}?(?:targeted|attacked|stormed|"
                             r"struck|raided|ambushed|hit|opened fire|set fire|overran|besieged)\b", re.I)
+_THE_ATTACK_ON = re.compile(r"\W*the\s+(?:(?:deadly|latest|overnight|dawn|night)\s+)?(?:attack|assault|raid|ambush|"
+                            r"massacre|strike|bombing)\s+(?:on|in|at)\s+(?:the\s+)?(?:(?:village|town|city|base|camp)\s+"
+                            r"(?:of\s+)?)?", re.I)
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪]|\d{1,2}[.)])\s+")

@@ -55,7 +55,12 @@ def _frames() -> tuple[re.Pattern, ...]:
     victims = re.compile(rf"\b(?:{alt('victim_verbs')}) (?:(?:at least|about|some|more than) )?(?:\d+|[a-z]+) "
                          rf"(?:[a-z]+ )?(?:people|civilians|villagers|residents|soldiers|men|women|children|persons) "
                          rf"(?:in|at) (?P<name>{NAME})(?![’'\w])")
-    return kind_of, kind_after, appositive, target, named, event_on, victims, listed
+    # "in Bulamarer, 130km southwest of the capital": a name a distance is measured from is a place
+    bearing = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n) (?P<name>{NAME}),? (?:about |some |around |roughly |nearly )?"
+                         rf"\d+\s*(?:km|kilometres|kilometers|miles)\b")
+    # "In Solhan, local sources said they had recovered 160 bodies": a name a sentence opens with as its scene
+    scene = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?] ))In (?P<name>{NAME}), (?!(?:{alt('not_after_target')})\b)")
+    return kind_of, kind_after, appositive, target, named, event_on, victims, listed, bearing, scene
 
 
 @lru_cache(maxsize=4096)
@@ -90,7 +95,7 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 def frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target, named, event_on, victims, listed = _frames()
+    kind_of, kind_after, appositive, target, named, event_on, victims, listed, bearing, scene = _frames()
     for m in [*kind_of.finditer(text), *listed.finditer(text)]:
         spans.append(m.span("name"))
         kind = m.group(0)[:m.start("name") - m.start()].split(" of ")[0].split()[0]
@@ -100,7 +105,7 @@ def frame_names(text: str) -> list[tuple[int, int]]:
             for n in re.finditer(NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
     spans += [m.span("name") if m.group("name") else m.span("area") for m in kind_after.finditer(text)]
-    for pattern in (appositive, target, named, victims):
+    for pattern in (appositive, target, named, victims, bearing, scene):
         spans += [m.span("name") if m.group("name") else m.span("bare") for m in pattern.finditer(text)]
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))

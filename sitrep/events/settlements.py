@@ -191,12 +191,13 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
             continue        # "a village in Burkina Faso's north": the country, not a village's name
         idx = ctx.sentence_of(a)
         known = [m for m in over if _in_play(m.place, countries) and not m.place.is_area]
-        unit = ctx.container(text, b, idx) or _region(ctx, idx, a, geocoder)
+        unit = _far_from_its_reference(text, b, out, geocoder) or ctx.container(text, b, idx) or \
+            _region(ctx, idx, a, geocoder)
         if known and not (unit is not None and all(_look_alike(m.place, unit, ctx) for m in known)):
             continue        # the gazetteer knows it (or one of its readings fits the text's region)
         if known:
             alike.add(text[a:b])
-        unit = unit or _only_country(out, ctx)
+        unit = unit or _only_country([m for m in out if m.name not in named], ctx)   # (not the names kept so far)
         if unit is None:
             continue
         name = text[a:b]
@@ -207,6 +208,27 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         out.append(PlaceMention(a, b, name, place))
         named[name] = place
     return sorted(_named_again(text, named, out, countries, alike), key=lambda m: m.start)
+
+
+_FAR_BEARING = re.compile(r",?\s+(?:about |some |around |roughly |nearly )?(?P<km>\d+)\s*(?P<unit>km|kilometres|kilometers|miles)"
+                          r"\s+(?:\(\d+\s+\w+\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+                          r"(?:of|from)\s+(?:the\s+)?(?:(?:town|city|capital)\s+(?:of\s+)?)?")
+
+
+def _far_from_its_reference(text: str, end: int, mentions: list[PlaceMention], geocoder: Geocoder) -> Place | None:
+    """"Masagawa, about 300 kilometers north of Mogadishu": the place a name is measured from, far off, says the
+    country it is in and not its region; so the name is kept at its country (precision 3)."""
+    m = _FAR_BEARING.match(text, end)
+    if m is None or int(m.group("km")) * (1.6 if m.group("unit") == "miles" else 1) < 40:
+        return None
+    ref = next((o for o in mentions if o.start == m.end() and o.place is not None and o.place.country), None)
+    if ref is None and text[m.end():m.end() + 7].lower().startswith("capital"):
+        # "130km southwest of the capital": the capital of the country last named
+        ref = next((o for o in sorted(mentions, key=lambda o: -o.start) if o.end <= end and o.place is not None
+                    and o.place.country), None)
+    country = ref.place.country if ref is not None else None
+    place = geocoder.geocode(country) if country else None
+    return place if place is not None and is_country_level(place) else None
 
 
 def _look_alike(p: Place, unit: Place, ctx: _RegionContext) -> bool:

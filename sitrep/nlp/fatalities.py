@@ -196,7 +196,7 @@ def _outside(stmts: list[Statement], spans: list[re.Match]) -> list[Statement]:
 
 # stems of every casualty word in the lexicons: a sentence without any of them is skipped at once
 _GATE = re.compile(r"(?i)kill|dead|death|die|lives|life|bod(?:y|ies)|toll|casualt|injur|wound|hurt|victim|elimin|"
-                   r"neutrali|liquid|murder|execut|massac|perish|slain|surviv|unharm|unscath|hospital|lost|fatal|"
+                   r"neutrali|liquid|murder|execut|massac|perish|slain|slay|surviv|unharm|unscath|hospital|lost|fatal|"
                    r"shot|behead|drown|corps|martyr|harm|maim|condition|number\s+of|concuss")
 
 

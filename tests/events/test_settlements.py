@@ -262,3 +262,17 @@ def test_a_village_in_a_report_naming_no_region_is_in_the_country_named_most_not
     evs = _events("OUAGADOUGOU, BURKINA FASO (AFP, NYTIMES) - Gunmen killed 14 people on Thursday in the village of "
                   "Tadirga in Burkina Faso's volatile north, in a border area between Mali, Niger and Burkina Faso.")
     assert [(e.location, e.country, e.admin1) for e in evs] == [("Tadirga", "Burkina Faso", None)]
+
+
+def test_a_name_a_distance_is_measured_from_far_off_is_kept_at_its_country_not_the_references_region():
+    evs = _events("MOGADISHU, May 10 (Reuters) - Al Shabaab fighters attacked a military base in Galhareeri, about "
+                  "300 kilometres north of Mogadishu, on Thursday, a resident said.")
+    assert [(e.location, e.admin1, e.country) for e in evs] == [("Galhareeri", None, "Somalia")]
+
+
+def test_a_lead_leaving_its_village_unnamed_is_placed_where_a_later_sentence_counts_its_dead():
+    evs = _events("OUAGADOUGOU, May 10 (AFP) - Armed assailants killed at least 100 civilians in a village in Burkina "
+                  "Faso's volatile north, the deadliest attack since jihadist violence erupted in the country in 2015, "
+                  "officials said on Friday.\nUN chief Antonio Guterres said he was outraged.\nIn Seytenga, local "
+                  "sources said they had recovered a total of 100 bodies.")
+    assert [(e.location, e.fatalities, e.event_date) for e in evs] == [("Seytenga", 100, "2024-05-10")]
