@@ -228,7 +228,9 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         ok, _why = is_reportable(s.text, hits, cls.trigger, explicit_day, day_frame)
         cue_spans = tuple(sp for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for sp in spans)
         r = roles(s.text, cls.trigger, cue_spans)
-        if r.modifier:  # "in occupied Enerhodar, faced a car bomb": the participle describes, another cue acts
+        if r.modifier or r.aim:
+            # "in occupied Enerhodar, faced a car bomb": the participle describes, another cue acts; "launched seven
+            # missiles at Marib, as fighters intensified ground attacks to seize territory": the aim is no act
             other = ex.cues.classify(s.text, without(hits, cls.trigger))
             if other is not None:
                 cls = other

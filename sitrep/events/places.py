@@ -43,7 +43,7 @@ def is_country_level(place: Place) -> bool:
 
 # A place name followed by one of these words names an institution, not where something happened.
 _INSTITUTION_AFTER = re.compile(
-    r"^(?:'s|’s)?\W{0,2}(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|"
+    r"^(?:'s|’s)?(?:[^\w,]{0,2}|,\s+(?=(?-i:[A-Z])))(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|"
     r"local|provincial|health|interior|defen[cs]e|emergency|rescue)\s+){0,4}"
     r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
     r"emergency services|department|directorate|ministry|military administration|agency|service|RMA|OVA|MVA|"
@@ -184,6 +184,10 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
             continue  # "Kirumba, the economic hub of Congo's Lubero territory": Lubero only qualifies Kirumba
         own.append(m)
     own = [m for m in own if not _outside_its_region(m, own)]
+    # "a school in Marib's Hareb district": the possessive's owner holds the place after it
+    own = [m for m in own if not any(o is not m and 0 <= o.start - m.end <= 3 and
+                                     re.fullmatch(r"['’]s\s", sentence_text[m.end - sentence_start:o.start - sentence_start])
+                                     for o in own)]
     own = [m for m in own if not _named_as_container(m, own, sentence_text, sentence_start)
            and not _named_as_reference(m, own, sentence_text, sentence_start)]
     kept = [m for m in own if not any(is_container(m.place, o.place) for o in own if o is not m)]

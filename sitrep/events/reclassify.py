@@ -31,6 +31,8 @@ def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sen
             continue    # "In a separate incident, a drone struck ...": another attack, another weapon
         if 0 <= n < len(sentences) and (sentences[n].paragraph == s.paragraph or _one_sentence_lead(s, sentences, n)):
             nh = cues.hits(sentences[n].text)  # (memoised per sentence text by the lexicon)
+            if nh.has("a_battle"):
+                continue    # "The ambush ... attacked an army patrol with assault rifles and mortars": a fight
             for g, sub in _WEAPONS.items():
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
@@ -94,8 +96,9 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
         return Classification("Armed clash", span, hits)
     if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
         return _by_its_usual_means(base, found, s)
-    by_group = [a for a in found if a.start > span[1] and re.fullmatch(r"\s+by\s+(?:the\s+)?(?:suspected\s+)?",
-                                                                     s.text[span[1]:a.start], re.I)]
+    by_group = [a for a in found if a.start > span[1] and re.fullmatch(
+        r"\s+(?:(?:staged|carried\s+out|launched|mounted|perpetrated|led)\s+)?by\s+(?:the\s+)?(?:suspected\s+)?"
+        r"(?:(?:[\w-]+\s+){1,3}(?:from|of)\s+(?:the\s+)?)?", s.text[span[1]:a.start], re.I)]
     if is_armed_group(found, base) or is_armed_group(by_group, Classification("Attack", (len(s.text), 0), hits)):
         # gunmen, militants, a rebel group (also "an attack by gunmen"): at close range, on people or a place
         strike = STRIKE_NOUN.search(s.text)     # ... unless the text calls it a strike: "an RSF strike on the camp"
@@ -171,6 +174,7 @@ FORCES_TARGETED = re.compile(
     rf"|\battacks?\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?:{_FORCE_WORDS}|forces)\b"   # "an attack on Peshmerga"
     rf"|\b(?:killing|killed|kill)\s+(?:at\s+least\s+)?(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:soldiers|troops|policemen|"
     rf"police\s+officers|gendarmes|servicemen)\b"
+    rf"|\b(?:left|leaving)\s+(?:at\s+least\s+)?(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:{_FORCE_WORDS})\s+(?:dead|killed)\b"
     rf"|\b(?:military|army|police)\s+{_POST}\s+(?:[^\s.]+\s+){{0,10}}(?:were|was)\s+(?:\w+\s+)?(?:attacked|targeted|"
     rf"overrun|raided|stormed)\b", re.I)
 _POST_NOUN = re.compile(rf"\b{_POST}\b", re.I)

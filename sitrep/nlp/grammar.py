@@ -107,6 +107,7 @@ _SUBORDINATORS = frozenset({"that", "if", "because", "while", "since", "so", "wh
                             "save", "besides", "til", "tho"})
 
 
+_TAKING = frozenset({"seize", "capture", "take", "retake", "recapture", "control", "occupy", "liberate", "regain"})
 _ATTEMPTS = frozenset({"try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting", "seek",
                        "seeks", "seeking", "sought", "managed", "failed", "struggled"})
 
@@ -173,7 +174,8 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
             ongoing = gov.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("was", "were", "is", "are", "been")
                                                 for c in gov.children)
             out.past = out.past and not ongoing
-            out.aim = not out.past and gov.lower_ not in _ATTEMPTS   # "gangs trying to seize the town": an attempt is told
+            # "gangs trying to seize the town": an attempt is told; "attacks to seize territory": an aim, done or not
+            out.aim = gov.lower_ not in _ATTEMPTS and (not out.past or head.lower_ in _TAKING)
     out.modal = any(c.tag_ == "MD" and c.lower_ not in ("can",) for g in governors for c in g.children)
     out.negated = any(c.dep_ == "neg" for g in [tok, *governors] for c in g.children)
     described = tok.head

@@ -701,3 +701,30 @@ def test_an_earlier_attack_in_the_same_station_is_at_the_place_just_told_on_its_
                   "reported on Thursday. The explosives detonated in a rail switching station on March 12.\nThe rail "
                   "bombing followed a March 5 bomb attack damaging an armoured train in the same switching station.")
     assert sorted((e.event_date, e.location) for e in evs) == [("2024-03-05", "Melitopol"), ("2024-03-12", "Melitopol")]
+
+
+def test_a_district_a_possessive_names_is_the_place_not_its_owner_nor_an_institution():
+    evs = _events("ADEN, March 14 (Reuters) - Three students were wounded on Wednesday when a Houthi drone hit a school "
+                  "in Marib's Hareb district, local authorities said.")
+    assert [(e.location, e.geo_precision, e.fatalities) for e in evs] == [("Harib", 2, 0)]
+
+
+def test_soldiers_killed_when_a_missile_hit_their_base_is_a_missile_attack():
+    evs = _events("ADEN, March 14 (Reuters) - In neighbouring Shabwa province, three soldiers were killed on Wednesday "
+                  "when a Houthi missile hit a mosque inside a military base, a local official said.")
+    assert [(e.sub_event_type, e.admin1, e.fatalities) for e in evs] == \
+        [("Shelling/artillery/missile attack", "Shabwah", 3)]
+
+
+def test_a_missile_launch_with_an_aim_beside_it_is_the_launch():
+    evs = _events("ADEN, March 14 (Reuters) - The Houthi militia on Wednesday launched seven missiles at the city of "
+                  "Marib, local officials said, as fighters also intensified ground attacks to seize control of new "
+                  "territory.")
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_an_attack_staged_by_dissidents_that_left_soldiers_dead_is_a_clash():
+    evs = _events("BOGOTA, March 14 (EFE) - An attack staged by dissidents from the FARC guerrilla group on Wednesday "
+                  "in a rural part of Suarez, in Cauca province, left six soldiers dead, the president said.\nThe "
+                  "ambush was carried out when guerrillas attacked an army patrol with rifles, mortars and grenades.")
+    assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 6)]
