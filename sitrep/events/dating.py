@@ -103,7 +103,7 @@ def event_date_for(s: Sentence, here, last_date, ref: date | None,
 
 _CREDIT_END = re.compile(r"\((?:photo|photos|source|credit|image|picture|pictured|video)\b[^()]*\)\W*$|"
                          r"\((?:[^()]*\([^()]*\))?[^()]*(?:Getty Images|AFP|Reuters|AP Photo|EPA|/Telegram|/Facebook|"
-                         r"/X|via [A-Z][^()]*)\)\W*$|\b(?:[Pp]hoto|[Ii]mage) for illustrative purposes\b", re.I)
+                         r"/X|via [A-Z][^()]*)(?:\s+(?:photos?|pictures?|images?|files?))?\)\W*$|\b(?:[Pp]hoto|[Ii]mage) for illustrative purposes\b", re.I)
 _CAPTION_START = re.compile(r"^\W*(?:an? )?(?:screenshot|photo|photograph|picture|image|file photo|still)s?\b\s+"
                             r"(?:of|from|shows|showing)\b|^\W*(?:a view shows|smoke (?:rises|billows))\b", re.I)
 # "Local residents inspect their garages ... in Kharkiv on April 30, 2024.": a one-line picture caption in the

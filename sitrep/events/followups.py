@@ -230,7 +230,8 @@ def places_the_lead(m: EventMention, unplaced: EventMention | None, mentions: li
         m.actor2 = unplaced.actor2
 
 
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:(?:same|deadly|brutal|latest)\s+)?$", re.I)
+# ("the mosque attack", "the deadly market bombing": a word or two naming the event's target or kind between)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:(?:same|deadly|brutal|latest)\s+)?(?:[a-z][\w-]*\s+)?$")
 _EVENT_NOUN = re.compile(r"(?:massacre|attack|assault|raid|ambush|killings?|bombing|incident|violence|carnage|"
                          r"slaughter)s?$", re.I)
 _PLACED_AFTER = re.compile(r"^\s+(?:on|in|at|near|against|targeting)\s+(?:the\s+)?(?:\w+\s+){0,2}[A-Z]")

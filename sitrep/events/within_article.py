@@ -140,6 +140,11 @@ def _fold_into(region: Event, precise: Event) -> None:
     precise.fatalities = precise.fatalities_min = precise.fatalities_max = region.fatalities
     precise.provenance = [p for p in precise.provenance if p.field != "fatalities"] + \
         [p for p in region.provenance if p.field == "fatalities"]
+    if precise.sub_event_type == "Shelling/artillery/missile attack" and region.event_type == precise.event_type and \
+            region.sub_event_type != precise.sub_event_type:
+        # "11 killed in Thursday's bombing at a mosque ... 30 injured in the blast in Fayzabad": the lead named
+        # the means, the place's sentence only a blast read as shelling
+        precise.sub_event_type = region.sub_event_type
     precise.notes = write_notes(precise, Place(precise.location or "", precise.latitude, precise.longitude,
                                                admin1=precise.admin1))
 

@@ -124,11 +124,13 @@ def _weekday_year(year: int, month: int, day: int, weekday: int) -> int:
 
 _REPORTING_BEFORE = re.compile(
     r"(?i)\b(?:said|says|told\s+[\w.]+(?:\s+[\w.]+)?|reported|announced|stated|wrote|added|claimed|posted|"
-    r"confirmed|denied|insisted|dismissed|warned|noted)\s+"
+    r"confirmed|denied|insisted|dismissed|warned|noted|clarified|tweeted|revealed|disclosed)\s+"
     r"(?:(?:in\s+a\s+(?:\w+\s+)?(?:statement|post|video|address|briefing)|on\s+(?:Telegram|Facebook|X|television|TV)|"
     r"this|that|it|earlier|later)\s+)?(?:on\s+|late\s+|early\s+)?$")
 # "the ministry on Monday said": the statement's day; "... opened fire on Tuesday, said the police": the event's
-_REPORTING_SUBJECT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|reported|announced|stated|denied|claimed|dismissed|confirmed)\b", re.I)
+_REPORTING_SUBJECT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|reported|announced|stated|denied|claimed|dismissed|confirmed|"
+                                r"clarified|added|noted|revealed|disclosed|tweeted|wrote|posted|explained|insisted|warned|"
+                                r"accused|acknowledged|admitted|updated|raised|revised)\b", re.I)
 _STATEMENT_AFTER = re.compile(r"^\s+(?:statement|post|video|address|briefing|update|report|message|interview)\b", re.I)
 
 

@@ -14,9 +14,12 @@ from sitrep.nlp.fatalities import count_fatalities
 from sitrep.nlp.numbers import tokens, word_number
 
 # after the figure, up to the place: "two civilians in", "about 10 others in", "one person was killed in"
-_TO_PLACE = re.compile(r"^(?:\s+[\w'’-]+){0,3}?(?:\s+(?:was|were)\s+killed|\s+died|\s+dead)?\s+"
-                       r"(?:in|at|near|from|of)\s+(?:the\s+(?:village|town|city|settlement|community|hromada)\s+of\s+)?$",
-                       re.I)
+_TO_PLACE = re.compile(r"^(?:\s+[\w'’-]+){0,3}?(?:\s+(?:was|were)\s+killed|\s+died|\s+dead)?(?:\s+each)?\s+"
+                       r"(?:in|at|near|from|of)\s+(?:the\s+(?:village|town|city|settlement|community|hromada)\s+of\s+)?"
+                       # "one in [each of the settlements of] Siversk, Krasnohorivka and Chasiv Yar"
+                       r"(?:\[[^\]]{0,60}\]\s*)?$", re.I)
+_EACH = re.compile(r"\beach\b", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and)\s*$")
 _INJURY = re.compile(r"\b(?:wound|injur|hurt)", re.I)
 _DEATH_WORD = re.compile(r"\b(?:killed|dead|died|deaths?)\b", re.I)
 
@@ -47,10 +50,14 @@ def tolls_by_place(text: str, spans: list[tuple[int, int]]) -> dict[tuple[int, i
         return {}
     out: dict[tuple[int, int], tuple[int, int]] = {}
     lo = 0
+    each = None     # the figure of "one each in A, B and C", for every member of the list
     for a, b in sorted(spans):
         figure = _figure_before(text, a, lo)
+        if figure is None and each is not None and _LIST_GAP.match(text[lo:a]):
+            figure = each
         if figure is None:
             return {}
+        each = figure if _EACH.search(text[figure[1]:a]) else (each if _LIST_GAP.match(text[lo:a]) else None)
         between = text[lo:a]
         if out and _INJURY.search(between) and not _DEATH_WORD.search(between):
             return {}

@@ -728,3 +728,18 @@ def test_an_attack_staged_by_dissidents_that_left_soldiers_dead_is_a_clash():
                   "in a rural part of Suarez, in Cauca province, left six soldiers dead, the president said.\nThe "
                   "ambush was carried out when guerrillas attacked an army patrol with rifles, mortars and grenades.")
     assert [(e.event_type, e.fatalities) for e in evs] == [("Battles", 6)]
+
+
+def test_a_mosque_bombing_the_lead_counts_is_placed_where_the_next_sentence_puts_the_blast():
+    evs = _events("KABUL, March 14 (AA) - The Taliban administration on Thursday clarified that 11 people were killed in "
+                  "Wednesday's bombing at a mosque in Badakhshan province.\nA spokesman said 30 people were also "
+                  "injured in the blast in Fayzabad, the provincial capital of Badakhshan.")
+    assert [(e.sub_event_type, e.event_date, e.fatalities, e.actor1_side) for e in evs if e.fatalities] == \
+        [("Remote explosive/landmine/IED", "2024-03-13", 11, "UNKNOWN")]
+    assert [e.location for e in evs] in (["Faizabad"], ["Fayzabad"])     # (the gazetteer spells it either way)
+
+
+def test_a_credit_after_a_caption_makes_it_a_caption():
+    evs = _events("KABUL, March 14 - A guard stands watch after a bomb explosion at a mosque in Fayzabad on March 13, "
+                  "2024.\n(AFP Photo)\n\nOfficials said on Thursday that nobody claimed the blast.")
+    assert all("guard stands watch" not in e.sources[0].evidence for e in evs)

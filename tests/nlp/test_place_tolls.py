@@ -27,3 +27,10 @@ def test_each_place_gets_the_figure_written_before_it(text, names, expected):
 ])
 def test_no_split_without_a_death_figure_for_every_place(text, names):
     assert _tolls(text, names) == []
+
+
+def test_one_each_in_a_list_of_places_gives_every_place_that_figure():
+    text = ("Russians killed 5 residents on 26 May: two in Antonivka, and one in [each of the settlements of] "
+            "Siversk, Krasnohorivka and Chasiv Yar.")
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Antonivka", "Siversk", "Krasnohorivka", "Chasiv Yar")]
+    assert [v for v, _ in tolls_by_place(text, spans).values()] == [2, 1, 1, 1]
