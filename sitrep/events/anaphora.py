@@ -20,7 +20,7 @@ _LOOK_BACK = 6   # sentences
 _DEFINITE = re.compile(
     r"\b(?:in|on|at|over|near|across|around|outside|into|hit|struck|shelled|attacked|targeted|of)\s+the\s+"
     r"(?:(?!of\b)[a-z][\w-]*\s+){0,2}?"
-    r"(?P<kind>regional\s+(?:capital|centre|center)|oblast\s+(?:capital|centre|center)|capital|city|town|village|"
+    r"(?P<kind>regional\s+(?:capital|centre|center)|oblast\s+(?:capital|centre|center)|capital|city|town|village|camp|"
     # "the rail bombing followed a May 18 bomb attack in the same switching station": the place just told
     r"same\s+(?:[a-z][\w-]*\s+){0,2}?(?:station|area|place|site|spot|location|street|building|depot|base|facility|"
     r"market|neighbou?rhood|district|village|town|city))\b"
@@ -45,6 +45,8 @@ def definite_place(s: Sentence, sentences: list[Sentence], by_sentence: dict[int
     elif kind.startswith(("regional", "oblast")):
         region = next((pm.place for pm in before if pm.place.admin1 and pm.place.country == country), None)
         place = _regional_capital(region, geocoder) if region is not None else None
+    elif kind == "camp":    # "casualties among citizens in the camp": the camp last named ("Abu Shouk camp")
+        place = next((pm.place for pm in before if _named_as_camp(pm, sentences)), None)
     else:
         place = next((pm.place for pm in before if not pm.place.is_area and pm.place.geo_precision == 1
                       and (country is None or pm.place.country == country)), None)
@@ -52,6 +54,12 @@ def definite_place(s: Sentence, sentences: list[Sentence], by_sentence: dict[int
         return []
     start, end = s.start + m.start("kind"), s.start + m.end("kind")
     return [PlaceMention(start, end, s.text[m.start("kind"):m.end("kind")], place)]
+
+
+def _named_as_camp(pm: PlaceMention, sentences: list[Sentence]) -> bool:
+    s = next((t for t in sentences if t.start <= pm.start < t.end), None)
+    return s is not None and bool(re.match(r"\s+(?:(?:refugee|displacement|IDP|displaced persons)\s+)?camp\b",
+                                           s.text[pm.end - s.start:]))
 
 
 def _national_capital(country: str | None, geocoder: Geocoder) -> Place | None:

@@ -58,9 +58,14 @@ def _frames() -> tuple[re.Pattern, ...]:
     # "in Bulamarer, 130km southwest of the capital": a name a distance is measured from is a place
     bearing = re.compile(rf"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]n) (?P<name>{NAME}),? (?:about |some |around |roughly |nearly )?"
                          rf"\d+\s*(?:km|kilometres|kilometers|miles)\b")
+    # "the attackers stormed a village, Yar Katsina, in Bungudu Local Government Area": the name set off by commas
+    renamed = re.compile(rf"\b(?:an?|another|the) (?:[a-z-]+ )?(?:village|town|community|settlement|hamlet|locality), "
+                         rf"(?P<name>{NAME}),")
+    # "a suicide bombing in the Mir Ali area of North Waziristan": a locality inside the unit named after it
+    area_of = re.compile(rf"\b(?:in|near|around|at) the (?P<name>{NAME}) (?:area|locality|neighbou?rhood) of (?:the )?[A-Z]")
     # "In Solhan, local sources said they had recovered 160 bodies": a name a sentence opens with as its scene
     scene = re.compile(rf"(?:^|(?<=\n)|(?<=[.!?] ))In (?P<name>{NAME}), (?!(?:{alt('not_after_target')})\b)")
-    return kind_of, kind_after, appositive, target, named, event_on, victims, listed, bearing, scene
+    return kind_of, kind_after, appositive, target, named, event_on, victims, listed, bearing, scene, area_of, renamed
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +100,8 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 def frame_names(text: str) -> list[tuple[int, int]]:
     """Spans of names the words around them call a settlement."""
     spans: list[tuple[int, int]] = []
-    kind_of, kind_after, appositive, target, named, event_on, victims, listed, bearing, scene = _frames()
+    kind_of, kind_after, appositive, target, named, event_on, victims, listed, bearing, scene, area_of, renamed = \
+        _frames()
     for m in [*kind_of.finditer(text), *listed.finditer(text)]:
         spans.append(m.span("name"))
         kind = m.group(0)[:m.start("name") - m.start()].split(" of ")[0].split()[0]
@@ -105,7 +111,7 @@ def frame_names(text: str) -> list[tuple[int, int]]:
             for n in re.finditer(NAME, m.group("more")):
                 spans.append((base + n.start(), base + n.end()))
     spans += [m.span("name") if m.group("name") else m.span("area") for m in kind_after.finditer(text)]
-    for pattern in (appositive, target, named, victims, bearing, scene):
+    for pattern in (appositive, target, named, victims, bearing, scene, area_of, renamed):
         spans += [m.span("name") if m.group("name") else m.span("bare") for m in pattern.finditer(text)]
     spans += [m.span("name") for m in event_on.finditer(text) if not _names_an_actor(m.group("name"))]  # not "on Hamas"
     return sorted({s for s in spans if (plausible_name(text[s[0]:s[1]]) or _proper_in(text, text[s[0]:s[1]]))

@@ -53,6 +53,9 @@ _CONTAINER_GAP = re.compile(r",?\s*(?:[A-Z][\w'’\-]+ (?:urban |rural |municipa
                             r"(?:\(|(?:in|of|near)\s+)?(?:the\s+)?(?:[A-Z][\w'’\-]+(?:'s|’s)\s+)?(?:[a-z\-]+\s+){0,2}")
 
 
+_AREA_OF = re.compile(r"\s+(?:area|locality|neighbou?rhood|part|outskirts)\s+of\s+(?:the\s+)?")   # "the Mir Ali area of"
+
+
 def _in_play(place: Place | None, countries: set[str]) -> bool:
     return place is not None and (not countries or place.country in countries)
 
@@ -106,7 +109,8 @@ class _RegionContext:
             if 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start]) and \
                     _in_play(m.place, self.countries) and m.place.admin1 and not is_country_level(m.place):
                 return m.place      # a settlement too: "a neighbourhood in the town of Mamfe"
-            if 0 <= m.start - end <= 40 and _CONTAINER_GAP.fullmatch(text[end:m.start]):
+            if 0 <= m.start - end <= 40 and (_CONTAINER_GAP.fullmatch(text[end:m.start]) or
+                                             _AREA_OF.fullmatch(text[end:m.start])):
                 if _is_region(m, self.countries):
                     return m.place
                 region = self._region_of_its_capital(m) if capitals else None
@@ -190,7 +194,8 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
         if any(names_country(m) for m in over):
             continue        # "a village in Burkina Faso's north": the country, not a village's name
         idx = ctx.sentence_of(a)
-        known = [m for m in over if _in_play(m.place, countries) and not m.place.is_area]
+        # (a reading of part of the name is not of the name: "a village, Yar Katsina," is no Katsina)
+        known = [m for m in over if _in_play(m.place, countries) and not m.place.is_area and m.end - m.start >= b - a]
         unit = _far_from_its_reference(text, b, out, geocoder) or ctx.container(text, b, idx) or \
             _region(ctx, idx, a, geocoder)
         if known and not (unit is not None and all(_look_alike(m.place, unit, ctx) for m in known)):

@@ -38,3 +38,13 @@ def test_an_attempt_made_to_attack_a_depot_is_a_reported_attack():
                   "He said an attempt was made to attack the oil depot with drones in the Liski district of "
                   "Voronezh region.", "2024-06-14")
     assert [e.location for e in evs] == ["Liski"]
+
+
+def test_the_camp_is_the_camp_last_named():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="EL FASHER, May 23 - The emergency room of Zamzam camp for displaced people near "
+                                       "El Fasher announced the death of a volunteer.\n\nThe emergency room said there "
+                                       "were casualties among citizens in the camp as a result of the shelling on "
+                                       "Wednesday.", id="t", published="2024-05-23", language="en"))
+    assert [e.location for e in evs if e.sub_event_type.startswith("Shelling")] == ["Zamzam"]

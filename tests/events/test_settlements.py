@@ -276,3 +276,15 @@ def test_a_lead_leaving_its_village_unnamed_is_placed_where_a_later_sentence_cou
                   "officials said on Friday.\nUN chief Antonio Guterres said he was outraged.\nIn Seytenga, local "
                   "sources said they had recovered a total of 100 bodies.")
     assert [(e.location, e.fatalities, e.event_date) for e in evs] == [("Seytenga", 100, "2024-05-10")]
+
+
+def test_a_locality_named_as_an_area_of_a_district_is_kept_there():
+    evs = _events("PESHAWAR, May 10 (Reuters) - Thirteen soldiers were killed on Thursday in a suicide bombing targeting "
+                  "a convoy in the Tappi Kalay area of North Waziristan, the military said.")
+    assert [(e.location, e.geo_precision, e.admin1) for e in evs] == [("Tappi Kalay", 2, "Khyber Pakhtunkhwa")]
+
+
+def test_a_village_set_off_by_commas_is_named_even_when_part_of_its_name_is_a_city():
+    evs = _events("GUSAU, May 10 - A source told DAILY POST that the attackers stormed a village, Yar Katsina, in "
+                  "Bungudu Local Government Area on Thursday and killed about 10 people.")
+    assert [(e.location, e.admin1, e.fatalities) for e in evs] == [("Yar Katsina", "Zamfara", 10)]
