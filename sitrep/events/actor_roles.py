@@ -52,6 +52,9 @@ _CLAIMED_BY_BEFORE = re.compile(r"\b(?:claimed by|blamed (?:by (?:the )?(?:[\w-]
                                 r"carried out by)\s+(?:[\w-]+\s+){0,4}$", re.I)   # "attributed by the authorities to"
 
 
+_NAMED_AS = re.compile(r"\b(?:known as|called|named|dubbed|calling (?:itself|themselves))\b", re.I)
+
+
 def is_military(found: list[ActorMention], cls: Classification) -> bool:
     """The force named last before the trigger (the one acting) is an army, at home or abroad."""
     before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
@@ -77,6 +80,9 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"
              and (not inside(a, r.patient) or _WEAPON_NOUN.search(a.text)) and not _is_source(a, s.text)]
     by_grammar = [a for a in armed if inside(a, r.agent)]
+    if any(_NAMED_AS.search(s.text[x:y]) for x, y in r.agent):
+        # "Members of an alliance of armed groups known as the CPC assaulted the town": the name over the description
+        by_grammar.sort(key=lambda a: a.actor.side == "UNKNOWN")
     # "Two members of the security forces ... were wounded, and stores were set on fire": the subject of
     # another verb's passive was hit by it; it did not act in the trigger's clause
     hit = passive_subjects(s.text)

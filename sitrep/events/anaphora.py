@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sitrep.events.places import dateline_end
 from sitrep.geo import Geocoder
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.nlp.sentences import Sentence
@@ -38,8 +39,10 @@ def definite_place(s: Sentence, sentences: list[Sentence], by_sentence: dict[int
     if m is None or _BEARING_BEFORE.search(s.text[:m.start() + 3]):
         return []    # "in Bulamarer, 130km southwest of the capital": the capital is where it is not
     kind = m.group("kind").lower()
+    # (not a dateline's city: "BANGUI (Reuters) - ... rebels took over the town")
     before = [pm for i in range(s.index - 1, max(-1, s.index - 1 - _LOOK_BACK), -1)
-              for pm in reversed(by_sentence.get(i, [])) if pm.place is not None]
+              for pm in reversed(by_sentence.get(i, [])) if pm.place is not None
+              and pm.start >= sentences[i].start + dateline_end(sentences[i].text)]
     if kind == "capital":
         place = _national_capital(country, geocoder)
     elif kind.startswith(("regional", "oblast")):

@@ -216,8 +216,11 @@ def places_the_lead(m: EventMention, unplaced: EventMention | None, mentions: li
     lead = unplaced.sentences[0].index
     if any(o.sentences[-1].index > lead - 4 for o in mentions):
         return    # another event came just before or between: the unplaced toll may be that one's
-    kind = cues.event_type_of.get(m.cls.sub_event_type, m.cls.sub_event_type)
-    if cues.event_type_of.get(unplaced.cls.sub_event_type, unplaced.cls.sub_event_type) != kind:
+    def kind(sub: str) -> str:    # (an attack on people and the assault it is also told as are one kind here)
+        k = cues.event_type_of.get(sub, sub)
+        return "Battles" if k == "Violence against civilians" or sub in ("TERRITORY_CAPTURE", "TERRITORY_REGAIN") else k
+
+    if kind(unplaced.cls.sub_event_type) != kind(m.cls.sub_event_type):
         return
     lead_toll = count_fatalities(unplaced.sentences[0].text)
     if lead_toll is None or lead_toll.value == 0 or lead_toll.cumulative or \

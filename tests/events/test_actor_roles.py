@@ -97,3 +97,15 @@ def test_gunmen_who_clash_with_residents_and_police_fight_a_battle():
     (ev,) = _events("JOS, May 10 (Reuters) - Gunmen clashed with residents and police in Bokkos in Plateau state "
                     "on Thursday, police said.")
     assert ev.event_type == "Battles"
+
+
+def test_an_armed_group_named_after_its_description_is_the_actor():
+    evs = _events("BANGUI, May 10 (Reuters) - Members of an alliance of armed groups known as the Coalition of "
+                  "Patriots for Change (CPC) assaulted the town of Bossangoa on Thursday, the mayor said.")
+    assert [(e.actor1, e.location) for e in evs] == [("CPC: Coalition of Patriots for Change", "Bossangoa")]
+
+
+def test_the_town_is_not_the_datelines_city():
+    evs = _events("BANGUI, May 10 (Reuters) - Rebels attacked a town in northwest Central African Republic on "
+                  "Thursday.\nThe rebels later said they had taken over the town.")
+    assert all(e.location != "Bangui" for e in evs)
