@@ -148,3 +148,16 @@ def test_every_cue_of_the_lexicon_is_a_pattern_string():
     groups = load_yaml("lexicons/event_cues.yaml")["cues"]
     bad = [(name, p) for name, pats in groups.items() for p in pats if not isinstance(p, str)]
     assert bad == []
+
+
+def test_fighters_killed_in_a_strike_on_a_house_is_remote_violence_not_a_clash():
+    from sitrep.events.classify import CueLexicon
+    cls = CueLexicon.default().classify("Four Hezbollah members were killed in a strike on a house in the town of "
+                                        "Ramia overnight, a security official said.")
+    assert cls is not None and cls.sub_event_type != "Armed clash"
+
+
+def test_members_of_a_family_killed_are_no_combatants():
+    from sitrep.events.classify import CueLexicon
+    cls = CueLexicon.default().classify("An Israeli strike killed nine members of one family in Rafah on Saturday.")
+    assert cls is None or cls.sub_event_type != "Armed clash"
