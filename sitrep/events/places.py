@@ -45,7 +45,8 @@ def is_country_level(place: Place) -> bool:
 _INSTITUTION_AFTER = re.compile(
     r"^(?:'s|’s)?(?:[^\w,]{0,2}|,\s+(?=(?-i:[A-Z])))(?:(?:regional|oblast|city|district|state|military|civil|civilian|municipal|village|town|"
     r"local|provincial|health|interior|defen[cs]e|emergency|rescue)\s+){0,4}"
-    r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|"
+    r"(?:administrations?|councils?|governors?|authorit(?:y|ies)|police|prosecutors?|courts?|mayor|offices?|regime|"
+    r"government|junta|"
     r"emergency services|department|directorate|ministry|military administration|agency|service|RMA|OVA|MVA|"
     r"front|front\s*line|frontline|front-line|military\s+group(?:ing)?|group\s+of\s+forces|operational\s+group)\b", re.I)   # "on the Zaporizhzhia front": a sector, not a place
 _PERSON_AFTER = re.compile(r"^(?:'s|’s)\s+(?:\w+\s+)?(?:office|home|house|car|residence|family|wife|husband|son|daughter|"
@@ -278,7 +279,10 @@ def institution_regions(sentence_text: str, sentence_start: int, mentions: list[
     for m in mentions:
         if m.place is not None and m.place.admin1:
             after = sentence_text[m.end - sentence_start:m.end - sentence_start + 60]
-            if _INSTITUTION_AFTER.match(after):
-                out.append(m.place)
+            if _INSTITUTION_AFTER.match(after) and not _NATIONAL_POWER_AFTER.match(after):
+                out.append(m.place)     # (not "the Kyiv regime": a country's government frames no region)
     return out
+
+
+_NATIONAL_POWER_AFTER = re.compile(r"^(?:'s|’s)?\s*(?:regime|government|junta)\b", re.I)
 

@@ -743,3 +743,10 @@ def test_a_credit_after_a_caption_makes_it_a_caption():
     evs = _events("KABUL, March 14 - A guard stands watch after a bomb explosion at a mosque in Fayzabad on March 13, "
                   "2024.\n(AFP Photo)\n\nOfficials said on Thursday that nobody claimed the blast.")
     assert all("guard stands watch" not in e.sources[0].evidence for e in evs)
+
+
+def test_the_capitals_regime_is_a_government_not_a_region():
+    evs = _events("MOSCOW, March 14 - \"An attempt by the Kyiv regime to carry out a terrorist attack using 25 drones on "
+                  "objects in the territory of the Russian Federation was stopped,\" the defence ministry said on "
+                  "Wednesday.")
+    assert all(e.country != "Ukraine" for e in evs)
