@@ -18,12 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sitrep.events.actor_roles import (
-    ANY_REMOTE,
-    assign_actors,
-    infer_unnamed_attackers,
-    is_military,
-)
+from sitrep.events.actor_roles import ANY_REMOTE, assign_actors, infer_unnamed_attackers, is_military
 from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.anaphora import capitals_acting, definite_place
 from sitrep.events.assemble import to_event
@@ -31,64 +26,22 @@ from sitrep.events.backstory import backstory_date, split_backstory
 from sitrep.events.claimants import carry_claimants
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import clause_places, own_tolls, place_clauses
-from sitrep.events.dating import (
-    caption_paragraphs,
-    dates_a_running_toll,
-    dates_the_war,
-    event_date_for,
-    first_body_index,
-    in_relative_clause,
-    is_body,
-    is_headline,
-    is_timestamp,
-    later_days,
-    sentence_date,
-    shift_dates,
-)
-from sitrep.events.followups import (
-    carry_pronoun_subject,
-    casualty_followup,
-    continues,
-    maybe_extend,
-    names_the_last_event,
-    places_the_lead,
-    reprises_the_last,
-    responsibility_claimed,
-    told_before,
-    tolls_of_places_told,
-)
+from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, dates_the_war, event_date_for,
+                                  first_body_index, in_relative_clause, is_body, is_headline, is_timestamp,
+                                  later_days, sentence_date, shift_dates)
+from sitrep.events.followups import (carry_pronoun_subject, casualty_followup, continues, maybe_extend,
+                                     names_the_last_event, places_the_lead, reprises_the_last, responsibility_claimed,
+                                     told_before, tolls_of_places_told)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
-from sitrep.events.place_fallbacks import (
-    article_country,
-    in_clause,
-    institution_region,
-    named_later,
-    only_region,
-    outside_actors,
-    paragraph_region,
-    places_by_sentence,
-    placing_followup,
-    sentence_country,
-    unnamed_settlement,
-)
+from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
+                                           only_region, outside_actors, paragraph_region, places_by_sentence,
+                                           placing_followup, sentence_country, unnamed_settlement)
 from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
-from sitrep.events.places import (
-    countries_in_play,
-    dateline_end,
-    event_places,
-    is_country_level,
-    without_aims,
-    without_references,
-)
-from sitrep.events.reclassify import (
-    STRIKE_NOUN,
-    gunfire_of_armed_group,
-    spread_over_places,
-    unspecified_attack,
-    with_neighbour_weapons,
-    without,
-)
+from sitrep.events.places import (countries_in_play, dateline_end, event_places, is_country_level, without_aims,
+                                  without_references)
+from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
+                                      with_neighbour_weapons, without)
 from sitrep.events.settlements import settle
 from sitrep.events.within_article import merge_within_article, without_echoed_areas
 from sitrep.geo import Geocoder
@@ -162,11 +115,12 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             continue  # a picture's caption: its date is the picture's, its words frame the story
         dates = [d for d in shift_dates(find_dates(s.text, ref), s.start) if d.start >= s.start + dateline_end(s.text)
                  and not in_relative_clause(s, d, all_hits[s.index]) and not dates_a_running_toll(s, d)]
-        when_here = sentence_date(s, dates, mentions_out, offsets=s.index + 1 not in backstory)
+        offsets = s.index + 1 not in backstory    # (a "came two days after" whose back-story is read apart)
+        when_here = sentence_date(s, dates, mentions_out, offsets=offsets)
         if when_here is not None and dates_the_war(s, when_here[2]):
             # (the war's start dates nothing; the sentence's other dates may: "..., officials said on Sunday")
             dates = [d for d in dates if (d.start, d.end) != when_here[2]]
-            when_here = sentence_date(s, dates, mentions_out, offsets=s.index + 1 not in backstory) if dates else None
+            when_here = sentence_date(s, dates, mentions_out, offsets=offsets) if dates else None
         if when_here is None and s.index in backstory:   # "... came days after Al-Shabab attacked Bulamarer"
             news = last_date[0] if last_date is not None and last_date[2] == s.index - 1 else \
                 (mentions_out[-1].when if mentions_out else ref)

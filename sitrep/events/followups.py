@@ -216,11 +216,9 @@ def places_the_lead(m: EventMention, unplaced: EventMention | None, mentions: li
     lead = unplaced.sentences[0].index
     if any(o.sentences[-1].index > lead - 4 for o in mentions):
         return    # another event came just before or between: the unplaced toll may be that one's
-    def kind(sub: str) -> str:    # (an attack on people and the assault it is also told as are one kind here)
-        k = cues.event_type_of.get(sub, sub)
-        return "Battles" if k == "Violence against civilians" or sub in ("TERRITORY_CAPTURE", "TERRITORY_REGAIN") else k
-
-    if kind(unplaced.cls.sub_event_type) != kind(m.cls.sub_event_type):
+    # (an attack on people and the assault or capture it is also told as are one kind here)
+    if _fight_kind(cues, unplaced.cls.sub_event_type, captures=True) != \
+            _fight_kind(cues, m.cls.sub_event_type, captures=True):
         return
     lead_toll = count_fatalities(unplaced.sentences[0].text)
     if lead_toll is None or lead_toll.value == 0 or lead_toll.cumulative or \
@@ -248,14 +246,19 @@ def names_the_last_event(mentions: list[EventMention], s: Sentence, cls: Classif
     if not mentions or not _EVENT_NOUN.fullmatch(s.text[a:b]) or not _DEFINITE_BEFORE.search(s.text[:a]) or \
             _PLACED_AFTER.match(s.text[b:]):
         return False
-    def kind(sub: str) -> str:   # an attack on people and the armed clash it was first read as are one kind here
-        k = cues.event_type_of.get(sub, sub)
-        return "Battles" if k == "Violence against civilians" else k
-
     last = mentions[-1]
     generic = bool(_GENERIC_NOUN.fullmatch(s.text[a:b]))   # "confirmed the attack": whatever the attack was
     return 0 < s.index - last.sentences[-1].index <= 4 and \
-        (generic or kind(last.cls.sub_event_type) == kind(cls.sub_event_type))
+        (generic or _fight_kind(cues, last.cls.sub_event_type) == _fight_kind(cues, cls.sub_event_type))
 
 
 _GENERIC_NOUN = re.compile(r"(?:attack|assault|raid|incident|violence)s?$", re.I)
+
+
+def _fight_kind(cues: CueLexicon, sub: str, captures: bool = False) -> str:
+    """The event type, an attack on people counted with the armed clash it is often first read as (and, with
+    `captures`, with the capture or recapture of a place)."""
+    if captures and sub in ("TERRITORY_CAPTURE", "TERRITORY_REGAIN"):
+        return "Battles"
+    kind = cues.event_type_of.get(sub, sub)
+    return "Battles" if kind == "Violence against civilians" else kind

@@ -7,10 +7,10 @@ from datetime import date
 from sitrep.events.classify import CueLexicon
 from sitrep.events.mention import EventMention
 from sitrep.events.notes import write_notes
-from sitrep.geo.resolve import km
-from sitrep.nlp.fatalities import count_fatalities
 from sitrep.geo.place import Place
+from sitrep.geo.resolve import km
 from sitrep.model import Event
+from sitrep.nlp.fatalities import count_fatalities
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -77,9 +77,9 @@ def without_echoed_areas(mentions: list[EventMention], cues: CueLexicon) -> list
     towns = [m for m in mentions if m.place is not None and not m.place.is_area and m.place.latitude is not None]
     out = []
     for m in mentions:
-        inside = [t for t in towns if is_district(m) and kind(t) == kind(m) and t.when == m.when
-                  and t.sentences[0].index > m.sentences[0].index
-                  and km((m.place.latitude, m.place.longitude), (t.place.latitude, t.place.longitude)) <= 30]
+        inside = is_district(m) and any(
+            kind(t) == kind(m) and t.when == m.when and t.sentences[0].index > m.sentences[0].index
+            and km((m.place.latitude, m.place.longitude), (t.place.latitude, t.place.longitude)) <= 30 for t in towns)
         if inside and count_fatalities(m.sentences[0].text) is None:
             continue
         out.append(m)

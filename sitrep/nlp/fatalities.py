@@ -213,7 +213,9 @@ def count_fatalities(text: str) -> FatalityCount | None:
     if any(_MORE.search(text[s.start:s.end]) for s in stmts):
         totals = []     # "two more died in hospital, bringing the toll to 15": the total is the event's
     # a running-total phrase's own words ("the overall toll") say nothing of the figures outside it
-    blanked = "".join(" " if any(a <= i < b for a, b in totals) else c for i, c in enumerate(text)) if totals else text
+    blanked = text
+    for a, b in totals:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
     running = [s for s in stmts if any(a <= s.start < b for a, b in totals) or _is_cumulative(blanked, s.start, s.end)]
     single = [s for s in stmts if s not in running]
     best = _combine_claims(text, single or running)  # a running total is never added to one event's deaths
