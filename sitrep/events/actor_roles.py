@@ -101,11 +101,14 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     # one that fought the side hit
     met_with = [a for a in armed if a.start > trig and m.cls.sub_event_type == "Armed clash"
                 and re.search(r"\bwith\s+(?:the\s+)?$", s.text[max(0, a.start - 10):a.start])]
-    actor1 = (by_grammar or by_agent or before[-1:] or claimed[:1] or acting_after[:1] or authored[:1] or met_with[:1]
-              or [None])[0]
+    # "clashes between Druze militias and Bedouin tribes": the two sides are named after the trigger, first one first
+    pair = _between_pair(armed, s.text, trig)
+    actor1 = (by_grammar or by_agent or pair[:1] or before[-1:] or claimed[:1] or acting_after[:1] or authored[:1]
+              or met_with[:1] or [None])[0]
     others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not _is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
-    actor2 = (patients or [a for a in others if a.start >= trig] or others or [None])[0]
+    actor2 = (pair[1:] if pair[:1] == [actor1] else []) or patients or [a for a in others if a.start >= trig] or others
+    actor2 = (actor2 or [None])[0]
     sub = m.cls.sub_event_type
     if sub == "Disrupted weapons use":
         actor1, actor2 = _interceptor_and_owner(armed, actor1, actor2)
@@ -128,6 +131,22 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
         m.actor2 = lex.civilians(country_of(m, country))
     if m.actor1 is None:
         m.actor1 = lex.unidentified(country_of(m, country))
+
+_BETWEEN_AFTER = re.compile(r"^[^.;:]{0,60}?\bbetween\s+(?:the\s+)?$", re.I)
+_AND_GAP = re.compile(r"\s+and\s+(?:the\s+)?", re.I)
+
+
+def _between_pair(armed: list[ActorMention], text: str, trigger_start: int) -> list[ActorMention]:
+    """The sides of "fighting between A and B" (one or both), when the trigger is followed by "between"."""
+    after = [a for a in armed if a.start > trigger_start]
+    for i, a in enumerate(after):
+        if _BETWEEN_AFTER.match(text[trigger_start:a.start]):
+            rest = after[i + 1:i + 2]
+            if rest and _AND_GAP.fullmatch(text[a.end:rest[0].start]) and rest[0].actor != a.actor:
+                return [a, rest[0]]
+            return [a]
+    return []
+
 
 def _interceptor_and_owner(armed: list[ActorMention], actor1: ActorMention | None,
                            actor2: ActorMention | None) -> tuple[ActorMention | None, ActorMention | None]:

@@ -31,7 +31,7 @@ from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, date
                                   later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (carry_pronoun_subject, casualty_followup, continues, maybe_extend,
                                      names_the_last_event, places_the_lead, reprises_the_last, responsibility_claimed,
-                                     told_before, tolls_of_places_told)
+                                     told_before, tolls_of_places_told, updates_a_told_toll)
 from sitrep.events.mention import EventMention, reference_date
 from sitrep.events.modality import is_reportable
 from sitrep.events.place_fallbacks import (article_country, in_clause, institution_region, named_later,
@@ -171,6 +171,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 maybe_extend(mentions_out, s, when_here, wire)
             continue
         cls = with_neighbour_weapons(gunfire_of_armed_group(cls, hits, found), s, sentences, ex.cues)
+        if updates_a_told_toll(mentions_out, s, cls, own):
+            continue
         if names_the_last_event(mentions_out, s, cls, ex.cues):
             maybe_extend(mentions_out, s, when_here, wire)   # "As a result of the attack, a woman was injured"
             hurt = next((a.actor for a in found if a.actor.side == "CIV"), None)

@@ -79,6 +79,28 @@ def casualty_followup(mentions: list[EventMention], s: Sentence, places: list[Pl
     return True
 
 
+_TOLL_WORD = re.compile(r"\btoll\b", re.I)
+
+
+def updates_a_told_toll(mentions: list[EventMention], s: Sentence, cls: Classification,
+                        places: list[PlaceMention]) -> bool:
+    """"The death toll among civilians killed in an attack on Alchevsk rose to nine": an event noun inside a
+    toll statement names an event the article already told there (or just before, when no place is named); the
+    figure is that event's toll, and no new event."""
+    toll = count_fatalities(s.text)
+    if toll is None or toll.cumulative or not toll.start <= cls.trigger[0] < toll.end or \
+            not _TOLL_WORD.search(toll.text):
+        return False
+    named = {(pm.place.name, pm.place.admin1) for pm in places if pm.place is not None}
+    told = [m for m in reversed(mentions) if m.place is not None and s.index - m.sentences[-1].index <= 6 and
+            ((m.place.name, m.place.admin1) in named or not named)]
+    if not told:
+        return False
+    if told[0].toll_sentence is None and count_fatalities(" ".join(x.text for x in told[0].sentences)) is None:
+        told[0].toll_sentence = s
+    return True
+
+
 def _country_of_places(places: list[PlaceMention]) -> str | None:
     return next((pm.place.country for pm in places if pm.place is not None and pm.place.country), None)
 

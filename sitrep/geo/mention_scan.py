@@ -252,6 +252,10 @@ def scan_candidates(geo, text: str, country: str | None, demonyms: bool, fuzzy: 
             if found is None:
                 i += 1
                 continue
+            if found[5] is None and i + found[0] < len(g) and _UPPER_PARTICLE.match(g[i + found[0]][2]) and \
+                    not well_known_city(found[4]):
+                i += found[0] + 1   # "Tal al-Sultan", "Khan al-Ahmar": the name runs on; its head is no place
+                continue
             if orgs and found[5] is None and any(a <= found[1] and found[2] <= b and (a, b) != found[1:3]
                                                  for a, b in orgs):
                 countries = [c for c in found[4] if c.entry.level == 0]   # "Boko Haram": not Haram, Norway

@@ -89,6 +89,10 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
         gap = text[a.end:b.start]
         if _district_first(a, b, gap):
             continue
+        if gap == " in " and a.ranked[0].entry.level == 4 and b.ranked[0].entry.level == 4 and \
+                all(c.entry.cc != b.ranked[0].entry.cc for c in a.ranked):
+            a.ranked = []   # "a house in Tal in Rafah": a place inside a town is in the town's country, not a namesake's
+            continue
         said_in = a.phrase.level is not None and gap in (" in ", " in the ", " of ")   # "Pale township in/of Sagaing"
         if gap not in (", ", " (", ",\n", " - ") and not said_in:
             continue

@@ -386,4 +386,24 @@ def toll_statements(toks: list[Tok]) -> list[Statement]:
             if q and not q[2] and (_noun(toks, q[1], False) or ("",))[0] != "bad":
                 out.append(Statement(q[0], t.start, toks[q[1] - 1].end, "", toll=True))
                 break
+        else:
+            if is_toll and (far := _figure_after_toll_verb(toks, i)):
+                out.append(Statement(far[0], t.start, far[1], "", toll=True))
     return out
+
+
+def _figure_after_toll_verb(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """(figure, end) of "the toll <anything up to 25 words> rises to N", when the toll word's own window gave none."""
+    lex = casualty_lexicon()
+    for j in range(i + 1, min(len(toks), i + 26)):
+        if toks[j].low in {".", ";"}:
+            return None
+        if toks[j].low not in lex["toll_verbs"]:
+            continue
+        k = j + 1
+        while k < len(toks) and toks[k].low in lex["toll_verb_fillers"]:
+            k += 1
+        q = _quantity(toks, k) if k < len(toks) else None
+        if q and not q[2] and (_noun(toks, q[1], False) or ("",))[0] != "bad":
+            return q[0], toks[q[1] - 1].end
+    return None

@@ -109,3 +109,16 @@ def test_the_town_is_not_the_datelines_city():
     evs = _events("BANGUI, May 10 (Reuters) - Rebels attacked a town in northwest Central African Republic on "
                   "Thursday.\nThe rebels later said they had taken over the town.")
     assert all(e.location != "Bangui" for e in evs)
+
+
+def test_the_sides_of_clashes_between_two_groups_are_named_first_one_first():
+    (ev,) = _events("DAMASCUS, July 14 (Xinhua) - At least 30 people were killed on Monday in clashes between Druze "
+                    "militias and Bedouin tribes in southern Syria's Sweida province, a war monitor said.")
+    assert (ev.actor1, ev.actor2) == ("Druze Militia (Syria)", "Bedouin Militia (Syria)")
+
+
+def test_a_state_force_named_first_in_an_exchange_of_fire_between_is_actor1():
+    evs = _events("IMPHAL, Aug 5 (PTI) - A heavy exchange of fire took place between security forces and militants "
+                  "near Kwakta in Manipur's Bishnupur district on Saturday, officials said.")
+    assert [e.actor1_side for e in evs] == ["OTHER"]
+    assert evs[0].actor1.startswith("Military Forces of India")

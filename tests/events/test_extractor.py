@@ -750,3 +750,13 @@ def test_the_capitals_regime_is_a_government_not_a_region():
                   "objects in the territory of the Russian Federation was stopped,\" the defence ministry said on "
                   "Wednesday.")
     assert all(e.country != "Ukraine" for e in evs)
+
+
+def test_a_toll_update_naming_an_attack_already_told_is_that_attacks_toll():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="LUGANSK, December 5 - A HIMARS strike by Ukraine's armed forces hit the city of "
+                                  "Alchevsk early on Monday, an officer of the LPR militia said.\n\"By 11:00 am, the death toll "
+                                  "among civilians killed in an attack on Alchevsk rose to nine,\" he wrote.",
+                                  id="t", published="2022-12-05", language="en"))
+    assert [(e.location, e.fatalities) for e in evs] == [("Alchevsk", 9)]

@@ -142,3 +142,14 @@ def test_a_hamlet_alone_does_not_put_the_article_in_its_region(geo):
             "Oblast on Thursday, Governor Oleh Syniehubov said. Kharkiv Oblast is under daily fire.")
     (m,) = [m for m in geo.find_mentions(text) if m.name == "Kolesnykivka"]
     assert m.place.admin1 == "Kharkiv"
+
+
+def test_the_head_of_a_name_running_on_with_an_arabic_article_is_no_place(geo):
+    text = "Israeli aircraft struck a house in Tal al-Sultan in Rafah on Sunday, the civil defence said."
+    assert [m.place.country for m in geo.find_mentions(text)] == ["Palestinian Territory"]
+
+
+def test_a_place_inside_a_town_is_not_a_namesake_in_another_country():
+    (ev,) = _events("GAZA, April 20 (Reuters) - An Israeli air strike hit a house in Tal in Rafah overnight, "
+                    "killing nine people, the civil defence said.")
+    assert ev.country == "Palestinian Territory"

@@ -283,3 +283,19 @@ def test_a_toll_brought_to_a_total_is_the_events_own_figure():
 
 def test_more_deaths_bringing_the_toll_to_a_figure_make_that_figure():
     assert count_fatalities("Two more people died in hospital, bringing the death toll to 15.").value == 15
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The death toll after the Russian missile strike on Kharkiv this morning rises to eight, prosecutors said.", 8),
+    ("The latest civilian death toll in Uman alone, where a missile struck an apartment building, is 17 people.", 17),
+])
+def test_a_toll_stated_far_from_its_toll_word_is_the_figure(text, expected):
+    assert deaths(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Two cops lost their lives in an attack on a police checkpoint, officials said.", 2),
+    ("Nine martyrs including six children were pulled out from the rubble.", 9),
+])
+def test_more_words_for_the_people_killed(text, expected):
+    assert deaths(text) == expected
