@@ -98,8 +98,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             cands = set().union(*(undated[p] for p in places))
         elif days is None:
             cands = set().union(*(by_month[(m, p)] for m in months for p in places))
-        else:
-            cands = set().union(*(by_day[(d, p)] for d in days for p in places),
+        else:   # (and the days either side: a lead dated by its publication may be the evening before's event)
+            around = sorted({d + timedelta(days=k) for d in days for k in (-1, 0, 1)})
+            cands = set().union(*(by_day[(d, p)] for d in around for p in places),
                                 *(wide_by_month[(m, p)] for m in months for p in places))
         best, best_score = None, MERGE_THRESHOLD
         for i in sorted(cands):

@@ -21,15 +21,23 @@ def _patterns() -> dict[str, list[tuple[str, re.Pattern]]]:
     data = json.loads(text)
     out = {}
     for kind in ("weapons", "targets"):
-        out[kind] = [(cls, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I))
+        out[kind] = [(cls, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                                      + r")(?![\w-])", re.I))
                      for cls, words in data[kind].items()]
     return out
 
 
 @lru_cache(maxsize=8192)
 def classes(text: str, kind: str) -> frozenset[str]:
-    """The weapon or target classes `text` names (cached: merging asks it again for every pair of events)."""
-    return frozenset(cls for cls, pat in _patterns()[kind] if pat.search(text or ""))
+    """The weapon or target classes `text` names (cached: merging asks it again for every pair of events).
+    The longest phrase wins where two overlap: a "printing house" is a plant, not a house."""
+    found = sorted(((m.start(), m.end(), cls) for cls, pat in _patterns()[kind] for m in pat.finditer(text or "")),
+                   key=lambda f: (f[0] - f[1], f[0]))
+    kept: list[tuple[int, int, str]] = []
+    for a, b, cls in found:
+        if all(b <= x or a >= y for x, y, _ in kept):
+            kept.append((a, b, cls))
+    return frozenset(cls for _, _, cls in kept)
 
 
 def _event_classes(ev: Event, kind: str) -> frozenset[str]:

@@ -88,11 +88,19 @@ def date_score(a: Event, b: Event) -> float:
     ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return 0.3
+    both_days = (a.date_precision or "day") == "day" and (b.date_precision or "day") == "day"
+    if both_days and ra != rb and abs((ra[0] - rb[0]).days) <= 1 and not (_dated_by_text(a) and _dated_by_text(b)):
+        return 0.6      # a lead that names no day is dated by its publication: the event may be the evening before
     if ra[0] > rb[1] or rb[0] > ra[1]:
         return 0.0
-    if (a.date_precision or "day") == "day" and (b.date_precision or "day") == "day":
+    if both_days:
         return 1.0 if ra == rb else 0.0
     return 0.6
+
+
+def _dated_by_text(ev: Event) -> bool:
+    """An extracted event says where its date came from; one with no provenance at all (imported) is taken as dated."""
+    return not ev.provenance or any(p.field == "event_date" for p in ev.provenance)
 
 
 def type_score(a: Event, b: Event) -> float:

@@ -423,7 +423,9 @@ def _as_hit(e):
 def geo_rank(cands: list[Scored], ctx: Context, level: int | None) -> list[Scored]:
     """Rank candidates in `ctx`; a descriptor's level ("region", "district") keeps the units of that level."""
     if level == 1 and any(c.entry.level == 1 for c in cands):
-        cands = [c for c in cands if c.entry.level == 1]
+        # (and a district of a country with no region of that name: news calls Congo's Beni territory "the Beni region")
+        regions_in = {c.entry.cc for c in cands if c.entry.level == 1}
+        cands = [c for c in cands if c.entry.level == 1 or (c.entry.level == 2 and c.entry.cc not in regions_in)]
     elif level in (2, 3) and any(c.entry.level in (2, 3) for c in cands):
         cands = [c for c in cands if c.entry.level in (2, 3, 4)]
     return score([Scored(c.hit, c.kind, c.base) for c in cands], ctx, level)

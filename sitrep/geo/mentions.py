@@ -30,12 +30,16 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
     ctx = Context(countries={hint} if hint else set())
     counts: dict[str, int] = {hint: 3} if hint else {}
     anchors = []
+    outright = {r.ranked[0].entry.cc for r in raws if r.ranked and r.ranked[0].entry.level == 0 and not r.weak}
     for r in raws:
         if not r.ranked or r.weak or r.glued or r.initial:
             continue
         best = r.ranked[0]
         if rivals(r.ranked, ANCHOR_MARGIN) or (best.kind != "exact" and best.entry.level > 1):
             continue
+        if outright and best.entry.cc not in outright and any(
+                c.kind == "exact" and c.entry.cc in outright for c in r.ranked[1:]):
+            continue    # "DR Congo's Beni region": Bolivia's Beni department vouches for nothing; the Congo's Beni is there
         own_name = best.own_name
         if best.entry.level == 4 and best.entry.population < 100_000 and not own_name:
             continue    # a village found under another of its names is no anchor: the text spelled it otherwise

@@ -198,10 +198,15 @@ def score(cands: list[Scored], ctx: Context, want: int | None) -> list[Scored]:
     for c in cands:
         if c.own_name:
             own_named[c.entry.cc] = own_named.get(c.entry.cc, 0) + 1
+    # a reading of this very name in a country the text is about: namesakes abroad (not its great cities) are not it
+    at_home = bool(ctx.countries) and any(c.kind == "exact" and c.entry.level >= 1 and c.entry.cc in ctx.countries
+                                          for c in cands)
     for c in cands:
         e = c.entry
         if ctx.country and e.cc != ctx.country:
             continue
+        if at_home and e.cc not in ctx.countries and e.level >= 1 and (e.level < 4 or e.population < 1_000_000):
+            continue        # "DR Congo's Beni region": the Congo's Beni, not Bolivia's Beni department
         if c.kind != "exact" and ctx.countries and e.cc not in ctx.countries:
             continue        # a spelling variant abroad, when the text says which countries it is about
         variant = c.kind != "exact" or not c.own_name

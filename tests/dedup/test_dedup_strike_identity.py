@@ -39,3 +39,35 @@ def test_no_distractor_strike_is_merged_and_outlets_agree():
     print(f"strike set: pairwise F1 {f1:.3f}, distractor pairs merged {wrong}")
     assert wrong == 0
     assert f1 >= 0.6
+
+
+def _merged(*items: tuple[str, str, str]) -> list[set[str]]:
+    articles = [Article(id=aid, text=text, title=None, published=pub) for aid, pub, text in items]
+    return [{s.article_id for s in ev.sources} for ev in extract_articles(articles).events]
+
+
+def test_a_printing_house_is_a_plant_not_a_house():
+    groups = _merged(
+        ("a", "2024-05-23", "KHARKIV, May 23 - Russian S-300 missiles destroyed a printing house in Kharkiv on Thursday, "
+                            "killing seven workers, governor Oleh Syniehubov said."),
+        ("b", "2024-05-23", "Seven people were killed when Russian missiles hit a large printing plant in Kharkiv on "
+                            "Thursday, officials said."))
+    assert {"a", "b"} in groups
+
+
+def test_an_undated_lead_published_the_next_morning_is_the_evening_before_event():
+    groups = _merged(
+        ("a", "2025-04-04", "KRYVYI RIH, April 4 - A Russian ballistic missile struck a residential area of Kryvyi Rih "
+                            "on Friday, killing 16 people, the regional governor said."),
+        ("b", "2025-04-05", "A Russian missile attack on Kryvyi Rih killed 19 people, including nine children, local "
+                            "officials said."))
+    assert {"a", "b"} in groups
+
+
+def test_two_strikes_dated_on_consecutive_days_stay_apart():
+    groups = _merged(
+        ("a", "2025-04-04", "KRYVYI RIH, April 4 - A Russian ballistic missile struck a residential area of Kryvyi Rih "
+                            "on Friday, killing 16 people, the regional governor said."),
+        ("b", "2025-04-05", "KRYVYI RIH, April 5 - A Russian missile struck a residential area of Kryvyi Rih on "
+                            "Saturday, killing two people, the regional governor said."))
+    assert {"a", "b"} not in groups

@@ -288,3 +288,12 @@ def test_a_village_set_off_by_commas_is_named_even_when_part_of_its_name_is_a_ci
     evs = _events("GUSAU, May 10 - A source told DAILY POST that the attackers stormed a village, Yar Katsina, in "
                   "Bungudu Local Government Area on Thursday and killed about 10 people.")
     assert [(e.location, e.admin1, e.fatalities) for e in evs] == [("Yar Katsina", "Zamfara", 10)]
+
+
+def test_a_name_before_an_institution_noun_is_the_institutions_not_a_village():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="KYIV, July 8 - Two adults were killed in a Russian missile attack on the "
+                                  "Okhmatdyt children's hospital in Kyiv on Monday, the mayor said.", id="t",
+                                  published="2024-07-08", language="en"))
+    assert [e.location for e in evs] == ["Kyiv"]

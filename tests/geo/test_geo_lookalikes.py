@@ -153,3 +153,10 @@ def test_a_place_inside_a_town_is_not_a_namesake_in_another_country():
     (ev,) = _events("GAZA, April 20 (Reuters) - An Israeli air strike hit a house in Tal in Rafah overnight, "
                     "killing nine people, the civil defence said.")
     assert ev.country == "Palestinian Territory"
+
+
+def test_a_region_of_a_country_the_text_names_is_not_a_namesake_department_abroad(geo):
+    text = ("Islamist rebels killed 22 civilians in an overnight raid in the DR Congo's troubled Beni region "
+            "bordering Uganda, local officials said.")
+    beni = [m.place for m in geo.find_mentions(text) if m.name.startswith("Beni")]
+    assert beni and all(p.country == "Democratic Republic of the Congo" for p in beni)
