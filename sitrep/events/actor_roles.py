@@ -208,11 +208,14 @@ def infer_unnamed_attackers(mentions: list[EventMention],
                     m.actor2 = None
 
 
+_GROUP_ACTS = ("Attack", "Remote explosive/landmine/IED", "Suicide bomb")   # what armed groups do in person
+
+
 def _attacks_of_the_one_group(mentions: list[EventMention]) -> None:
     """"Nine villagers were killed in an attack attributed to English-speaking separatists ... On November 6, 25
-    civilians were killed in Egbekaw": when every attack on civilians whose attacker is named was made by one
-    armed group, an attack on civilians of the same article with no attacker named is taken to be that group's."""
-    attacks = [m for m in mentions if m.cls.sub_event_type == "Attack"]
+    civilians were killed in Egbekaw": when every attack or bombing whose author is named was made by one armed
+    group, an attack or bombing of the same article with no author named is taken to be that group's."""
+    attacks = [m for m in mentions if m.cls.sub_event_type in _GROUP_ACTS]
     named = {m.actor1 for m in attacks if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
     if len(named) != 1 or next(iter(named)).inter not in ("Rebel group", "Political militia", "Identity militia"):
         return

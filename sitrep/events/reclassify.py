@@ -36,7 +36,16 @@ def with_neighbour_weapons(cls: Classification, s: Sentence, sentences: list[Sen
             for g, sub in _WEAPONS.items():
                 if nh.has(g):
                     return Classification(sub, cls.trigger, cls.hits)
+    if unstated and _BLAST.search(s.text) and _OFFICE_HOLDER.search(s.text):
+        # "A local collaborator was killed in an explosion in Melitopol": a blast of unstated cause that kills an
+        # office holder, no shell or drone named nearby, is a planted bomb
+        return Classification("Remote explosive/landmine/IED", cls.trigger, cls.hits)
     return cls
+
+
+_BLAST = re.compile(r"\b(?:explosions?|blasts?)\b", re.I)
+_OFFICE_HOLDER = re.compile(r"\b(?:collaborators?|officials?|head|chief|commander|mayor|deputy|politician|judge|"
+                            r"administrator|governor|prosecutor|lawmaker|MP|councillor|councilor)\b")
 
 
 _ANOTHER_INCIDENT = re.compile(r"^\W*(?:in\s+(?:a|another)\s+(?:separate\s+)?(?:incident|attack|development)|separately|"

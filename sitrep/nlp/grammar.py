@@ -107,6 +107,7 @@ _SUBORDINATORS = frozenset({"that", "if", "because", "while", "since", "so", "wh
                             "save", "besides", "til", "tho"})
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "these", "those"})
 _TAKING = frozenset({"seize", "capture", "take", "retake", "recapture", "control", "occupy", "liberate", "regain"})
 _ATTEMPTS = frozenset({"try", "tries", "tried", "trying", "attempt", "attempts", "attempted", "attempting", "seek",
                        "seeks", "seeking", "sought", "managed", "failed", "struggled"})
@@ -187,6 +188,12 @@ def roles_in_doc(doc, trigger: tuple[int, int], cues: tuple[tuple[int, int], ...
     out.modifier = (tok.dep_ in ("amod", "acl") and tok.tag_ in ("VBN", "VBG") and _nominal(described)
                     and not misparsed
                     and not (trigger[0] <= described.idx < trigger[1]))  # "sexual violence" is one cue, not a modifier
+    # "in the liberated south NESKUCHNE ...": a participle between a determiner and a noun describes the noun,
+    # however the parse hung the capitals after it
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    out.modifier = out.modifier or (tok.tag_ in ("VBN", "JJ") and tok.lower_.endswith("ed") and tok.i > 0 and
+                                    len(toks) == 1 and nxt is not None and doc[tok.i - 1].lower_ in _DETERMINERS
+                                    and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS", "JJ"))
     for child in head.children:
         span = (child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
         if child.dep_ in ("nsubj", "csubj"):

@@ -87,3 +87,12 @@ def test_a_siege_tightened_in_a_bid_to_capture_a_city_is_no_capture():
                                   published="2025-03-31", language="en"))
     assert all(e.event_type != "Battles" for e in evs)
 
+
+
+def test_a_participle_describing_a_noun_is_no_event():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="Hope and despair side by side in the liberated south NESKUCHNE, DONETSK "
+                                  "OBLAST - Vitalii Ivanov stepped across the floor of his family home.", id="t",
+                                  published="2023-10-26", language="en"))
+    assert evs == []

@@ -128,3 +128,23 @@ def test_an_attack_on_peshmerga_fighters_is_an_armed_clash():
     (ev,) = _events("ERBIL - The group claimed responsibility for an attack on Peshmerga in Kirkuk late on Sunday, "
                     "killing four of them.", "2021-12-07")
     assert ev.sub_event_type == "Armed clash" and ev.event_date == "2021-12-05" and ev.fatalities == 4
+
+
+def test_an_office_holder_killed_in_a_blast_of_no_stated_cause_was_killed_by_a_planted_bomb():
+    (ev,) = _events("ZAPORIZHZHIA, April 27 - A local collaborator was killed in an explosion in the Russian-occupied "
+                    "city of Melitopol on Thursday, the exiled mayor said.")
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_attacks_that_injure_a_police_officer_in_a_war_report_are_no_riot():
+    evs = _events("KHERSON, Oct 26 - Russian attacks on Kherson Oblast on Thursday killed one civilian in the Beryslav "
+                  "district and injured a police officer in Kherson, local officials reported.")
+    assert evs and all(e.event_type == "Explosions/Remote violence" for e in evs)
+
+
+def test_a_later_bombing_of_no_named_author_is_the_group_that_claimed_the_first():
+    evs = _events("KABUL, June 8 (Reuters) - A deputy governor was killed in a car bomb blast in Faizabad on Tuesday. "
+                  "Islamic State later claimed responsibility for the bombing.\nOn Thursday, a bomb exploded at a "
+                  "mosque in Faizabad during his funeral, killing 11 people, a Taliban spokesman said.")
+    bombings = [e for e in evs if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(bombings) == 2 and all(e.actor1.startswith("Islamic State") for e in bombings)
