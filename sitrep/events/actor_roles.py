@@ -39,7 +39,14 @@ def _is_source(a: ActorMention, sentence: str) -> bool:
     on Friday clarified that 11 people were killed"."""
     return bool(_SAYS_AFTER.match(sentence[a.end:a.end + 70]) and a.end > len(sentence) // 2) or bool(
         _SOURCE_BEFORE.search(sentence[max(0, a.start - 20):a.start])) or bool(
-        _SAYS_THAT_AFTER.match(sentence[a.end:a.end + 80]))
+        _SAYS_THAT_AFTER.match(sentence[a.end:a.end + 80])) or bool(_REPORTS_RIGHT_AFTER.match(sentence, a.end))
+
+
+# "The Defence Headquarters (DHQ) has confirmed the loss of six soldiers during a raid by ISWAP": who confirms reports
+# (not "The army said it had repelled an M23 assault": who tells of its own act is its author)
+_REPORTS_RIGHT_AFTER = re.compile(r"(?:\s*\([^)]{1,15}\))?\s+(?:has |have |had |also |later |on \w+ )?(?:confirmed|"
+                                  r"said|says|reported|announced|stated|acknowledged)\b"
+                                  r"(?!\s+(?:that\s+)?(?:it|they|its|their|we|our|he|she)\b)", re.I)
 
 
 _SAYS_THAT_AFTER = re.compile(r"^[\w\s'’,()-]{0,50}?\b(?:said|says|reported|claimed|announced|clarified|confirmed|"

@@ -43,14 +43,18 @@ _REPORTING = re.compile(r"\s+(?:also\s+|later\s+|earlier\s+)?(?:said|say|says|re
 _MEMBERS_OF = re.compile(r"\s+(?:from|of|belonging to|loyal to|linked to|affiliated with|allied to)\s+(?:the\s+)?", re.I)
 
 
+# "militant group al Shabaab", "the jihadist group JNIM": the description and the name it gives
+_GROUP_NAMED = re.compile(r"\s+(?:group|organi[sz]ation|movement|outfit|faction|alliance)\s+(?:the\s+)?", re.I)
+
+
 def _named_for_the_unnamed(chosen: list[tuple[int, int, Actor]], text: str) -> list[tuple[int, int, Actor]]:
-    """"gunmen from Islamic State West Africa Province", "fighters loyal to X": the unnamed phrase is the
-    named group's members; the group acts (one mention over both spans)."""
+    """"gunmen from Islamic State West Africa Province", "fighters loyal to X", "militant group al Shabaab": the
+    unnamed phrase is the named group's members or its description; the group acts (one mention over both spans)."""
     out: list[tuple[int, int, Actor]] = []
     for s, e, a in chosen:
         prev = out[-1] if out else None
         if prev is not None and prev[2].side == "UNKNOWN" and a.side not in ("UNKNOWN", "CIV") and \
-                _MEMBERS_OF.fullmatch(text[prev[1]:s]):
+                (_MEMBERS_OF.fullmatch(text[prev[1]:s]) or _GROUP_NAMED.fullmatch(text[prev[1]:s])):
             out[-1] = (prev[0], e, a)
             continue
         out.append((s, e, a))

@@ -37,6 +37,9 @@ _RELATIVE_OPENER = re.compile(r"(?:,|—|–|\()\s*(?:(?:from|in|at|to|by|of|dur
                               r"(?:where|which|who|whom|whose)\b[^,;—–()]*$")   # "the area — from which troops withdrew in April"
 
 
+_WHEN_THE_EVENT = re.compile(r"^\W*which\s+(?:\w+\s+)?(?:occurred|happened|took\s+place|was\s+carried\s+out)\b", re.I)
+
+
 def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
     """"took place in Krasnyi Vostok, near Kharkiv region, where Russian forces launched an offensive earlier this
     month": a date in a relative clause after the event's words dates what the clause tells, not the event."""
@@ -46,6 +49,8 @@ def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
         return False
     if m.group(0)[0] in "—–(":
         return True     # an aside between dashes or in brackets tells something else
+    if _WHEN_THE_EVENT.search(m.group(0)):
+        return False    # "The attack, which occurred in the early hours of Sunday": when the event named happened
     cues = [a for g, spans in hits.spans.items() if g.startswith(("a_", "w_")) for a, _ in spans]
     return bool(cues) and min(cues) < m.start()
 

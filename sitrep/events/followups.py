@@ -192,6 +192,25 @@ _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike
                           r"(?:he|she|they) (?:was|were|died)|in the attack|the victims?)\b", re.I)
 
 
+_WHEN_IT_HAPPENED = re.compile(r"^\W*the\s+(?:\w+\s+)?(?:attack|assault|raid|strike|bombing|blast|explosion|ambush|"
+                               r"incident|massacre|offensive)s?,?\s+(?:which\s+)?(?:\w+\s+)?(?:occurred|happened|took\s+place|"
+                               r"was\s+carried\s+out|began|started)\b", re.I)
+
+
+def dates_the_last(mentions: list[EventMention], s: Sentence, here) -> bool:
+    """"The attack, which occurred in the early hours of Sunday, saw insurgents arrive on motorcycles": the
+    sentence right after an event that says when "the attack" happened dates that event, when it had only the
+    day it was reported; it is no new event."""
+    if not mentions or here is None or here[2] is None or not _WHEN_IT_HAPPENED.match(s.text):
+        return False
+    last = mentions[-1]
+    if not 0 < s.index - last.sentences[-1].index <= 2 or last.date_span is not None:
+        return False
+    last.when, last.precision, last.date_span = here
+    last.sentences.append(s)
+    return True
+
+
 _REPRISE = re.compile(r"^\W*the\s+(?:(?:deadly|latest|overnight|fresh|gang|rebel|militant)\s+)?(?:attack|assault|raid|"
                       r"offensive|incursion)\s+(?:on|in|against)\s+(?:the\s+)?[A-Z]", re.I)
 

@@ -227,7 +227,7 @@ def _named_as_container(m: PlaceMention, mentions: list[PlaceMention], sentence_
 # "Harir airbase outside Erbil", "Nohao, near the town of Bittou": the second place says where the first is
 _REFERENCE_BETWEEN = re.compile(r"^[’']?\s*(?:(?:air\s*base|airbase|base|airfield|airport|village|town|camp|"
                                 r"district|area|settlement),?\s+)?,?\s*(?:just\s+)?(?:outside|near|close\s+to|not\s+far\s+from|"
-                                r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+"
+                                r"(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ern)?\s+of)\s+"
                                 r"(?:the\s+)?(?:(?:town|city|village|regional\s+capital|capital)\s+of\s+)?$", re.I)
 
 

@@ -82,6 +82,15 @@ def without(hits: CueHits, span: tuple[int, int]) -> CueHits:
     return CueHits({g: [sp for sp in spans if sp != span] for g, spans in hits.spans.items()})
 
 
+_GROUPS = ("Rebel group", "Political militia", "Identity militia")
+
+
+def _group_attacked(found: list[ActorMention], s: Sentence, span: tuple[int, int]) -> bool:
+    """An armed group is the object right after the strike verb ("attacked (militant group) al Shabaab")."""
+    return any(a.start >= span[1] and (a.actor.inter in _GROUPS or a.actor.side == "UNKNOWN") and
+               re.fullmatch(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", s.text[span[1]:a.start]) for a in found)
+
+
 def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cues: CueLexicon,
                        found: list[ActorMention]) -> Classification | None:
     """"Russian forces struck the village" / "attacks killed one resident": an army's attack with no weapon
@@ -103,6 +112,8 @@ def unspecified_attack(hits: CueHits, s: Sentence, sentences: list[Sentence], cu
         # armed group (named or not) against a state's forces, no weapon named: ACLED's armed clash. The army
         # named here is the one hit, not the one firing.
         return Classification("Armed clash", span, hits)
+    if is_military(found, base) and _group_attacked(found, s, span):
+        return Classification("Armed clash", span, hits)    # "the army attacked militant group al Shabaab": a fight
     if is_military(found, base) or OWN_FORCES.search(s.text[:span[0]]):   # "the ministry said its forces hit"
         return _by_its_usual_means(base, found, s)
     by_group = [a for a in found if a.start > span[1] and re.fullmatch(

@@ -122,3 +122,18 @@ def test_a_state_force_named_first_in_an_exchange_of_fire_between_is_actor1():
                   "near Kwakta in Manipur's Bishnupur district on Saturday, officials said.")
     assert [e.actor1_side for e in evs] == ["OTHER"]
     assert evs[0].actor1.startswith("Military Forces of India")
+
+
+def test_who_confirms_the_loss_is_the_source_and_the_raids_author_acts():
+    (ev,) = _events("MAIDUGURI, Jan 8 - The Defence Headquarters (DHQ) has confirmed the loss of six soldiers during a "
+                    "raid by fighters of the Islamic State West Africa Province (ISWAP) on a military base in "
+                    "Damboa, Borno State, on Sunday.")
+    assert (ev.event_type, ev.fatalities) == ("Battles", 6)
+    assert ev.actor1.startswith("Islamic State") and ev.actor2.startswith("Military Forces of Nigeria")
+
+
+def test_a_group_described_before_its_name_is_the_named_group():
+    (ev,) = _events("MOGADISHU, Oct 15 (Reuters) - At least 13 Somali troops died after the army attacked militant "
+                    "group al Shabaab on farms near Afgoye north-west of Mogadishu on Wednesday, an official said.")
+    assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Armed clash", "Al Shabaab", 13)
+    assert ev.location != "Mogadishu"

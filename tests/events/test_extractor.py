@@ -760,3 +760,10 @@ def test_a_toll_update_naming_an_attack_already_told_is_that_attacks_toll():
                                   "among civilians killed in an attack on Alchevsk rose to nine,\" he wrote.",
                                   id="t", published="2022-12-05", language="en"))
     assert [(e.location, e.fatalities) for e in evs] == [("Alchevsk", 9)]
+
+
+def test_the_sentence_saying_when_the_attack_occurred_dates_the_undated_lead():
+    evs = _events("MAIDUGURI, Jan 8 - Six soldiers were killed in a raid by ISWAP fighters on a military base in "
+                  "Damboa, Borno State, the army said.\nThe attack, which occurred in the early hours of Sunday, saw "
+                  "insurgents arrive on motorcycles and in gun trucks.", published="2025-01-08")
+    assert [(e.event_date, e.fatalities) for e in evs] == [("2025-01-05", 6)]
