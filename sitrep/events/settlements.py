@@ -31,6 +31,10 @@ _BEFORE_CONTAINER = re.compile(rf"(?:\b(?:in|at|near|outside|around) |(?P<openin
                                rf"(?=,? (?:in |of )?(?:the )?[A-Z])")
 
 
+_NAMES_LISTED = re.compile(rf"(?:(?:,|,? and) {NAME})+(?=,)")
+_CAPITAL_AFTER = re.compile(r"[’']s\s+capital\b")
+
+
 def _contained_names(text: str, ctx: "_RegionContext") -> list[tuple[int, int]]:
     """"in Boni in Mali's Mopti region", "near Kasanga, Tanganyika province": a name the text puts inside a
     region it names right after is a place in that region."""
@@ -105,10 +109,17 @@ class _RegionContext:
         list the name opens ("X, Y and Z in Kherson Oblast": the region holds all three)."""
         here = self.by_sentence.get(idx, []) if idx is not None else []
         end = self._list_end(text, end, here)
+        names_on = _NAMES_LISTED.match(text, end)     # "Laboule and Thomassin, two neighbourhoods in ...": unknown too
+        end = names_on.end() if names_on else end
         for m in here:
             if 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start]) and \
                     _in_play(m.place, self.countries) and m.place.admin1 and not is_country_level(m.place):
                 return m.place      # a settlement too: "a neighbourhood in the town of Mamfe"
+            if 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start]) and is_country_level(m.place) \
+                    and _CAPITAL_AFTER.match(text, m.end) and self.geocoder is not None:
+                capital = self.geocoder.capital(m.place.country)    # "two neighbourhoods in Haiti's capital"
+                if capital is not None:
+                    return capital
             if 0 <= m.start - end <= 40 and (_CONTAINER_GAP.fullmatch(text[end:m.start]) or
                                              _AREA_OF.fullmatch(text[end:m.start])):
                 if _is_region(m, self.countries):

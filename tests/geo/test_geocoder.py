@@ -189,3 +189,9 @@ def test_a_name_two_countries_share_as_an_alias_does_not_vouch_for_its_bigger_re
     # "Slavyansk" is Sloviansk's Russian name and Slavyansk-na-Kubani's short one: the region named decides
     text = "Drones struck Krasnodar Krai overnight, targeting the Ilsky and Slavyansk oil refineries."
     assert geo.geocode("Slavyansk", context=text).admin1 == "Krasnodar"
+
+
+def test_the_capital_of_a_country_by_name_or_code(geo):
+    assert geo.capital("Haiti").name == "Port-au-Prince"
+    assert geo.capital("SD").name == "Khartoum"
+    assert geo.capital("Atlantis") is None
