@@ -41,7 +41,7 @@ from sitrep.events.place_link import Candidate, PlaceModel, candidates, link
 from sitrep.events.places import (countries_in_play, dateline_end, event_places, is_country_level, without_aims,
                                   without_references)
 from sitrep.events.reclassify import (STRIKE_NOUN, gunfire_of_armed_group, spread_over_places, unspecified_attack,
-                                      with_neighbour_weapons, without)
+                                      with_neighbour_weapons, without, without_pluperfect_clauses)
 from sitrep.events.settlements import settle
 from sitrep.events.within_article import merge_within_article, without_echoed_areas
 from sitrep.geo import Geocoder
@@ -148,7 +148,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
                 _placed_by_toll(unplaced, mentions_out, s, event_places(s.text, s.start, mentions_by_sentence.get(
                     s.index, []), countries), when_here, ex, [])
             continue
-        cls = ex.cues.classify(s.text, hits)
+        cls = ex.cues.classify(s.text, without_pluperfect_clauses(hits, s.text))
         here = sentence_country(mentions_by_sentence.get(s.index, [])) or country
         found = [a for a in ex.actors.find(s.text, here, year=ref.year if ref else None)
                  if not _CONTROLLER_BEFORE.search(s.text[max(0, a.start - 40):a.start])]

@@ -77,6 +77,19 @@ def gunfire_of_armed_group(cls: Classification, hits: CueHits, found: list[Actor
     return cls
 
 
+_PLUPERFECT_RELATIVE = re.compile(r"\b(?:who|which|that)\s+had\s+(?:been\s+)?(?:\w+ly\s+)?$", re.I)
+
+
+def without_pluperfect_clauses(hits: CueHits, text: str) -> CueHits:
+    """"resistance groups attacked troops who had occupied the village": an act in a pluperfect relative clause
+    tells the background of the noun it describes; the sentence's event is another cue's, when it has one."""
+    inside = {sp for g, spans in hits.spans.items() if g.startswith("a_") for sp in spans
+              if _PLUPERFECT_RELATIVE.search(text[max(0, sp[0] - 40):sp[0]])}
+    if not inside or not any(sp not in inside for g, spans in hits.spans.items() if g.startswith("a_") for sp in spans):
+        return hits
+    return CueHits({g: [sp for sp in spans if sp not in inside] for g, spans in hits.spans.items()})
+
+
 def without(hits: CueHits, span: tuple[int, int]) -> CueHits:
     """The cue hits of a sentence less those at `span`."""
     return CueHits({g: [sp for sp in spans if sp != span] for g, spans in hits.spans.items()})

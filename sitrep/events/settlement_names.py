@@ -91,7 +91,8 @@ def plausible_name(name: str) -> bool:
     words = re.findall(r"[\w’']+", name)
     if len(words) == 1 and (words[0].lower() in english() or words[0].lower() in first_names()):
         return False
-    return not all(w.lower() in english() for w in words)
+    # ("Min Ma village", "Saw Lon": short syllables of Burmese or Chinese names are no English phrase)
+    return not all(w.lower() in english() and len(w) >= 4 for w in words)
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")

@@ -221,8 +221,9 @@ def _candidates(sentence: str) -> list[_Cand]:
             out.append(_Cand(_person_of(name), full, m.start(), m.end() + len(full), m.group(1).lower()))
     for m in lex["verb_re"].finditer(sentence):
         left = sentence[:m.start()]
-        if re.search(r"\b(?:was|were|been|be|is|are|being|not)\s+$", left):
-            continue  # passive "were reported"
+        if re.search(r"\b(?:was|were|been|be|is|are|being|not)\s+$", left) or \
+                re.search(r"\bwith\s+(?:[\w-]+\s+){1,4}$", left):
+            continue  # passive "were reported"; "with many junta casualties reported": what is reported
         if re.search(r"(?i)\b(?:the|a|an|this|that|these|those|its|his|her|their|such|no|any|unconfirmed|earlier|"
                      r"initial|first|new|latest|[Rr]ussia’s|[Rr]ussia's)\s+$", left) and m.group(1).lower() in {
                          "claim", "claims", "report", "reports", "notes", "posts", "say", "states"}:

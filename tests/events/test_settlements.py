@@ -307,3 +307,21 @@ def test_unknown_neighbourhoods_in_a_countrys_capital_are_placed_at_the_capital(
                                   "Monday, forcing residents to flee.", id="t", published="2024-03-19", language="en"))
     assert sorted((e.location, e.admin1, e.geo_precision) for e in evs) == [("Laboule", "Ouest", 2),
                                                                             ("Thomassin", "Ouest", 2)]
+
+
+def test_a_village_of_short_syllables_is_a_name_not_english_words():
+    from sitrep.events.settlement_names import plausible_name
+    assert plausible_name("Min Ma") and plausible_name("Saw Lon")
+    assert not plausible_name("Good News")
+
+
+def test_the_act_of_a_pluperfect_relative_clause_is_background():
+    from sitrep.model import Article
+    from sitrep.pipeline import extract_article
+    evs = extract_article(Article(text="YANGON, May 18 - Myanmar's junta launched airstrikes on Wednesday in Sagaing "
+                                  "Region, resistance groups said.\n\nOn Sunday fighting was reported at Min Ma village "
+                                  "when resistance groups attacked troops who had occupied the village, with many junta "
+                                  "casualties reported.", id="t", published="2023-05-18", language="en"))
+    (min_ma,) = [e for e in evs if e.location == "Min Ma"]
+    assert (min_ma.sub_event_type, min_ma.admin1, min_ma.event_date) == ("Armed clash", "Sagaing", "2023-05-14")
+    assert min_ma.claimed_by is None or "occupied" not in min_ma.claimed_by

@@ -195,3 +195,8 @@ def test_the_capital_of_a_country_by_name_or_code(geo):
     assert geo.capital("Haiti").name == "Port-au-Prince"
     assert geo.capital("SD").name == "Khartoum"
     assert geo.capital("Atlantis") is None
+
+
+def test_old_english_names_of_myanmars_states_are_the_states(geo):
+    assert geo.region("Karen State", "Myanmar").admin1 == "Kayin"
+    assert geo.region("Irrawaddy", "Myanmar").admin1 == "Ayeyarwady"
