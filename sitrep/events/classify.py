@@ -48,10 +48,16 @@ class _Rule:
     any_text: re.Pattern | None
 
 
+def _any_word(pattern: str) -> str:
+    """A filler word of a cue ("fired (?:\\w+ ){0,3}on") may be hyphenated: "fired a Kh-35U cruise missile on"."""
+    return pattern.replace(r"(?:\w+ )", r"(?:[\w’'-]+ )").replace(r"(?:\w+\s+)", r"(?:[\w’'-]+\s+)")
+
+
 class CueLexicon:
     """Compiled cue groups and rules; build once (`CueLexicon.default()`) and share."""
 
     def __init__(self, spec: dict) -> None:
+        spec = {**spec, "cues": {name: [_any_word(p) for p in pats] for name, pats in spec["cues"].items()}}
         self.groups = {name: re.compile(r"(?<![\w-])(?:" + "|".join(pats) + r")(?![\w]|-(?:be|old)\b)", re.IGNORECASE)
                        for name, pats in spec["cues"].items()}
         self.rules = [

@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from sitrep.data import data_file
 from sitrep.events.places import (_INSTITUTION_AFTER, _ORIGIN_BEFORE, _PERSON_AFTER, LIST_GAP, dateline_end,
-                                  event_places, is_container, is_demonym, is_generic_phrase, names_country)
+                                  district_read_as_its_town, event_places, is_container, is_demonym,
+                                  is_generic_phrase, names_country)
 from sitrep.geo.place import PlaceMention
 from sitrep.nlp.sentences import Sentence
 
@@ -267,7 +268,8 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
                 and c.mention.place.is_area == best.mention.place.is_area:
             chosen.append(c)
             members.add(id(c.mention))
-    chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) for o in chosen if o is not c)]
+    chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) or
+                                           district_read_as_its_town(c.mention, o.mention) for o in chosen if o is not c)]
     chosen = [_city_of_its_part(c, cands) for c in chosen]
     named = {id(c.mention) for c in chosen}
     chosen = [c for c in chosen if c.locates is None or id(c.locates) not in named]

@@ -76,6 +76,16 @@ def is_container(a: Place, b: Place) -> bool:
     return False
 
 
+def district_read_as_its_town(m: PlaceMention, o: PlaceMention) -> bool:
+    """"the village of Chornolozka, Krasnohrad district": a district the gazetteer knows only by its town (the
+    raion renamed, the town kept) still holds the villages of its district."""
+    return bool(_DISTRICT_WORD.search(m.name)) and m.place.feature == "P" and m.place.admin2 is not None and \
+        o.place is not None and o.place.admin2 == m.place.admin2 and m.place.name != o.place.name
+
+
+_DISTRICT_WORD = re.compile(r"\b(?:district|raion|rayon)\b", re.I)
+
+
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|state|governorate|district|county|raion|hromada|"
                           r"township|prefecture|department|territory)\b", re.I)
 
@@ -191,7 +201,8 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
                                      for o in own)]
     own = [m for m in own if not _named_as_container(m, own, sentence_text, sentence_start)
            and not _named_as_reference(m, own, sentence_text, sentence_start)]
-    kept = [m for m in own if not any(is_container(m.place, o.place) for o in own if o is not m)]
+    kept = [m for m in own if not any(is_container(m.place, o.place) or district_read_as_its_town(m, o)
+                                      for o in own if o is not m)]
     out, seen = [], set()
     for m in kept:
         key = (m.place.name, round(m.place.latitude, 2), round(m.place.longitude, 2))

@@ -767,3 +767,15 @@ def test_the_sentence_saying_when_the_attack_occurred_dates_the_undated_lead():
                   "Damboa, Borno State, the army said.\nThe attack, which occurred in the early hours of Sunday, saw "
                   "insurgents arrive on motorcycles and in gun trucks.", published="2025-01-08")
     assert [(e.event_date, e.fatalities) for e in evs] == [("2025-01-05", 6)]
+
+
+def test_a_hyphenated_weapon_name_does_not_hide_the_act():
+    evs = _events("KHARKIV, March 27 - Earlier, Russian forces fired a Kh-35U cruise missile on the city of Kharkiv, "
+                  "damaging a municipal building, governor Oleh Syniehubov said.", published="2024-03-27")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Shelling/artillery/missile attack", "Kharkiv")]
+
+
+def test_a_district_known_only_by_its_town_holds_its_village():
+    evs = _events("KHARKIV, March 27 - Power was cut in the village of Chornolozka, Krasnohrad district, due to a "
+                  "Russian missile attack on Tuesday, the governor said.", published="2024-03-27")
+    assert [e.location for e in evs] == ["Chornolozka"]
