@@ -72,8 +72,8 @@ def side(actor: str | None, given: str | None = None) -> str | None:
     """RUS / UKR / CIV / OTHER for an actor, from the extractor's side or the ACLED-style name."""
     if given and given != "UNKNOWN":
         return given
-    if not actor:
-        return None
+    if not actor or given == "UNKNOWN" or actor.lower().startswith("unidentified"):
+        return None     # "Unidentified Armed Group (Ukraine)" names where, not whose
     low = actor.lower()
     if low.startswith(("civilians", "protesters", "rioters")):
         return "CIV"

@@ -34,7 +34,7 @@ _SAYS_AFTER = re.compile(r"^[\w\s'’-]{0,60}?\b(?:said|says|reported|reports|to
 _SOURCE_BEFORE = re.compile(r"\b(?:according to|citing|cited by|reported by)\s+(?:the\s+)?$", re.I)
 
 
-def _is_source(a: ActorMention, sentence: str) -> bool:
+def is_source(a: ActorMention, sentence: str) -> bool:
     """"..., the DPR mission said": who reports it is neither attacker nor target; nor is "the administration
     on Friday clarified that 11 people were killed"."""
     return bool(_SAYS_AFTER.match(sentence[a.end:a.end + 70]) and a.end > len(sentence) // 2) or bool(
@@ -85,7 +85,7 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     # the subject of a passive ("30 Ukrainian soldiers were eliminated") is the one hit, not the one acting
     # (a weapon is never the one hit: "three guided bombs were dropped on Vilniansk")
     armed = [a for a in found if a.actor.side != "CIV" and a.actor.inter != "Civilians"
-             and (not inside(a, r.patient) or _WEAPON_NOUN.search(a.text)) and not _is_source(a, s.text)]
+             and (not inside(a, r.patient) or _WEAPON_NOUN.search(a.text)) and not is_source(a, s.text)]
     by_grammar = [a for a in armed if inside(a, r.agent)]
     if any(_NAMED_AS.search(s.text[x:y]) for x, y in r.agent):
         # "Members of an alliance of armed groups known as the CPC assaulted the town": the name over the description
@@ -112,7 +112,7 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
     pair = _between_pair(armed, s.text, trig)
     actor1 = (by_grammar or by_agent or pair[:1] or before[-1:] or claimed[:1] or acting_after[:1] or authored[:1]
               or met_with[:1] or [None])[0]
-    others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not _is_source(a, s.text)]
+    others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
     actor2 = (pair[1:] if pair[:1] == [actor1] else []) or patients or [a for a in others if a.start >= trig] or others
     actor2 = (actor2 or [None])[0]
@@ -239,12 +239,12 @@ _UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown) (?:gunmen|assailants|att
 def country_of(m: EventMention, article_country: str | None) -> str | None:
     return (m.place.country if m.place else None) or article_country
 
-_ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
+ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
 def resolved_sub_event_type(m: EventMention, text: str) -> str:
     sub = m.cls.sub_event_type
-    if sub == "Attack" and m.actor2 is not None and m.actor2.inter in _ARMED and m.actor1 != m.actor2:
+    if sub == "Attack" and m.actor2 is not None and m.actor2.inter in ARMED and m.actor1 != m.actor2:
         return "Armed clash"    # ACLED's attacks are on civilians: an attack on soldiers, police or a militia is a battle
     if sub == "Armed clash" and _civilians_right_after(m):
         return "Attack"         # "gunmen ambushed travellers": one armed side and its unarmed target

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sitrep.events.actor_roles import ANY_REMOTE, assign_actors, infer_unnamed_attackers, is_military
+from sitrep.events.actor_roles import ANY_REMOTE, ARMED, assign_actors, infer_unnamed_attackers, is_military, is_source
 from sitrep.events.actors import Actor, ActorLexicon
 from sitrep.events.anaphora import capitals_acting, definite_place
 from sitrep.events.assemble import to_event
@@ -132,8 +132,10 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             fired = next((sub for group, sub in _HEADLINE_WEAPONS if all_hits[s.index].has(group)), None) or \
                 (ANY_REMOTE if all_hits[s.index].has("a_strike_verb") else None)   # "an attack by the AFU on ..."
             if fired:
+                # (who fires, not who says: "Eight injured in new Kharkiv strike, mayor says")
                 headline_forces += [(a.actor, fired) for a in ex.actors.find(s.text, country)
-                                    if a.actor.side not in ("UNKNOWN", "CIV") and a.actor.inter != "Civilians"]
+                                    if a.actor.side not in ("UNKNOWN", "CIV") and a.actor.inter in ARMED
+                                    and not is_source(a, s.text)]
             continue  # a headline repeats the body's event; it frames, it is not evidence of its own
         if s.index in placing or reprises_the_last(mentions_out, s):
             continue  # "The attackers targeted a detachment near X": the event before it, placed

@@ -71,3 +71,17 @@ def test_two_strikes_dated_on_consecutive_days_stay_apart():
         ("b", "2025-04-05", "KRYVYI RIH, April 5 - A Russian missile struck a residential area of Kryvyi Rih on "
                             "Saturday, killing two people, the regional governor said."))
     assert {"a", "b"} not in groups
+
+
+def test_an_unidentified_attacker_is_no_side_of_the_country_in_its_name():
+    from sitrep.dedup.score import side
+    assert side("Unidentified Armed Group (Ukraine)", "UNKNOWN") is None
+    assert side("Military Forces of Ukraine (2019-)", None) == "UKR"
+
+
+def test_the_speaker_of_a_headline_is_not_the_strikes_author():
+    from sitrep.pipeline import extract_article
+    (ev,) = extract_article(Article(id="h", title=None, published="2024-05-25", text=(
+        "Eight injured in new Kharkiv strike, mayor says\n\nA new strike on a residential area of central Kharkiv on "
+        "Saturday injured eight people, Mayor Ihor Terekhov said on the Telegram messaging app.")))
+    assert ev.actor1_side != "UKR"
