@@ -121,7 +121,8 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
         actor1, actor2 = _interceptor_and_owner(armed, actor1, actor2)
     if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"):
         m.actor1 = lex.protesters(country)
-        police = [a for a in found if a.actor.inter == "State forces"]
+        police = [a for a in found if a.actor.inter in ("State forces", "External/Other forces")
+                  and not is_source(a, s.text)]     # "Ukraine's armed forces said Russian troops dispersed ..."
         m.actor2 = police[0].actor if police and sub != "Peaceful protest" else None
         return
     if sub in ("Violent demonstration", "Mob violence"):

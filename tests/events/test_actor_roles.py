@@ -137,3 +137,15 @@ def test_a_group_described_before_its_name_is_the_named_group():
                     "group al Shabaab on farms near Afgoye north-west of Mogadishu on Wednesday, an official said.")
     assert (ev.sub_event_type, ev.actor2, ev.fatalities) == ("Armed clash", "Al Shabaab", 13)
     assert ev.location != "Mogadishu"
+
+
+def test_the_force_that_disperses_a_rally_is_not_the_one_that_reports_it():
+    (ev,) = _events("KYIV, March 21 (Reuters) - Ukraine's armed forces said Russian troops used stun grenades and "
+                    "gunfire to disperse a rally of pro-Ukrainian protesters in the occupied city of Kherson on Monday.")
+    assert ev.event_type == "Protests" and ev.actor2_side == "RUS"
+
+
+def test_detentions_for_protesting_are_arrests():
+    (ev,) = _events("KYIV, March 21 - Earlier this month, members of Russia's National Guard detained more than 400 "
+                    "people in Kherson region for protesting against the occupation, Ukrainian authorities said.")
+    assert (ev.sub_event_type, ev.actor1_side) == ("Arrests", "RUS")
