@@ -12,14 +12,33 @@ import re
 from dataclasses import replace
 
 from sitrep.events.notes import rewrite_notes
-from sitrep.model import Event
+from sitrep.model import Event, Provenance
 
 REACH = 600
 _OTHER_SPEAKER = re.compile(r"\b(?:said|says|told|reported|according to|claimed|stated|wrote|announced)\b", re.I)
 
 
+# "Source: Serhii Lysak, Head of Dnipropetrovsk Oblast Military Administration, on Telegram": a news site's line
+# naming whom the whole report comes from
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*Source:[ \t]*(?P<who>[A-Z][^,;\n()]{2,60}?)(?=,|;|\n| on (?:Telegram|Facebook|X)\b|$)")
+
+
 def carry_claimants(events: list[Event], text: str) -> None:
-    """Fill `claimed_by` (and its provenance) from the event told just before, in place."""
+    """Fill `claimed_by` (and its provenance) from the event told just before, in place; what is left, from a
+    "Source: X" line above the events."""
+    _carry_from_before(events, text)
+    line = _SOURCE_LINE.search(text[:3000])
+    if line is None:
+        return
+    for ev in events:
+        if ev.claimed_by is None and ev.sources[0].char_start > line.start():
+            ev.claimed_by, ev.certainty = line.group("who").strip(), ev.certainty or "reported"
+            ev.provenance.append(Provenance("claimed_by", line.group(0).strip(), line.start(), line.end(),
+                                            ev.sources[0].article_id))
+            ev.notes = rewrite_notes(ev)
+
+
+def _carry_from_before(events: list[Event], text: str) -> None:
     last: Event | None = None
     for ev in sorted(events, key=lambda e: e.sources[0].char_start):
         src = ev.sources[0]

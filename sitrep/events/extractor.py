@@ -29,7 +29,8 @@ from sitrep.events.clauses import clause_places, own_tolls, place_clauses
 from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, dates_the_war, event_date_for,
                                   first_body_index, in_relative_clause, is_body, is_headline, is_timestamp,
                                   later_days, sentence_date, shift_dates)
-from sitrep.events.followups import (carry_pronoun_subject, casualty_followup, continues, dates_the_last, maybe_extend,
+from sitrep.events.followups import (REPORT_REACH, carry_pronoun_subject, casualty_followup, closes_the_report,
+                                     continues, dates_the_last, maybe_extend,
                                      names_the_last_event, places_the_lead, reprises_the_last, responsibility_claimed,
                                      told_before, tolls_of_places_told, updates_a_told_toll)
 from sitrep.events.mention import EventMention, reference_date
@@ -142,7 +143,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if dates_the_last(mentions_out, s, when_here):
             continue  # "The attack, which occurred in the early hours of Sunday, saw insurgents arrive ...": its day
         hits = all_hits[s.index]
-        if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index > 3):
+        reach = REPORT_REACH if closes_the_report(s) else 3
+        if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index > reach):
             # no action or weapon named, no event just before for it to go on about: nothing to read, but the
             # tolls of places told further up ("17 dead in Rini and about 10 others in Gora") and the village a
             # lead left unnamed ("In Solhan, local sources said they had recovered 160 bodies")

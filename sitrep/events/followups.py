@@ -146,7 +146,7 @@ def maybe_extend(mentions: list[EventMention], s: Sentence, here=None, wire: boo
     # one person was injured."): nobody died in it
     toll = count_fatalities(s.text)
     nobody = (bool(_NOBODY_HURT.search(s.text)) or (toll is not None and toll.value == 0)) and \
-        0 < s.index - prev.index <= 3
+        0 < s.index - prev.index <= (REPORT_REACH if closes_the_report(s) else 3)
     dated_here = here is not None and here[2] is not None and bool(
         _HAPPENED.search(s.text[max(0, here[2][0] - s.start - 50):max(0, here[2][0] - s.start)]))
     if not (adjacent or nobody) or not (_CONSEQUENCE.match(s.text) or toll is not None or (adjacent and dated_here)):
@@ -175,6 +175,14 @@ _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|was carried out|were 
 _NOBODY_HURT = re.compile(r"\b(?:no (?:casualties|victims|injuries|one was (?:hurt|injured|killed))|nobody was (?:hurt|"
                           r"injured|killed)|there (?:were|are|was) no (?:casualties|victims|injured)|without casualties|"
                           r"(?:people|civilians|residents) (?:were|was) not (?:hurt|injured|killed))\b", re.I)
+
+
+REPORT_REACH = 6   # sentences a report's closing "there were no casualties" reaches back over (captions, credits)
+
+
+def closes_the_report(s: Sentence) -> bool:
+    """"Lysak noted that there were no casualties": a report's closing word on all it listed."""
+    return bool(_ALL_OF_THE_REPORT.search(s.text))
 
 
 _ALL_OF_THE_REPORT = re.compile(r"\b(?:there (?:were|was) no (?:casualties|victims|injured)|no casualties (?:were|have "

@@ -62,7 +62,7 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:from|toward|towards|(?<!in the )direction of|
 
 
 # what stands between two members of a list of places: "A, B and C", "A or B"
-LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+LIST_GAP = re.compile(r"(?:\s*\[[^\]]{1,200}\])?(?:,\s*|,?\s+(?:and|or)\s+)")   # (an editor's "[...]" aside between)
 
 
 def is_container(a: Place, b: Place) -> bool:
