@@ -144,8 +144,11 @@ def _plural_units(text: str, raws: list[RawMention]) -> None:
         r.end = m.end()
 
 
-_UNITS_OF_BEFORE = re.compile(r"\b(?:communities|hromadas|municipalities|territorial communities)\s+of\s+(?:the\s+)?$",
+_UNITS_OF_BEFORE = re.compile(r"\b(?:(?:communities|hromadas|municipalities|territorial communities)\s+of|"
+                              r"(?:regions|oblasts|provinces|governorates)\s+(?:of|including|such as|like|:))\s+(?:the\s+)?$",
                               re.I)
+_REGIONS_BEFORE = re.compile(r"\b(?:regions|oblasts|provinces|governorates)\s+(?:of|including|such as|like|:)\s+(?:the\s+)?$",
+                             re.I)
 
 
 def _units_before_list(text: str, raws: list[RawMention]) -> None:
@@ -162,10 +165,16 @@ def _units_before_list(text: str, raws: list[RawMention]) -> None:
             if text[members[-1].end:nxt.start] not in _LIST_GAPS:
                 break
             members.append(nxt)
+        regions = bool(_REGIONS_BEFORE.search(text[max(0, r.start - 40):r.start]))
         for x in members:
             if x.demonym is not None or x.phrase.level is not None or not x.ranked:
                 continue
-            if x.ranked[0].entry.level == 4:   # read as "Khotin hromada": the community of the town
+            if regions:     # "drones over Russian regions including Moscow, Leningrad, Belgorod": the regions
+                if any(c.entry.level == 1 for c in x.ranked):
+                    x.phrase = replace(x.phrase, level=1)
+                    x.ranked = [c for c in x.ranked if c.entry.level == 1]
+                    x.cue = True
+            elif x.ranked[0].entry.level == 4:   # read as "Khotin hromada": the community of the town
                 x.phrase = replace(x.phrase, level=3)
                 x.cue = True
         k += len(members)

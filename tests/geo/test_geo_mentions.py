@@ -242,3 +242,10 @@ def test_the_names_of_a_list_of_communities_are_the_communities(geo):
             "Russian forces also attacked the communities of Nikopol and Marhanets overnight.")
     read = {m.name: m.place.geo_precision for m in geo.find_mentions(text)}
     assert read["Khotin"] == read["Seredyna-Buda"] == read["Marhanets"] == 2
+
+
+def test_names_listed_after_regions_including_are_the_regions(geo):
+    text = "Russia's defence ministry said it had downed 25 drones over Russian regions including Leningrad and Tula."
+    found = {m.name: m.place for m in geo.find_mentions(text)}
+    assert found["Leningrad"].geo_precision == 3 and found["Leningrad"].name != "Saint Petersburg"
+    assert found["Tula"].geo_precision == 3
