@@ -21,7 +21,8 @@ def _patterns() -> dict[str, list[tuple[str, re.Pattern]]]:
     data = json.loads(text)
     out = {}
     for kind in ("weapons", "targets"):
-        out[kind] = [(cls, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out[kind] = [(cls, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(words, key=len,
+                                                                                                   reverse=True))
                                       + r")(?![\w-])", re.I))
                      for cls, words in data[kind].items()]
     return out

@@ -20,7 +20,8 @@ _OTHER_SPEAKER = re.compile(r"\b(?:said|says|told|reported|according to|claimed|
 
 # "Source: Serhii Lysak, Head of Dnipropetrovsk Oblast Military Administration, on Telegram": a news site's line
 # naming whom the whole report comes from
-_SOURCE_LINE = re.compile(r"(?m)^[ \t]*Source:[ \t]*(?P<who>[A-Z][^,;\n()]{2,60}?)(?=,|;|\n| on (?:Telegram|Facebook|X)\b|$)")
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*Source:[ \t]*(?P<who>[A-Z][^,;\n()]{2,60}?)"
+                          r"(?=,|;|\n| on (?:Telegram|Facebook|X)\b|$)")
 
 
 def carry_claimants(events: list[Event], text: str) -> None:

@@ -201,8 +201,8 @@ _CONSEQUENCE = re.compile(r"^\W*(?:as a result|consequently|the (?:attack|strike
 
 
 _WHEN_IT_HAPPENED = re.compile(r"^\W*the\s+(?:\w+\s+)?(?:attack|assault|raid|strike|bombing|blast|explosion|ambush|"
-                               r"incident|massacre|offensive)s?,?\s+(?:which\s+)?(?:\w+\s+)?(?:occurred|happened|took\s+place|"
-                               r"was\s+carried\s+out|began|started)\b", re.I)
+                               r"incident|massacre|offensive)s?,?\s+(?:which\s+)?(?:\w+\s+)?"
+                               r"(?:occurred|happened|took\s+place|was\s+carried\s+out|began|started)\b", re.I)
 
 
 def dates_the_last(mentions: list[EventMention], s: Sentence, here) -> bool:

@@ -269,7 +269,8 @@ def link(cands: list[Candidate], model: PlaceModel) -> list[Candidate]:
             chosen.append(c)
             members.add(id(c.mention))
     chosen = [c for c in chosen if not any(is_container(c.mention.place, o.mention.place) or
-                                           district_read_as_its_town(c.mention, o.mention) for o in chosen if o is not c)]
+                                           district_read_as_its_town(c.mention, o.mention)
+                                           for o in chosen if o is not c)]
     chosen = [_city_of_its_part(c, cands) for c in chosen]
     named = {id(c.mention) for c in chosen}
     chosen = [c for c in chosen if c.locates is None or id(c.locates) not in named]

@@ -39,7 +39,7 @@ def _article_context(raws: list[RawMention], hint: str | None) -> Context:
             continue
         if outright and best.entry.cc not in outright and any(
                 c.kind == "exact" and c.entry.cc in outright for c in r.ranked[1:]):
-            continue    # "DR Congo's Beni region": Bolivia's Beni department vouches for nothing; the Congo's Beni is there
+            continue    # "DR Congo's Beni region": Bolivia's Beni department vouches for nothing
         own_name = best.own_name
         if best.entry.level == 4 and best.entry.population < 100_000 and not own_name:
             continue    # a village found under another of its names is no anchor: the text spelled it otherwise
@@ -95,7 +95,7 @@ def _apply_containers(geo, text: str, raws: list[RawMention]) -> None:
             continue
         if gap == " in " and a.ranked[0].entry.level == 4 and b.ranked[0].entry.level == 4 and \
                 all(c.entry.cc != b.ranked[0].entry.cc for c in a.ranked):
-            a.ranked = []   # "a house in Tal in Rafah": a place inside a town is in the town's country, not a namesake's
+            a.ranked = []   # "a house in Tal in Rafah": a place inside a town is in the town's country
             continue
         said_in = a.phrase.level is not None and gap in (" in ", " in the ", " of ")   # "Pale township in/of Sagaing"
         if gap not in (", ", " (", ",\n", " - ") and not said_in:
@@ -144,11 +144,10 @@ def _plural_units(text: str, raws: list[RawMention]) -> None:
         r.end = m.end()
 
 
+_REGIONS_OF = r"(?:regions|oblasts|provinces|governorates)\s+(?:of|including|such as|like|:)"
 _UNITS_OF_BEFORE = re.compile(r"\b(?:(?:communities|hromadas|municipalities|territorial communities)\s+of|"
-                              r"(?:regions|oblasts|provinces|governorates)\s+(?:of|including|such as|like|:))\s+(?:the\s+)?$",
-                              re.I)
-_REGIONS_BEFORE = re.compile(r"\b(?:regions|oblasts|provinces|governorates)\s+(?:of|including|such as|like|:)\s+(?:the\s+)?$",
-                             re.I)
+                              rf"{_REGIONS_OF})\s+(?:the\s+)?$", re.I)
+_REGIONS_BEFORE = re.compile(rf"\b{_REGIONS_OF}\s+(?:the\s+)?$", re.I)
 
 
 def _units_before_list(text: str, raws: list[RawMention]) -> None:
