@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sitrep.events.bearings import COMPASS, DISTANCE_UNIT
 from sitrep.events.places import dateline_end
 from sitrep.geo import Geocoder
 from sitrep.geo.place import Place, PlaceMention
@@ -28,8 +29,8 @@ _DEFINITE = re.compile(
     r"(?!\s+(?:of|council|authorities|administration|hall|mayor|centre|center|police|outskirts)\b)(?!['’]s)")
 
 
-_BEARING_BEFORE = re.compile(r"\b(?:\d+|a few|several)\s*(?:km|kilometres|kilometers|miles)\s+(?:\(\d+\s+\w+\)\s+)?"
-                             r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)$", re.I)
+_BEARING_BEFORE = re.compile(rf"\b(?:\d+|a few|several)\s*{DISTANCE_UNIT}\s+(?:\(\d+\s+\w+\)\s+)?"
+                             rf"(?:{COMPASS}\s+)?(?:of|from)$", re.I)
 
 
 def definite_place(s: Sentence, sentences: list[Sentence], by_sentence: dict[int, list[PlaceMention]],

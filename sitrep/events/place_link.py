@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from sitrep.data import data_file
+from sitrep.events.bearings import COMPASS, DISTANCE_UNIT
 from sitrep.events.places import (_INSTITUTION_AFTER, _ORIGIN_BEFORE, _PERSON_AFTER, LIST_GAP, dateline_end,
                                   district_read_as_its_town, event_places, is_container, is_demonym,
                                   is_generic_phrase, names_country)
@@ -47,8 +48,7 @@ _ANAPHOR = re.compile(r"\b(?:the|that|this) (?:same )?(?:base|town|village|city|
 _SPEECH_BEFORE = re.compile(r"\b(?:press conference|news conference|press briefing|briefing|told reporters|speaking|"
                             r"interview|summit|talks|meeting|visit)\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?$", re.I)
 _POSSESSIVE_AFTER = re.compile(r"^(?:'s|’s)\b")
-_BEARING = re.compile(r"\b(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
-                      r"kilometres|kilometers|km|miles)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+_BEARING = re.compile(rf"\b(?:{COMPASS}|{DISTANCE_UNIT})\s+(?:of|from)\s+(?:the\s+)?$", re.I)
 _SPEAKER_AFTER = re.compile(r"^\W{0,2}\s*(?:has\s+|had\s+|also\s+)?(?:said|says|claimed|claims|reported|reports|announced|"
                             r"told|accused|accuses|warned|denied|denies|stated|confirmed|blamed|insisted)\b", re.I)
 

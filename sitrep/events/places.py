@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from sitrep.data import load_yaml
+from sitrep.events.bearings import COMPASS
 from sitrep.geo.place import Place, PlaceMention
 from sitrep.geo.translit import fold
 
@@ -238,7 +239,7 @@ def _named_as_container(m: PlaceMention, mentions: list[PlaceMention], sentence_
 # "Harir airbase outside Erbil", "Nohao, near the town of Bittou": the second place says where the first is
 _REFERENCE_BETWEEN = re.compile(r"^[’']?\s*(?:(?:air\s*base|airbase|base|airfield|airport|village|town|camp|"
                                 r"district|area|settlement),?\s+)?,?\s*(?:just\s+)?(?:outside|near|close\s+to|not\s+far\s+from|"
-                                r"(?:north|south|east|west)(?:[-\s]?(?:east|west))?(?:ern)?\s+of)\s+"
+                                rf"{COMPASS}\s+of)\s+"
                                 r"(?:the\s+)?(?:(?:town|city|village|regional\s+capital|capital)\s+of\s+)?$", re.I)
 
 

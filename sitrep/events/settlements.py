@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from sitrep.events.bearings import COMPASS, DISTANCE_UNIT
 from sitrep.events.places import APPOSITIVE_GAP, LIST_GAP, dateline_end, is_country_level, names_country
 from sitrep.events.settlement_names import NAME, UNIT_AFTER, frame_names, plausible_name
 from sitrep.geo import Geocoder
@@ -226,8 +227,8 @@ def settle(text: str, sentences: list[Sentence], mentions: list[PlaceMention], g
     return sorted(_named_again(text, named, out, countries, alike), key=lambda m: m.start)
 
 
-_FAR_BEARING = re.compile(r",?\s+(?:about |some |around |roughly |nearly )?(?P<km>\d+)\s*(?P<unit>km|kilometres|kilometers|miles)"
-                          r"\s+(?:\(\d+\s+\w+\)\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+_FAR_BEARING = re.compile(rf",?\s+(?:about |some |around |roughly |nearly )?(?P<km>\d+)\s*(?P<unit>{DISTANCE_UNIT})"
+                          rf"\s+(?:\(\d+\s+\w+\)\s+)?(?:{COMPASS}\s+)?"
                           r"(?:of|from)\s+(?:the\s+)?(?:(?:town|city|capital)\s+(?:of\s+)?)?")
 
 
