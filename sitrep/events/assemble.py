@@ -41,6 +41,14 @@ def to_event(article: Article, m: EventMention, text: str, ex: Extractors) -> Ev
     if m.own_toll is not None:     # "killed two in Nikopol and one in Marhanets": this place's own figure
         value, a, b = m.own_toll
         fat = FatalityCount(value, a - start, b - start, text[a:b])
+    if fat is not None and m.lead is not None and m.lead.start < start and \
+            ex.cues.event_type_of.get(m.cls.sub_event_type) == "Battles" and count_fatalities(m.lead.text) is not None:
+        # "Seventeen soldiers were killed ... More than 100 assailants were neutralised": a battle's toll is all
+        # sides', the lead's and the placed sentences' together (a figure restated counts once)
+        both = count_fatalities(text[m.lead.start:end])
+        if both is not None and both.value > fat.value and not both.cumulative:
+            fat = FatalityCount(both.value, both.start + m.lead.start - start, both.end + m.lead.start - start, both.text)
+            told_from = m.lead.start
     if fat is None and m.lead is not None:   # the lead this event places gave its toll
         fat = count_fatalities(m.lead.text)
         if fat is not None:

@@ -166,6 +166,10 @@ def paragraph_region(s: Sentence, sentences: list[Sentence], by_sentence: dict[i
         towns = {(m.place.name, m.place.admin1) for m in places if not m.place.is_area}
         if prev.index == s.index - 1 and len(towns) == 1:
             return next(m for m in places if not m.place.is_area)
+        districts = {(m.place.name, m.place.admin1) for m in places if m.place.is_area and m.place.geo_precision == 2}
+        if prev.index == s.index - 1 and not towns and len(districts) == 1:
+            # "Five people were killed in Jiribam district ... One person was shot dead in his sleep": its district
+            return next(m for m in places if m.place.is_area and m.place.geo_precision == 2)
         for m in places:
             if m.place.geo_precision == 3 and m.place.is_area:
                 return m

@@ -182,6 +182,8 @@ def event_places(sentence_text: str, sentence_start: int, mentions: list[PlaceMe
         if countries is not None and m.place.country not in countries:
             continue
         local_start, local_end = m.start - sentence_start, m.end - sentence_start
+        if _TAKEN_TO.search(sentence_text[max(0, local_start - 40):local_start]):
+            continue  # "with all the casualties evacuated to the capital Niamey": where the wounded went
         after = sentence_text[local_end:local_end + 60]
         before = sentence_text[max(0, local_start - 40):local_start]
         if _INSTITUTION_AFTER.match(after):
@@ -254,6 +256,10 @@ def without_aims(places: list[PlaceMention], s) -> list[PlaceMention]:
     """The places of a sentence less those it only says someone aims at, unless nothing else is left."""
     kept = [pm for pm in places if not _AIMED_AT.search(s.text[max(0, pm.start - s.start - 50):pm.start - s.start])]
     return kept or places
+
+
+_TAKEN_TO = re.compile(r"\b(?:evacuated|taken|transported|rushed|flown|airlifted|transferred)\s+to\s+(?:a\s+hospital\s+in\s+)?"
+                       r"(?:the\s+)?(?:(?:regional\s+)?(?:capital|city|town)\s+(?:of\s+)?)?$", re.I)
 
 
 def without_references(places: list[PlaceMention], s) -> list[PlaceMention]:

@@ -779,3 +779,19 @@ def test_a_district_known_only_by_its_town_holds_its_village():
     evs = _events("KHARKIV, March 27 - Power was cut in the village of Chornolozka, Krasnohrad district, due to a "
                   "Russian missile attack on Tuesday, the governor said.", published="2024-03-27")
     assert [e.location for e in evs] == ["Chornolozka"]
+
+
+def test_a_sentence_with_no_place_after_one_naming_a_district_is_in_that_district():
+    evs = _events("IMPHAL, Sept 7 - As many as five people were killed in Jiribam district of Manipur on Saturday "
+                  "morning. One person was shot dead in his sleep while four others were killed in a gunfight.",
+                  published="2024-09-07")
+    assert evs and all(e.location == "Jiribam" and e.admin1 == "Manipur" for e in evs)
+
+
+def test_where_the_wounded_were_evacuated_is_no_place_of_the_battle_and_its_toll_is_all_sides():
+    evs = _events("NIAMEY, Aug 17 (AFP) - Seventeen Nigerien soldiers were killed on Tuesday in an attack by suspected "
+                  "jihadists near the country's western border with Mali, the defence ministry said. An army detachment "
+                  "was the victim of an ambush near the town of Koutougou, the ministry said.\nIt added that another 20 "
+                  "soldiers had been wounded, with all the casualties evacuated to the capital Niamey. More than 100 "
+                  "assailants were neutralised during their retreat, the army said.", published="2023-08-17")
+    assert [(e.location, e.fatalities) for e in evs] == [("Koutougou", 117)]
