@@ -46,7 +46,8 @@ def is_source(a: ActorMention, sentence: str) -> bool:
 # (not "The army said it had repelled an M23 assault": who tells of its own act is its author)
 _REPORTS_RIGHT_AFTER = re.compile(r"(?:\s*\([^)]{1,15}\))?\s+(?:has |have |had |also |later |on \w+ )?(?:confirmed|"
                                   r"said|says|reported|announced|stated|acknowledged)\b"
-                                  r"(?!\s+(?:that\s+)?(?:it|they|its|their|we|our|he|she)\b)", re.I)
+                                  r"(?!\s+(?:on\s+)?(?:\w+day\s+|yesterday\s+|today\s+)?(?:that\s+)?"
+                                  r"(?:it|they|its|their|we|our|he|she)\b)", re.I)   # "announced Friday it had launched"
 
 
 _SAYS_THAT_AFTER = re.compile(r"^[\w\s'’,()-]{0,50}?\b(?:said|says|reported|claimed|announced|clarified|confirmed|"

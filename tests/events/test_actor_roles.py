@@ -149,3 +149,9 @@ def test_detentions_for_protesting_are_arrests():
     (ev,) = _events("KYIV, March 21 - Earlier this month, members of Russia's National Guard detained more than 400 "
                     "people in Kherson region for protesting against the occupation, Ukrainian authorities said.")
     assert (ev.sub_event_type, ev.actor1_side) == ("Arrests", "RUS")
+
+
+def test_who_announces_on_a_weekday_that_it_attacked_is_the_attacker():
+    evs = _events("BEIRUT, May 17 (AFP) - Hezbollah announced Friday it had launched attack drones on Israeli "
+                  "military positions in Metula, a border town in northern Israel, wounding three soldiers.")
+    assert [(e.actor1, e.actor2_side) for e in evs] == [("Hezbollah", "OTHER")]
