@@ -136,7 +136,7 @@ _WAR_BACKDROP = re.compile(r"\b(?:(?:war|invasion|conflict|occupation|offensive)
                            # "the deadliest attack since Islamist violence erupted in the West African country in 2015"
                            r"since\s+(?:[\w'’-]+\s+){0,4}(?:erupted|began|started|broke\s+out|flared|emerged|took\s+hold)"
                            r"(?:\s+[\w'’.-]+){0,8}|"
-                           r"(?:seized|took|grabbed|came to)\s+power(?:\s+[\w'’.-]+){0,12})\s+(?:\w+\s+){0,2}$", re.I)
+                           r"(?:seized|took|grabbed|came to)\s+power(?:\s+[\w'’.-]+){0,12})\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
 def dates_the_war(s: Sentence, span: tuple[int, int] | None) -> bool:

@@ -126,7 +126,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             news = last_date[0] if last_date is not None and last_date[2] == s.index - 1 else \
                 (mentions_out[-1].when if mentions_out else ref)
             when_here = backstory_date(backstory[s.index], news)
-        if when_here is not None:
+        if when_here is not None and not _a_trend_after_a_day(when_here, last_date, s):
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
@@ -351,6 +351,20 @@ def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):
 
 _SEVERAL_ATTACKS = re.compile(r"(?i)\b(?:two|three|four|five|several|separate|a series of|multiple|twin)\s+"
                               r"(?:\w+\s+)?(?:attacks|raids|strikes|assaults|ambushes)\b|\battacks\s+on\s+(?:\w+\s+)?villages\b")
+
+
+_TREND_SPAN = re.compile(r"(?:in\s+)?recent\s+(?:days|weeks|months)|recently|over\s+the\s+(?:past|last)\s+(?:few\s+)?"
+                         r"(?:days|weeks|months)", re.I)
+
+
+def _a_trend_after_a_day(when_here, last_date, s: Sentence) -> bool:
+    """"Israeli air strikes on Friday hit ... The movement has intensified its attacks in recent days. ... The NNA
+    said strikes targeted Najjariyeh": a trend's vague span does not replace the day the report is about."""
+    if last_date is None or last_date[1] != "day" or when_here[1] == "day" or when_here[2] is None or \
+            s.index - last_date[2] > 3:
+        return False
+    a, b = when_here[2]
+    return bool(_TREND_SPAN.fullmatch(s.text[a - s.start:b - s.start].strip()))
 
 
 def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention], s: Sentence, places: list,

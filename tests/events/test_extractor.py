@@ -795,3 +795,11 @@ def test_where_the_wounded_were_evacuated_is_no_place_of_the_battle_and_its_toll
                   "soldiers had been wounded, with all the casualties evacuated to the capital Niamey. More than 100 "
                   "assailants were neutralised during their retreat, the army said.", published="2023-08-17")
     assert [(e.location, e.fatalities) for e in evs] == [("Koutougou", 117)]
+
+
+def test_a_trend_or_a_wars_start_is_no_day_for_the_sentences_after_it():
+    evs = _events("BEIRUT, May 17 (AFP) - Israeli air strikes on Friday hit southern Lebanon, official media said.\n"
+                  "Hezbollah has traded fire with Israeli forces almost daily since the Palestinian group's October 7 "
+                  "attack on Israel. The movement has intensified its attacks in recent days.\nThe National News Agency "
+                  "said Israeli strikes targeted Najjariyeh, south of Sidon, killing two children.", published="2024-05-17")
+    assert {e.event_date for e in evs if e.location == "Najjariyeh"} == {"2024-05-17"}
