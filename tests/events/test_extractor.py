@@ -803,3 +803,9 @@ def test_a_trend_or_a_wars_start_is_no_day_for_the_sentences_after_it():
                   "attack on Israel. The movement has intensified its attacks in recent days.\nThe National News Agency "
                   "said Israeli strikes targeted Najjariyeh, south of Sidon, killing two children.", published="2024-05-17")
     assert {e.event_date for e in evs if e.location == "Najjariyeh"} == {"2024-05-17"}
+
+
+def test_drones_that_fell_on_a_place_without_casualties_are_a_strike_with_no_one_killed():
+    evs = _events("ERBIL, July 14 - Two explosive-laden drones fell in an oil field near Erbil on Monday without causing "
+                  "casualties, the Kurdish counterterrorism service said.", published="2025-07-14")
+    assert [(e.sub_event_type, e.fatalities) for e in evs] == [("Air/drone strike", 0)]
