@@ -13,12 +13,11 @@ whose incident was not found at all (they count as unmerged).
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from sitrep.evaluate import load_gold, match
+from sitrep.evaluate import load_gold, match, merge_pairs
 from sitrep.pipeline import extract_articles
 
 
@@ -49,20 +48,6 @@ def incident_of_each_article(folder: Path, only: str | None = None) -> tuple[dic
     return truth, found
 
 
-def pairwise(truth: dict[str, str], found: dict[str, int]) -> dict[str, float | int]:
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(truth), 2):
-        same = truth[a] == truth[b]
-        merged = a in found and b in found and found[a] == found[b]
-        tp += same and merged
-        fp += merged and not same
-        fn += same and not merged
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp,
-            "distractor_pairs_merged": fp, "same_pairs_missed": fn}
-
-
 def whole_incidents(truth: dict[str, str], found: dict[str, int]) -> tuple[int, int]:
     """(incidents told by 2+ articles, of them those that came out as one event holding all their articles)."""
     by_key: dict[str, list[str]] = defaultdict(list)
@@ -81,12 +66,11 @@ def main() -> None:
     truth, found = incident_of_each_article(args.folder, args.only)
     if not truth:
         sys.exit(f"{args.folder}: no gold event carries an \"incident\" key")
-    score = pairwise(truth, found)
+    score = merge_pairs(truth, found)
     multi, whole = whole_incidents(truth, found)
     print(f"{len(truth)} articles, {len(set(truth.values()))} incidents; incident found in {len(found)} articles")
-    print(f"pairwise P {score['precision']:.3f} R {score['recall']:.3f} F1 {score['f1']:.3f} "
-          f"(same-incident pairs merged {score['tp']}, missed {score['same_pairs_missed']}); "
-          f"distractor pairs merged {score['distractor_pairs_merged']}")
+    print(f"pairwise P {score.precision:.3f} R {score.recall:.3f} F1 {score.f1:.3f} "
+          f"(same-incident pairs merged {score.tp}, missed {score.fn}); distractor pairs merged {score.fp}")
     print(f"incidents told by 2+ articles that came out as one event: {whole} of {multi}")
     for a in sorted(truth):
         if a not in found:

@@ -7,14 +7,15 @@ matching needs place and date; "strict" needs the event_type too. Field accuraci
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Hashable, Mapping
 
 from sitrep.model import Article, Event
 
@@ -115,6 +116,37 @@ def field_agrees(name: str, pred: Event, gold: dict) -> bool:
     if name == "claimed_by":
         return (pred.claimed_by is None) == (gold.get("claimed_by") is None)
     return getattr(pred, name) == gold.get(name)
+
+
+@dataclass
+class MergeScore:
+    """Pairwise agreement of a merge with gold incidents; `wrongly_merged` are the pairs of different incidents."""
+    precision: float
+    recall: float
+    f1: float
+    tp: int
+    fp: int
+    fn: int
+    wrongly_merged: list[tuple[str, str]] = field(default_factory=list)
+
+
+def merge_pairs(truth: Mapping[str, str], found: Mapping[str, Hashable]) -> MergeScore:
+    """Every pair of items (reports, articles) with a gold incident: the same incident should be one merged event,
+    different ones never. `found` maps an item to the merged event holding it; an item it lacks merged with none.
+    With no pair merged (or none to merge) precision (recall) is 1: nothing was wrong."""
+    tp = fp = fn = 0
+    wrong = []
+    for a, b in itertools.combinations(sorted(truth), 2):
+        same = truth[a] == truth[b]
+        merged = a in found and b in found and found[a] == found[b]
+        tp += same and merged
+        fn += same and not merged
+        if merged and not same:
+            fp += 1
+            wrong.append((a, b))
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return MergeScore(p, r, 2 * p * r / (p + r) if p + r else 0.0, tp, fp, fn, wrong)
 
 
 @dataclass

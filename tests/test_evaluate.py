@@ -82,3 +82,11 @@ def test_a_miss_with_nothing_near_it_is_not_found():
     from sitrep.evaluate import miss_class
 
     assert miss_class([_gold()], [], None) == {"not found at all": 1}
+
+
+def test_merge_pairs_counts_pairs_of_the_same_and_of_different_incidents():
+    from sitrep.evaluate import merge_pairs
+    score = merge_pairs({"a": "I1", "b": "I1", "c": "I2", "d": "I1"}, {"a": 0, "b": 0, "c": 0})
+    assert (score.tp, score.fp, score.fn) == (1, 2, 2)     # d merged with nothing; c wrongly with a and b
+    assert score.wrongly_merged == [("a", "c"), ("b", "c")]
+    assert round(score.f1, 3) == 0.333

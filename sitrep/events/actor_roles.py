@@ -19,7 +19,10 @@ _PLACEHOLDERS = (TERRITORY_CAPTURE, TERRITORY_REGAIN, ARREST_OR_ABDUCTION)
 
 _REMOTE = ("Shelling/artillery/missile attack", "Air/drone strike")
 
-_NON_STATE = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|extremists?|fighters|guerrillas?|separatists?)\b", re.I)
+NON_STATE = ("Rebel group", "Political militia", "Identity militia")     # armed, and not a state's
+ARMED = ("State forces", "External/Other forces", *NON_STATE)
+
+_NON_STATE_WORDS = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|extremists?|fighters|guerrillas?|separatists?)\b", re.I)
 
 MILITARY_BODY = re.compile(r"\b(?:defen[cs]e ministry|ministry of defen[cs]e|general staff|armed forces|army|military|"
                             r"defen[cs]e forces|command)\b", re.I)  # who reports its own side's actions
@@ -73,7 +76,7 @@ def is_military(found: list[ActorMention], cls: Classification) -> bool:
 def is_armed_group(found: list[ActorMention], cls: Classification) -> bool:
     before = [a for a in found if a.start <= cls.trigger[0] and a.actor.side != "CIV"
               and a.actor.inter not in ("Civilians", "Protesters")]
-    return bool(before) and before[-1].actor.inter in ("Rebel group", "Political militia", "Identity militia")
+    return bool(before) and before[-1].actor.inter in NON_STATE
 
 def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: ActorLexicon,
                    country: str | None) -> None:
@@ -115,8 +118,8 @@ def assign_actors(m: EventMention, s: Sentence, found: list[ActorMention], lex: 
               or met_with[:1] or [None])[0]
     others = [a for a in found if (actor1 is None or a.actor != actor1.actor) and not is_source(a, s.text)]
     patients = [a for a in others if inside(a, r.patient)]
-    actor2 = (pair[1:] if pair[:1] == [actor1] else []) or patients or [a for a in others if a.start >= trig] or others
-    actor2 = (actor2 or [None])[0]
+    actor2 = ((pair[1:] if pair[:1] == [actor1] else []) or patients or [a for a in others if a.start >= trig] or others
+              or [None])[0]
     sub = m.cls.sub_event_type
     if sub == "Disrupted weapons use":
         actor1, actor2 = _interceptor_and_owner(armed, actor1, actor2)
@@ -226,7 +229,7 @@ def _attacks_of_the_one_group(mentions: list[EventMention]) -> None:
     group, an attack or bombing of the same article with no author named is taken to be that group's."""
     attacks = [m for m in mentions if m.cls.sub_event_type in _GROUP_ACTS]
     named = {m.actor1 for m in attacks if m.actor1 is not None and m.actor1.side not in ("UNKNOWN", "CIV")}
-    if len(named) != 1 or next(iter(named)).inter not in ("Rebel group", "Political militia", "Identity militia"):
+    if len(named) != 1 or next(iter(named)).inter not in NON_STATE:
         return
     (group,) = named
     for m in attacks:
@@ -241,7 +244,6 @@ _UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown) (?:gunmen|assailants|att
 def country_of(m: EventMention, article_country: str | None) -> str | None:
     return (m.place.country if m.place else None) or article_country
 
-ARMED = ("State forces", "External/Other forces", "Rebel group", "Political militia", "Identity militia")
 
 
 def resolved_sub_event_type(m: EventMention, text: str) -> str:
@@ -254,7 +256,7 @@ def resolved_sub_event_type(m: EventMention, text: str) -> str:
         return sub
     a = m.actor1
     inter = a.inter if a and a.side != "UNKNOWN" else None
-    if a is not None and a.side == "UNKNOWN" and "actor1" in m.actor_spans and _NON_STATE.search(
+    if a is not None and a.side == "UNKNOWN" and "actor1" in m.actor_spans and _NON_STATE_WORDS.search(
             text[slice(*m.actor_spans["actor1"])]):
         inter = a.inter  # unnamed, but plainly not a state's: "militants", "rebels", "insurgents"
     return resolve_with_actors(sub, inter, a.country if a else None,

@@ -55,6 +55,20 @@ def in_relative_clause(s: Sentence, d: DateMention, hits) -> bool:
     return bool(cues) and min(cues) < m.start()
 
 
+_TREND_SPAN = re.compile(r"(?:in\s+)?recent\s+(?:days|weeks|months)|recently|over\s+the\s+(?:past|last)\s+(?:few\s+)?"
+                         r"(?:days|weeks|months)", re.I)
+
+
+def a_trend_after_a_day(when_here, last_date, s: Sentence) -> bool:
+    """"Israeli air strikes on Friday hit ... The movement has intensified its attacks in recent days. ... The NNA
+    said strikes targeted Najjariyeh": a trend's vague span does not replace the day the report is about."""
+    if last_date is None or last_date[1] != "day" or when_here[1] == "day" or when_here[2] is None or \
+            s.index - last_date[2] > 3:
+        return False
+    a, b = when_here[2]
+    return bool(_TREND_SPAN.fullmatch(s.text[a - s.start:b - s.start].strip()))
+
+
 def dates_a_running_toll(s: Sentence, d: DateMention) -> bool:
     """"..., bringing the death toll to a confirmed 22 over the weekend": the day the total was reached."""
     local = d.start - s.start

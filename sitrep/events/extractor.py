@@ -26,9 +26,9 @@ from sitrep.events.backstory import backstory_date, split_backstory
 from sitrep.events.claimants import carry_claimants
 from sitrep.events.classify import CueHits, CueLexicon
 from sitrep.events.clauses import clause_places, own_tolls, place_clauses
-from sitrep.events.dating import (caption_paragraphs, dates_a_running_toll, dates_the_war, event_date_for,
-                                  first_body_index, in_relative_clause, is_body, is_headline, is_timestamp,
-                                  later_days, sentence_date, shift_dates)
+from sitrep.events.dating import (a_trend_after_a_day, caption_paragraphs, dates_a_running_toll, dates_the_war,
+                                  event_date_for, first_body_index, in_relative_clause, is_body, is_headline,
+                                  is_timestamp, later_days, sentence_date, shift_dates)
 from sitrep.events.followups import (REPORT_REACH, carry_pronoun_subject, casualty_followup, closes_the_report,
                                      continues, dates_the_last, maybe_extend,
                                      names_the_last_event, places_the_lead, reprises_the_last, responsibility_claimed,
@@ -126,7 +126,7 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
             news = last_date[0] if last_date is not None and last_date[2] == s.index - 1 else \
                 (mentions_out[-1].when if mentions_out else ref)
             when_here = backstory_date(backstory[s.index], news)
-        if when_here is not None and not _a_trend_after_a_day(when_here, last_date, s):
+        if when_here is not None and not a_trend_after_a_day(when_here, last_date, s):
             last_date = (when_here[0], when_here[1], s.index)
         headline_style = is_headline(s, sentences)
         if headline_style and has_body:
@@ -143,8 +143,8 @@ def extract_events(article: Article, ex: Extractors) -> list[Event]:
         if dates_the_last(mentions_out, s, when_here):
             continue  # "The attack, which occurred in the early hours of Sunday, saw insurgents arrive ...": its day
         hits = all_hits[s.index]
-        reach = REPORT_REACH if closes_the_report(s) else 3
-        if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index > reach):
+        if not has_cue[s.index] and (not mentions_out or s.index - mentions_out[-1].sentences[-1].index >
+                                     (REPORT_REACH if closes_the_report(s) else 3)):
             # no action or weapon named, no event just before for it to go on about: nothing to read, but the
             # tolls of places told further up ("17 dead in Rini and about 10 others in Gora") and the village a
             # lead left unnamed ("In Solhan, local sources said they had recovered 160 bodies")
@@ -351,20 +351,6 @@ def _date_of(follow: tuple[Sentence, list] | None, ref: date | None):
 
 _SEVERAL_ATTACKS = re.compile(r"(?i)\b(?:two|three|four|five|several|separate|a series of|multiple|twin)\s+"
                               r"(?:\w+\s+)?(?:attacks|raids|strikes|assaults|ambushes)\b|\battacks\s+on\s+(?:\w+\s+)?villages\b")
-
-
-_TREND_SPAN = re.compile(r"(?:in\s+)?recent\s+(?:days|weeks|months)|recently|over\s+the\s+(?:past|last)\s+(?:few\s+)?"
-                         r"(?:days|weeks|months)", re.I)
-
-
-def _a_trend_after_a_day(when_here, last_date, s: Sentence) -> bool:
-    """"Israeli air strikes on Friday hit ... The movement has intensified its attacks in recent days. ... The NNA
-    said strikes targeted Najjariyeh": a trend's vague span does not replace the day the report is about."""
-    if last_date is None or last_date[1] != "day" or when_here[1] == "day" or when_here[2] is None or \
-            s.index - last_date[2] > 3:
-        return False
-    a, b = when_here[2]
-    return bool(_TREND_SPAN.fullmatch(s.text[a - s.start:b - s.start].strip()))
 
 
 def _placed_by_toll(unplaced: EventMention | None, mentions: list[EventMention], s: Sentence, places: list,

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from sitrep.data import load_yaml
-from sitrep.events.actor_roles import OWN_FORCES, is_armed_group, is_military
+from sitrep.events.actor_roles import NON_STATE, OWN_FORCES, is_armed_group, is_military
 from sitrep.events.actors import ActorMention
 from sitrep.events.classify import Classification, CueHits, CueLexicon
 from sitrep.nlp.fatalities import count_fatalities
@@ -95,12 +95,9 @@ def without(hits: CueHits, span: tuple[int, int]) -> CueHits:
     return CueHits({g: [sp for sp in spans if sp != span] for g, spans in hits.spans.items()})
 
 
-_GROUPS = ("Rebel group", "Political militia", "Identity militia")
-
-
 def _group_attacked(found: list[ActorMention], s: Sentence, span: tuple[int, int]) -> bool:
     """An armed group is the object right after the strike verb ("attacked (militant group) al Shabaab")."""
-    return any(a.start >= span[1] and (a.actor.inter in _GROUPS or a.actor.side == "UNKNOWN") and
+    return any(a.start >= span[1] and (a.actor.inter in NON_STATE or a.actor.side == "UNKNOWN") and
                re.fullmatch(r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", s.text[span[1]:a.start]) for a in found)
 
 

@@ -113,11 +113,10 @@ class _RegionContext:
         names_on = _NAMES_LISTED.match(text, end)     # "Laboule and Thomassin, two neighbourhoods in ...": unknown too
         end = names_on.end() if names_on else end
         for m in here:
-            if 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start]) and \
-                    _in_play(m.place, self.countries) and m.place.admin1 and not is_country_level(m.place):
+            apposed = 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start])
+            if apposed and _in_play(m.place, self.countries) and m.place.admin1 and not is_country_level(m.place):
                 return m.place      # a settlement too: "a neighbourhood in the town of Mamfe"
-            if 0 <= m.start - end <= 80 and APPOSITIVE_GAP.fullmatch(text[end:m.start]) and is_country_level(m.place) \
-                    and _CAPITAL_AFTER.match(text, m.end) and self.geocoder is not None:
+            if apposed and is_country_level(m.place) and _CAPITAL_AFTER.match(text, m.end) and self.geocoder is not None:
                 capital = self.geocoder.capital(m.place.country)    # "two neighbourhoods in Haiti's capital"
                 if capital is not None:
                     return capital

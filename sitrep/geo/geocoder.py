@@ -105,9 +105,8 @@ class Geocoder:
         """The capital city of `country` (name or ISO code), for "Haiti's capital", "the Sudanese capital"."""
         from sitrep.geo.sources import capital_names
 
-        cc = country_code(country) or (country if country in capital_names() else None)
-        name = capital_names().get(cc or "")
-        return self._geocode(name, country=cc) if name else None
+        name = capital_names().get(country_code(country) or "")
+        return self._geocode(name, country=country) if name else None
 
     def region(self, admin1: str, country: str | None = None) -> Place | None:
         phrase = descriptors.parse(admin1) if isinstance(admin1, str) else None

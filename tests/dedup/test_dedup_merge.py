@@ -1,13 +1,13 @@
 """Cross-source merging on a hand-written multi-source set with look-alike distractors."""
 from __future__ import annotations
 
-import itertools
 import random
 
 from incident_set import build, label_of
 
 from sitrep.dedup import combine, merge_events, same_event_score
 from sitrep.dedup.names import place_key
+from sitrep.evaluate import merge_pairs
 from sitrep.model import Event, Source
 
 
@@ -15,25 +15,11 @@ def _clusters(events: list[Event]) -> dict[str, str]:
     return {s.article_id + "-e0": m.event_id for m in events for s in m.sources}
 
 
-def _pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, list]:
-    tp = fp = fn = 0
-    wrong_distractors = []
-    for a, b in itertools.combinations(sorted(gold), 2):
-        same, merged = gold[a] == gold[b], pred[a] == pred[b]
-        tp += same and merged
-        fp += merged and not same
-        fn += same and not merged
-        if merged and not same and (gold[a].startswith("D") or gold[b].startswith("D")):
-            wrong_distractors.append((a, b))
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return (2 * p * r / (p + r) if p + r else 0.0), wrong_distractors
-
-
 def test_pairwise_merge_f1_on_multi_source_set_is_at_least_085_with_no_distractor_merged():
-    f1, wrong = _pairwise(_clusters(merge_events(build())), label_of())
-    assert f1 >= 0.85
-    assert wrong == []
+    gold = label_of()
+    score = merge_pairs(gold, _clusters(merge_events(build())))
+    assert score.f1 >= 0.85
+    assert [(a, b) for a, b in score.wrongly_merged if gold[a].startswith("D") or gold[b].startswith("D")] == []
 
 
 def test_merge_output_ids_and_order_do_not_depend_on_input_order():
